@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "ChainSim",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "chainsim", targets: ["chainsim"]),
+    .library(name: "SimKernel", targets: ["SimKernel"]),
+    .library(name: "Scenario", targets: ["Scenario"]),
+    .library(name: "Models", targets: ["Models"]),
+    .library(name: "Results", targets: ["Results"]),
+    .library(name: "Experiments", targets: ["Experiments"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    // MARK: - C libraries and shims (no stable Swift API)
+    .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+    .systemLibrary(name: "CHDF5", pkgConfig: "hdf5-serial", providers: [.apt(["libhdf5-dev"])]),
+    .target(name: "CChainSimShims", dependencies: ["CHDF5", "CGSL"]),
+
+    // MARK: - Public API
+    .target(name: "SimKernel", dependencies: ["CGSL", "CChainSimShims"]),
+    .target(
+      name: "Scenario",
+      dependencies: [
+        "SimKernel", "Yams",
+        .product(name: "Collections", package: "swift-collections"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    .target(name: "Models", dependencies: ["SimKernel", "Scenario"]),
+    .target(name: "Results", dependencies: ["SimKernel", "CHDF5", "CChainSimShims"]),
+    .target(name: "Experiments", dependencies: ["Models", "Results", "Scenario", "SimKernel"]),
+    .executableTarget(
+      name: "chainsim",
+      dependencies: [
+        "Experiments", "Models", "Results", "Scenario", "SimKernel",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    // MARK: - Unit test bundles
+    .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+    .testTarget(name: "ScenarioTests", dependencies: ["Scenario"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "ModelsTests", dependencies: ["Models", "Scenario", "SimKernel"]),
+    .testTarget(name: "ResultsTests", dependencies: ["Results", "SimKernel"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Models", "Results", "Scenario", "SimKernel"]),
+    .testTarget(name: "ChainSimCLITests", dependencies: []),
+  ]
+)

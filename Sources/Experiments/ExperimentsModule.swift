@@ -1,0 +1,2 @@
+/// Replications, sweeps, comparison.
+public enum ExperimentsModule {}

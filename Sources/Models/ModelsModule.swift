@@ -1,0 +1,2 @@
+/// Subsystem models: port, rail, ring, recycling.
+public enum ModelsModule {}

@@ -1,0 +1,2 @@
+/// HDF5 results: write, read, merge.
+public enum ResultsModule {}
