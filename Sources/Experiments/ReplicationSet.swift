@@ -1,0 +1,50 @@
+import Models
+import SimKernel
+
+/// Runs the replications of a scenario in parallel on `jobs` workers and returns them in
+/// index order, whatever order they finish in: results do not depend on `jobs`.
+public enum ReplicationSet {
+  /// Runs replications `0..<config.run.replications`.
+  /// - Parameters:
+  ///   - jobs: the most replications running at once (≥ 1).
+  ///   - progress: called after each finished replication with (done, total).
+  public static func run(
+    _ config: ChainSimConfig, jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) async -> [ReplicationOutput] {
+    let total = config.run.replications
+    var results = [ReplicationOutput?](repeating: nil, count: total)
+    await withTaskGroup(of: ReplicationOutput.self) { group in
+      var next = 0
+      var done = 0
+      for _ in 0..<min(max(1, jobs), total) {
+        let i = next
+        group.addTask { Replication.run(config, index: i) }
+        next += 1
+      }
+      while let out = await group.next() {
+        results[out.replication] = out
+        done += 1
+        progress?(done, total)
+        if next < total {
+          let i = next
+          group.addTask { Replication.run(config, index: i) }
+          next += 1
+        }
+      }
+    }
+    return results.compactMap { $0 }
+  }
+
+  /// The run's fingerprint: FNV-1a over every replication's trajectory hash, in index order.
+  public static func combinedFingerprint(_ outputs: [ReplicationOutput]) -> String {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for o in outputs.sorted(by: { $0.replication < $1.replication }) {
+      var v = o.fingerprint
+      for _ in 0..<8 {
+        h = (h ^ (v & 0xFF)) &* 0x100_0000_01B3
+        v >>= 8
+      }
+    }
+    return hexString(h)
+  }
+}

@@ -1,0 +1,49 @@
+import SimKernel
+
+/// Run settings shared by every subsystem. Times in hours.
+public struct RunSettings: Sendable, Equatable {
+  public var seed: UInt64
+  public var replications: Int
+  public var horizon: SimTime
+  public var warmup: SimTime
+  public var sampleInterval: SimTime
+  public init(seed: UInt64, replications: Int, horizon: SimTime, warmup: SimTime, sampleInterval: SimTime) {
+    self.seed = seed
+    self.replications = replications
+    self.horizon = horizon
+    self.warmup = warmup
+    self.sampleInterval = sampleInterval
+  }
+}
+
+/// A whole scenario as the models need it: run settings and each enabled subsystem.
+public struct ChainSimConfig: Sendable, Equatable {
+  public var name: String
+  public var run: RunSettings
+  /// The port, or nil when disabled.
+  public var port: PortConfig?
+  public init(name: String, run: RunSettings, port: PortConfig?) {
+    self.name = name
+    self.run = run
+    self.port = port
+  }
+}
+
+/// One replication of a scenario: builds the models on a fresh simulation, runs it to the
+/// horizon and collects every subsystem's output.
+public enum Replication {
+  /// Runs replication `index` with the run's seed and returns its output.
+  public static func run(_ config: ChainSimConfig, index: Int) -> ReplicationOutput {
+    let r = config.run
+    let sim = Simulation(sampleInterval: r.sampleInterval, horizon: r.horizon, warmup: r.warmup)
+    var models: [SubsystemModel] = []
+    if let port = config.port {
+      models.append(PortModel(config: port, simulation: sim, seed: r.seed, replication: index))
+    }
+    for m in models { m.start() }
+    sim.run(until: r.horizon)
+    return ReplicationOutput(
+      replication: index, fingerprint: sim.fingerprint.value, events: sim.eventCount,
+      subsystems: models.map { $0.finish(at: r.horizon) })
+  }
+}
