@@ -1,2 +1,0 @@
-/// Replications, sweeps, comparison.
-public enum ExperimentsModule {}
