@@ -1,0 +1,86 @@
+import Scenario
+import SimKernel
+
+/// The keys of a whole ChainSim scenario file: run settings and one section per subsystem.
+public enum ChainSimSchema {
+  /// The `run` section.
+  public static let run = Schema([
+    .count("seed", default: 1, doc: "Master seed: every random stream derives from it (common random numbers across variants)"),
+    .count("replications", default: 10, min: 1, max: 100_000, doc: "Independent replications (same seed, different streams)"),
+    .duration("horizon", default: "365d", min: 1e-9, doc: "Simulated length of each replication, warm-up included"),
+    .duration("warmup", default: "0h", doc: "Initial period excluded from KPIs (series keep it, flagged)"),
+    .duration("sample_interval", default: "1d", min: 1e-6, doc: "Interval at which time series are sampled"),
+  ])
+
+  /// The whole file.
+  public static let root = Schema([
+    .string("name", default: .optional, doc: "Scenario name (default: the file name without extension)"),
+    .string("description", default: .optional, doc: "What the scenario represents"),
+    .section("run", run, doc: "Run settings: seed, replications, horizon, warm-up, sampling"),
+    .section("port", PortSchema.schema, doc: "Tianjin Port container terminals: berths, quay cranes and vessel services"),
+  ])
+}
+
+extension ChainSimConfig {
+  /// Builds the run's configuration from a scenario tree validated against ``ChainSimSchema/root``.
+  /// - Parameters:
+  ///   - root: the resolved scenario's root node.
+  ///   - name: the scenario's name.
+  public init(root: ScenarioNode, name: String) throws(ScenarioError) {
+    let file = ScenarioSection(root: root, schema: ChainSimSchema.root)
+    let run = try file.section("run")
+    let horizon = try run.duration("horizon")
+    let warmup = try run.duration("warmup")
+    guard warmup < horizon else {
+      throw run.error("warmup", "must be shorter than the horizon (\(horizon) h), found \(warmup) h")
+    }
+    let settings = RunSettings(
+      seed: UInt64(try run.count("seed")), replications: try run.count("replications"),
+      horizon: horizon, warmup: warmup, sampleInterval: try run.duration("sample_interval"))
+    let portSection = try file.section("port")
+    let port: PortConfig? = try portSection.bool("enabled") ? try PortConfig(portSection) : nil
+    self.init(name: name, run: settings, port: port)
+  }
+
+  /// Warnings for a scenario that runs but may mislead: resources offered a load at or
+  /// above their capacity (an unstable queue), a warm-up shorter than one schedule cycle.
+  public var warnings: [String] {
+    var out: [String] = []
+    if let port {
+      out += port.loadWarnings()
+      if port.services.contains(where: { if case .weekly = $0.arrivals { return true } else { return false } }),
+         run.warmup < 168 {
+        out.append("run.warmup: \(run.warmup) h is shorter than one cycle of the weekly vessel schedules (168 h); KPIs will include start-up effects")
+      }
+    }
+    return out
+  }
+}
+
+extension PortConfig {
+  /// Offered load per terminal: crane-hours of work arriving per hour against the cranes
+  /// (and against what the berths can hold at the maximum cranes per vessel).
+  public func loadWarnings() -> [String] {
+    var out: [String] = []
+    for (t, terminal) in terminals.enumerated() {
+      var movesPerHour = 0.0
+      for s in services where s.terminal == t {
+        let callsPerHour: Double
+        switch s.arrivals {
+        case .weekly(let calls, _): callsPerHour = Double(calls) / 168
+        case .random(let interarrival): callsPerHour = 1 / interarrival.mean
+        }
+        movesPerHour += callsPerHour * s.moves.mean
+      }
+      let productivity = terminal.craneProductivity.mean
+      let craneCapacity = Double(terminal.cranes) * productivity
+      let berthCapacity = Double(terminal.berths * terminal.maxCranesPerVessel) * productivity
+      let capacity = Swift.min(craneCapacity, berthCapacity)
+      let load = capacity > 0 ? movesPerHour / capacity : .infinity
+      if load >= 1 {
+        out.append(String(format: "port.terminals[name=%@]: offered load %.2f of capacity (%.0f moves/h arriving, %.0f moves/h at most): the anchorage queue grows without bound", terminal.name, load, movesPerHour, capacity))
+      }
+    }
+    return out
+  }
+}

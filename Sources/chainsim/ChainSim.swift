@@ -1,0 +1,62 @@
+import ArgumentParser
+import Experiments
+import Foundation
+
+/// The `chainsim` command: parsing and printing only; the work is in Experiments.
+@main
+struct ChainSim: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "chainsim",
+    abstract: "Discrete-event simulation of the Tianjin supply chain (port, rail, fresh-produce ring, recycling).",
+    discussion: """
+      Scenario files are YAML (scenarios/tianjin-2024.yaml is the baseline); results are HDF5 files
+      readable with h5py, xarray (engine="h5netcdf"), h5dump and HDFView.
+
+      Exit codes: 0 success; 1 an invariant failed (results written, failure recorded);
+      2 bad input or usage; 3 environment failure (disk full, permission denied, I/O error).
+      """,
+    version: SoftwareVersion.string,
+    subcommands: [Run.self, Validate.self, SchemaCommand.self])
+
+  /// Runs the command and maps every failure to the exit codes of DESIGN.md (the argument
+  /// parser's own codes, 64 and 1, are not used).
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      exit(Int32(report(error)))
+    }
+  }
+
+  /// Prints an error (or help) and returns its exit code.
+  static func report(_ error: Error) -> Int {
+    if let failure = error as? CommandFailure {
+      FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+      return failure.exitCode
+    }
+    if let classified = ErrorClassification(error) {
+      FileHandle.standardError.write(Data(("error: \(classified.message)\n").utf8))
+      return classified.exitCode
+    }
+    let code = exitCode(for: error)
+    let message = fullMessage(for: error)
+    if code == .success {  // --help, --version
+      if !message.isEmpty { print(message) }
+      return 0
+    }
+    if let e = error as? ExitCode { return Int(e.rawValue) == 1 ? 1 : Int(e.rawValue) }
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    return 2  // usage: unknown option, missing argument, validation error
+  }
+}
+
+/// A failure the command has already described, with its exit code.
+struct CommandFailure: Error {
+  var message: String
+  var exitCode: Int
+}

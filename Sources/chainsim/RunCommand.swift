@@ -1,0 +1,60 @@
+import ArgumentParser
+import Experiments
+import Foundation
+
+extension ChainSim {
+  /// `chainsim run`: replications in parallel, results to HDF5, a KPI summary.
+  struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run a scenario's replications and write the results to HDF5.",
+      discussion: """
+        Writes output/<scenario file stem>.h5 unless -o is given: a temporary file renamed into place
+        only when complete. The same scenario, seed and version give a byte-identical file for any -j.
+        Prints the mean and 95% confidence interval of every KPI over the replications.
+        Exit 1 when a flow-balance invariant failed (the file is written with the failure recorded).
+        """)
+
+    @OptionGroup var scenario: ScenarioOptions
+
+    @Option(name: .shortAndLong, help: "Results file (default: output/<scenario stem>.h5).")
+    var output: String?
+
+    @Option(name: .short, help: "Replications run at once (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Print the summary as JSON on stdout.")
+    var json = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+      if jobs < 1 { throw ValidationError("-j must be at least 1") }
+    }
+
+    func run() async throws {
+      let prepared = try ScenarioPreparation.prepare(path: scenario.scenario, overrides: scenario.allOverrides)
+      for w in prepared.warnings where !quiet { printError("warning: \(w)") }
+      let path = output ?? ScenarioPreparation.defaultOutputPath(for: scenario.scenario)
+      let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0, label: prepared.name)
+      let report = try await ScenarioRunner.run(prepared, jobs: jobs, outputPath: path) { done, total in
+        progress.update(done: done, total: total)
+      }
+      progress.finish()
+      if json {
+        print(SummaryFormatter.json(report))
+      } else if !quiet {
+        print(SummaryFormatter.table(report))
+      }
+      if !report.failedChecks.isEmpty {
+        throw CommandFailure(message: "invariant failed: " + report.failedChecks.joined(separator: "; ")
+                               + " (results written to \(report.outputPath) with the failure recorded)", exitCode: 1)
+      }
+    }
+  }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+  FileHandle.standardError.write(Data((text + "\n").utf8))
+}

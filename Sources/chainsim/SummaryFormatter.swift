@@ -1,0 +1,61 @@
+import Experiments
+import Foundation
+
+/// Renders a run report as a table for people or JSON for scripts.
+enum SummaryFormatter {
+  static func table(_ r: RunReport) -> String {
+    var lines: [String] = []
+    lines.append("\(r.metadata.scenarioName): \(r.metadata.replications) replications × \(format(r.metadata.horizon)) h (warm-up \(format(r.metadata.warmup)) h), seed \(r.metadata.seed)")
+    lines.append("results: \(r.outputPath)   fingerprint \(r.metadata.fingerprint)   scenario sha256 \(r.metadata.scenarioSHA256.prefix(12))")
+    lines.append(String(format: "%d events in %.2f s (%.0f events/s)", r.events, r.wallSeconds, Double(r.events) / max(r.wallSeconds, 1e-9)))
+    lines.append("")
+    let header = ["subsystem", "kpi", "label", "mean", "± 95% CI", "units", "better"]
+    var rows: [[String]] = []
+    for row in r.rows {
+      rows.append([row.subsystem, row.kpi, row.label ?? "", format(row.mean),
+                   row.halfWidth.isFinite ? format(row.halfWidth) : "n/a", row.units, row.better.rawValue])
+    }
+    let widths = header.indices.map { c in max(header[c].count, rows.map { $0[c].count }.max() ?? 0) }
+    func render(_ cells: [String]) -> String {
+      cells.enumerated().map { c, s in
+        c == 3 || c == 4 ? String(repeating: " ", count: widths[c] - s.count) + s : s.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+      }.joined(separator: "  ")
+    }
+    lines.append(render(header))
+    lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+    lines += rows.map(render)
+    lines.append("")
+    lines.append(r.failedChecks.isEmpty ? "checks: all flow-balance invariants passed" : "checks FAILED: " + r.failedChecks.joined(separator: "; "))
+    return lines.joined(separator: "\n")
+  }
+
+  static func json(_ r: RunReport) -> String {
+    func number(_ x: Double) -> Any { x.isFinite ? x : NSNull() }
+    let object: [String: Any] = [
+      "scenario": r.metadata.scenarioName,
+      "scenario_sha256": r.metadata.scenarioSHA256,
+      "file": r.outputPath,
+      "seed": r.metadata.seed,
+      "replications": r.metadata.replications,
+      "horizon_h": r.metadata.horizon,
+      "warmup_h": r.metadata.warmup,
+      "fingerprint": r.metadata.fingerprint,
+      "events": r.events,
+      "checks_passed": r.failedChecks.isEmpty,
+      "failed_checks": r.failedChecks,
+      "kpis": r.rows.map { row -> [String: Any] in
+        ["subsystem": row.subsystem, "kpi": row.kpi, "label": row.label ?? NSNull(), "units": row.units,
+         "better": row.better.rawValue, "mean": number(row.mean), "ci95_half_width": number(row.halfWidth), "n": row.count]
+      },
+    ]
+    let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  static func format(_ x: Double) -> String {
+    if x.isNaN { return "n/a" }
+    if x == x.rounded() && abs(x) < 1e9 { return String(Int(x)) }
+    let a = abs(x)
+    return String(format: a >= 100 ? "%.1f" : (a >= 1 ? "%.3f" : "%.4f"), x)
+  }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Experiments
+import Foundation
+
+extension ChainSim {
+  /// `chainsim validate`: check scenario files without running them.
+  struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check scenario files without running them.",
+      discussion: """
+        Reports the first error of each file with its file, line, column and key path (exit 2), and
+        warns about queues offered a load at or above capacity and warm-ups shorter than a schedule cycle.
+        """)
+
+    @Argument(help: "Scenario files (YAML).", completion: .file(extensions: ["yaml", "yml"]))
+    var files: [String] = ["scenarios/tianjin-2024.yaml"]
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario key (repeatable).", valueName: "key.path=value"))
+    var overrides: [String] = []
+
+    @Flag(help: "Print the result as JSON on stdout.")
+    var json = false
+
+    func run() throws {
+      var failures: [String] = []
+      var entries: [[String: Any]] = []
+      for file in files {
+        do {
+          let p = try ScenarioPreparation.prepare(path: file, overrides: overrides)
+          entries.append(["file": file, "valid": true, "name": p.name, "scenario_sha256": p.sha256, "warnings": p.warnings])
+          if !json {
+            print("\(file): ok (\(p.name), sha256 \(p.sha256.prefix(12)))")
+            for w in p.warnings { print("  warning: \(w)") }
+          }
+        } catch {
+          let message = ErrorClassification(error)?.message ?? "\(error)"
+          failures.append(message)
+          entries.append(["file": file, "valid": false, "error": message])
+          if !json { printError("error: \(message)") }
+        }
+      }
+      if json {
+        let data = try JSONSerialization.data(withJSONObject: entries, options: [.prettyPrinted, .sortedKeys])
+        print(String(decoding: data, as: UTF8.self))
+      }
+      if !failures.isEmpty { throw ExitCode(2) }
+    }
+  }
+}
