@@ -167,3 +167,31 @@ import Testing
     #expect(QueueingFormulas.mg1MeanWait(arrivalRate: 1, serviceMean: 1, serviceSCV: 1) == .infinity)
   }
 }
+
+@Suite struct StatisticsQueueingSimulationTests {
+  /// M/E₂/1 by Lindley's recursion `W₊ = max(0, W + S − A)`, with the library's sampling, against
+  /// Pollaczek–Khinchine; the batch-means interval must cover the formula.
+  @Test func lindleyRecursionMatchesPollaczekKhinchine() throws {
+    let stream = RandomStream(seed: 99, replication: 0, subsystem: "test", purpose: "mg1")
+    let interarrival = Distribution.exponential(mean: 2)  // λ = 0.5
+    let service = Distribution.erlang(k: 2, mean: 1)  // scv = 0.5
+    let expected = QueueingFormulas.mg1MeanWait(
+      arrivalRate: 0.5, serviceMean: service.mean, serviceSecondMoment: service.variance + 1)
+    #expect(isClose(expected, 0.75))
+    var wait = 0.0
+    var batches = Tally()
+    let batchSize = 10_000
+    for _ in 0..<1_000 { wait = max(0, wait + service.sample(stream) - interarrival.sample(stream)) }
+    for _ in 0..<30 {
+      var batch = Tally()
+      for _ in 0..<batchSize {
+        batch.add(wait)
+        wait = max(0, wait + service.sample(stream) - interarrival.sample(stream))
+      }
+      batches.add(batch.mean)
+    }
+    let ci = try ConfidenceInterval(batches, level: 0.99)
+    #expect(ci.contains(expected), "batch means \(ci.mean) ± \(ci.halfWidth) vs \(expected)")
+    #expect(ci.halfWidth < 0.05)
+  }
+}
