@@ -6,6 +6,7 @@ import Testing
 enum TestSchema {
   static let terminal = Schema([
     .count("berths", default: 2, doc: "Berths at the terminal"),
+    .count("cranes_per_berth", default: .optional, doc: "Quay cranes per berth at this terminal"),
     .distribution("interarrival", of: .duration, default: "exp(mean: 6h)", doc: "Time between vessel arrivals"),
     .fraction("share", default: "50%", doc: "Share of calls"),
     .list("hours", of: .number(.duration), default: .optional, doc: "Opening hours"),
