@@ -65,7 +65,7 @@ public struct ScenarioLoader: Sendable {
           message: "extends is not available for text given in memory; load the file by its path")
       }
       let pseudoPath = (baseDirectory as NSString).appendingPathComponent(name)
-      node = try resolveExtends(node, path: pseudoPath, label: name, chain: [pseudoPath], files: &files)
+      node = try resolveExtends(node, path: pseudoPath, chain: [(_Paths.absolute(pseudoPath), name)], files: &files)
     }
     return try finish(node, fallbackName: name, path: nil, files: files, overrides: overrides)
   }
@@ -95,19 +95,24 @@ public struct ScenarioLoader: Sendable {
     return node
   }
 
-  /// Reads `path` and the chain below it; `chain` holds the absolute paths above it.
-  private func loadChain(path: String, from extends: ScenarioNode?, chain: [String], files: inout [String])
+  /// Reads `path` and the chain below it; `chain` holds the files above it (absolute path
+  /// for cycle detection, path as written for messages).
+  private func loadChain(
+    path: String, from extends: ScenarioNode?, chain: [(absolute: String, shown: String)],
+    files: inout [String]
+  )
     throws(ScenarioError) -> ScenarioNode
   {
     let absolute = _Paths.absolute(path)
     let text = try readFile(path, extendsNode: extends, chain: chain)
     files.append(path)
     let node = try parseRoot(text, file: path)
-    return try resolveExtends(node, path: path, label: path, chain: chain + [absolute], files: &files)
+    return try resolveExtends(node, path: path, chain: chain + [(absolute, path)], files: &files)
   }
 
   private func resolveExtends(
-    _ node: ScenarioNode, path: String, label: String, chain: [String], files: inout [String]
+    _ node: ScenarioNode, path: String, chain: [(absolute: String, shown: String)],
+    files: inout [String]
   ) throws(ScenarioError) -> ScenarioNode {
     guard let extends = node["extends"] else { return node }
     guard let relative = extends.scalar?.text, !extends.isNull, !relative.isEmpty else {
@@ -117,8 +122,8 @@ public struct ScenarioLoader: Sendable {
     }
     let basePath = _Paths.join((path as NSString).deletingLastPathComponent, relative)
     let absolute = _Paths.absolute(basePath)
-    if chain.contains(absolute) {
-      let names = (chain + [absolute]).map { _Paths.relativeToCurrent($0) }
+    if chain.contains(where: { $0.absolute == absolute }) {
+      let names = chain.map(\.shown) + [basePath]
       throw ScenarioError(
         location: extends.location, keyPath: "extends",
         message: "extends makes a cycle: \(names.joined(separator: " → "))")
@@ -132,13 +137,15 @@ public struct ScenarioLoader: Sendable {
     return try base.merged(with: node.removingKey("extends"))
   }
 
-  private func readFile(_ path: String, extendsNode: ScenarioNode?, chain: [String]) throws(ScenarioError)
+  private func readFile(
+    _ path: String, extendsNode: ScenarioNode?, chain: [(absolute: String, shown: String)]
+  ) throws(ScenarioError)
     -> String
   {
     func fail(_ why: String) -> ScenarioError {
       var message = "cannot read '\(path)': \(why)"
       if !chain.isEmpty {
-        message += " (extends chain: \(chain.map { _Paths.relativeToCurrent($0) }.joined(separator: " → ")) → \(path))"
+        message += " (extends chain: \(chain.map(\.shown).joined(separator: " → ")) → \(path))"
       }
       return ScenarioError(
         location: extendsNode?.location, keyPath: extendsNode == nil ? "" : "extends", message: message)
@@ -187,10 +194,5 @@ enum _Paths {
 
   static func absolute(_ path: String) -> String {
     path.hasPrefix("/") ? normalize(path) : join(FileManager.default.currentDirectoryPath, path)
-  }
-
-  static func relativeToCurrent(_ absolute: String) -> String {
-    let cwd = FileManager.default.currentDirectoryPath + "/"
-    return absolute.hasPrefix(cwd) ? String(absolute.dropFirst(cwd.count)) : absolute
   }
 }
