@@ -54,8 +54,9 @@ extension ScenarioNode {
   /// This tree with each override's value set, in order.
   ///
   /// A key absent from the tree may be set only if `schema` declares it (so defaults can be
-  /// overridden); named-list entries must exist. Values are parsed as YAML scalars or flow
-  /// values; text that is not valid YAML (such as `exp(mean: 6h)`) is taken as plain text.
+  /// overridden); named-list entries must exist. A value starting with `[` or `{` is parsed
+  /// as a YAML flow list or mapping; any other value is one scalar (YAML quotes honoured), so
+  /// `exp(mean: 6h)` is taken as the text it is.
   ///
   /// - Throws: `ScenarioError` for a malformed or unknown key path, naming the nearest
   ///   valid path.
@@ -71,8 +72,13 @@ extension ScenarioNode {
       }
       let label = "<override \(override.keyPath)>"
       var value = ScenarioNode.scalar(override.value, at: SourceLocation(file: label, line: 1, column: 1))
-      if let parsed = try? ScenarioNode.parse(yaml: override.value, file: label, limits: .default) {
-        value = parsed
+      let trimmed = override.value.drop { $0 == " " }
+      if trimmed.hasPrefix("[") || trimmed.hasPrefix("{") {
+        value = try ScenarioNode.parse(yaml: override.value, file: label, limits: .default)
+      } else if let parsed = try? ScenarioNode.parse(yaml: override.value, file: label, limits: .default),
+        parsed.scalar != nil
+      {
+        value = parsed  // a quoted or plain scalar; text like `exp(mean: 6h)` stays plain text
       }
       result = try result.setting(path.components[...], to: value, walked: .root, full: path, schema: schema)
     }
