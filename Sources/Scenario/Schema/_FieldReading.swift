@@ -1,0 +1,157 @@
+import Foundation
+import SimKernel
+
+/// A scalar field's value after units and bounds.
+enum _FieldValue {
+  case count(Int)
+  case number(Double)
+  case bool(Bool)
+  case string(String)
+  case distribution(Distribution)
+}
+
+/// Converts scalar nodes to typed values for a field; shared by validation and the reader,
+/// so that what validates is exactly what models can read.
+enum _FieldReading {
+  static func noun(_ kind: FieldKind) -> String {
+    switch kind {
+    case .section: return "a mapping of keys"
+    case .namedList: return "a list of named entries (- name: …)"
+    case .list(let element): return "a list of \(plural(element))"
+    case .count: return "a count"
+    case .number(.none): return "a number"
+    case .number(let unit): return "a \(unit.rawValue)"
+    case .bool: return "true or false"
+    case .string: return "text"
+    case .choice(let options): return "one of " + options.map { "'\($0)'" }.joined(separator: ", ")
+    case .distribution(let unit): return "a distribution of \(plural(.number(unit)))"
+    }
+  }
+
+  private static func plural(_ kind: FieldKind) -> String {
+    switch kind {
+    case .count: return "counts"
+    case .number(.none): return "numbers"
+    case .number(let unit): return unit == .none ? "numbers" : "\(unit.rawValue)s"
+    case .string: return "texts"
+    default: return "values"
+    }
+  }
+
+  /// `≥ 0`, `≤ 1`, `between 0 and 1` with the internal unit.
+  static func boundsText(_ field: Field) -> String {
+    func show(_ v: Double) -> String {
+      var text = formatNumber(v)
+      if case .number(let unit) = field.kind, [.duration, .distance, .mass].contains(unit) {
+        text += unit.internalUnit
+      } else if case .number(.rate) = field.kind {
+        text += "/h"
+      }
+      return text
+    }
+    switch (field.minimum, field.maximum) {
+    case (let lo?, let hi?): return " between \(show(lo)) and \(show(hi))"
+    case (let lo?, nil): return " ≥ \(show(lo))"
+    case (nil, let hi?): return " ≤ \(show(hi))"
+    default: return ""
+    }
+  }
+
+  static func formatNumber(_ v: Double) -> String {
+    if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+    return String(v)
+  }
+
+  static func read(_ node: ScenarioNode, field: Field, path: ScenarioKeyPath) throws(ScenarioError)
+    -> _FieldValue
+  {
+    try read(node, kind: field.kind, field: field, path: path)
+  }
+
+  static func read(_ node: ScenarioNode, kind: FieldKind, field: Field, path: ScenarioKeyPath)
+    throws(ScenarioError) -> _FieldValue
+  {
+    func fail(_ message: String, suggestion: String? = nil) -> ScenarioError {
+      ScenarioError(location: node.location, keyPath: path.description, message: message, suggestion: suggestion)
+    }
+    guard let scalar = node.scalar, !scalar.isNull || kind.isTextual else {
+      throw fail("expected \(expectation(kind, field)), found \(node.shapeDescription)")
+    }
+    let text = scalar.text
+    func bounded(_ value: Double) throws(ScenarioError) -> Double {
+      if let lo = field.minimum, value < lo { throw fail("expected \(noun(kind))\(boundsText(field)), found \(text)") }
+      if let hi = field.maximum, value > hi { throw fail("expected \(noun(kind))\(boundsText(field)), found \(text)") }
+      return value
+    }
+    switch kind {
+    case .count:
+      guard let v = UnitKind.none.parse(text), v == v.rounded(), abs(v) < 9e15 else {
+        throw fail("expected \(noun(kind)) (a whole number)\(boundsText(field)), found '\(text)'")
+      }
+      return .count(Int(try bounded(v)))
+    case .number(let unit):
+      guard let v = unit.parse(text) else {
+        throw fail("expected \(unit.expectation), found '\(text)'")
+      }
+      return .number(try bounded(v))
+    case .bool:
+      switch text {
+      case "true", "True", "TRUE": return .bool(true)
+      case "false", "False", "FALSE": return .bool(false)
+      default: throw fail("expected true or false, found '\(text)'")
+      }
+    case .string:
+      return .string(text)
+    case .choice(let options):
+      guard options.contains(text) else {
+        throw fail("expected \(noun(kind)), found '\(text)'", suggestion: ScenarioSuggest.nearest(to: text, among: options))
+      }
+      return .string(text)
+    case .distribution(let unit):
+      switch DistributionParser.parse(text, unit: unit) {
+      case .success(let d): return .distribution(d)
+      case .failure(let failure):
+        var location = node.location
+        if !text.contains("\n") { location.column += failure.offset + (scalar.isQuoted ? 1 : 0) }
+        throw ScenarioError(
+          location: location, keyPath: path.description, message: failure.message,
+          suggestion: failure.suggestion)
+      }
+    case .section, .namedList, .list:
+      throw fail("expected \(noun(kind)), found \(node.shapeDescription)")
+    }
+  }
+
+  static func expectation(_ kind: FieldKind, _ field: Field) -> String {
+    switch kind {
+    case .number(let unit): return unit.expectation
+    case .distribution(let unit): return "\(unit.expectation) or a distribution such as exp(mean: …)"
+    case .count: return "\(noun(kind))\(boundsText(field))"
+    default: return noun(kind)
+    }
+  }
+}
+
+extension FieldKind {
+  /// Kinds where an empty scalar is a legitimate value.
+  var isTextual: Bool {
+    if case .string = self { return true }
+    return false
+  }
+
+  /// A short label for the key reference: `duration`, `count`, `list of numbers`, ...
+  var label: String {
+    switch self {
+    case .section: return "section"
+    case .namedList: return "named list"
+    case .list(let element): return "list of \(element.label)"
+    case .count: return "count"
+    case .number(.none): return "number"
+    case .number(let unit): return unit.rawValue
+    case .bool: return "bool"
+    case .string: return "string"
+    case .choice(let options): return "one of " + options.joined(separator: ", ")
+    case .distribution(let unit): return unit == .none ? "distribution" : "distribution of \(unit.rawValue)"
+    }
+  }
+}
