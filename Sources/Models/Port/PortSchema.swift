@@ -60,7 +60,7 @@ extension PortConfig {
       let terminalName = try s.string("terminal")
       guard let terminal = names.firstIndex(of: terminalName) else {
         throw s.error("terminal", "no terminal named '\(terminalName)'; terminals are \(names.joined(separator: ", "))",
-                      suggestion: nearest(terminalName, in: names))
+                      suggestion: ScenarioSuggest.nearest(to: terminalName, among: names))
       }
       let arrivals: VesselArrivals
       switch (s.isSet("calls_per_week"), s.isSet("interarrival")) {
@@ -82,24 +82,4 @@ extension PortConfig {
     let discipline = QueueDiscipline(rawValue: try port.string("berth_discipline")) ?? .fifo
     self.init(terminals: terminals, services: services, berthDiscipline: discipline)
   }
-}
-
-/// The candidate closest to `word` by edit distance, if reasonably close.
-func nearest(_ word: String, in candidates: [String]) -> String? {
-  func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.lowercased()), b = Array(b.lowercased())
-    var row = Array(0...b.count)
-    for i in 1...max(1, a.count) where !a.isEmpty {
-      var prev = row[0]
-      row[0] = i
-      for j in 1...max(1, b.count) where !b.isEmpty {
-        let cur = row[j]
-        row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
-        prev = cur
-      }
-    }
-    return a.isEmpty ? b.count : (b.isEmpty ? a.count : row[b.count])
-  }
-  guard let best = candidates.min(by: { distance(word, $0) < distance(word, $1) }) else { return nil }
-  return distance(word, best) <= max(2, word.count / 3) ? best : nil
 }

@@ -1,0 +1,56 @@
+import Foundation
+import Models
+import Scenario
+import SimKernel
+
+/// A scenario loaded, resolved, validated and turned into the models' configuration.
+public struct PreparedRun: Sendable {
+  /// The scenario's name (its `name:` key, or the file stem).
+  public var name: String
+  /// The resolved scenario in canonical form, stored in results as `/scenario`.
+  public var canonicalText: String
+  /// SHA-256 of `canonicalText`.
+  public var sha256: String
+  /// What the models run.
+  public var config: ChainSimConfig
+  /// Warnings for `validate` and `run`: unstable queues, short warm-ups.
+  public var warnings: [String]
+}
+
+/// Loads scenario files for runs and validation.
+public enum ScenarioPreparation {
+  /// Loads `path` (following `extends`), applies `key.path=value` overrides, validates it
+  /// against ``ChainSimSchema/root`` and builds the configuration.
+  /// - Throws: `ScenarioError` with file, line, column and key path.
+  public static func prepare(path: String, overrides: [String]) throws(ScenarioError) -> PreparedRun {
+    var parsed: [ScenarioOverride] = []
+    for o in overrides {
+      guard let eq = o.firstIndex(of: "=") else {
+        throw ScenarioError(location: nil, keyPath: o, message: "an override must be written key.path=value")
+      }
+      parsed.append(ScenarioOverride(keyPath: String(o[..<eq]), value: String(o[o.index(after: eq)...])))
+    }
+    let resolved = try ScenarioLoader(schema: ChainSimSchema.root).load(path: path, overrides: parsed)
+    let config = try ChainSimConfig(root: resolved.root, name: resolved.name)
+    return PreparedRun(name: resolved.name, canonicalText: resolved.canonicalText, sha256: resolved.sha256,
+                       config: config, warnings: config.warnings)
+  }
+
+  /// `output/<scenario file stem>.h5`, so that a variant never overwrites its base.
+  public static func defaultOutputPath(for scenarioPath: String) -> String {
+    let stem = ((scenarioPath as NSString).lastPathComponent as NSString).deletingPathExtension
+    return "output/\(stem).h5"
+  }
+}
+
+/// The scenario file's documentation, generated from the same schema the loader checks.
+public enum ScenarioDocumentation {
+  /// JSON Schema (draft 2020-12) of a scenario file.
+  public static var jsonSchema: String {
+    ChainSimSchema.root.jsonSchema(title: "ChainSim scenario", id: "https://chainsim.invalid/scenario.schema.json")
+  }
+  /// Markdown reference of every key: path, meaning, unit, default.
+  public static var keyReference: String {
+    ChainSimSchema.root.markdownReference(title: "ChainSim scenario keys")
+  }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Models
+import Results
+import SimKernel
+
+/// What a run produced: where the file is, what it holds, and what failed.
+public struct RunReport: Sendable {
+  public var outputPath: String
+  public var metadata: RunMetadata
+  public var outputs: [ReplicationOutput]
+  public var rows: [KPISummaryRow]
+  /// Failed flow-balance checks, as "subsystem/check in replication r (entered, left, remained)".
+  public var failedChecks: [String]
+  /// Events over all replications, and the wall-clock time of the simulation (not the write).
+  public var events: Int
+  public var wallSeconds: Double
+}
+
+/// Runs a prepared scenario's replications and writes the results file.
+public enum ScenarioRunner {
+  /// Runs every replication on `jobs` workers, writes `outputPath` (temporary name, then
+  /// renamed), and returns the report. A failed invariant does not throw: it is recorded in
+  /// the file and listed in ``RunReport/failedChecks``.
+  /// - Throws: `ResultsError` when the file cannot be written.
+  public static func run(
+    _ prepared: PreparedRun, jobs: Int, outputPath: String,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) async throws(ResultsError) -> RunReport {
+    let start = Date()
+    let outputs = await ReplicationSet.run(prepared.config, jobs: jobs, progress: progress)
+    let wall = Date().timeIntervalSince(start)
+    let metadata = Self.metadata(prepared, outputs: outputs)
+    try createParentDirectory(of: outputPath)
+    try ResultsWriter.write(metadata: metadata, replications: outputs, to: outputPath)
+    var failed: [String] = []
+    for o in outputs {
+      for s in o.subsystems {
+        for c in s.checks where !c.passed {
+          failed.append("\(s.name)/\(c.name) in replication \(o.replication) (entered \(c.entered), left \(c.left), remained \(c.remained))")
+        }
+      }
+    }
+    return RunReport(outputPath: outputPath, metadata: metadata, outputs: outputs, rows: KPISummary.rows(outputs),
+                     failedChecks: failed, events: outputs.reduce(0) { $0 + $1.events }, wallSeconds: wall)
+  }
+
+  /// The root attributes of the run's results file.
+  public static func metadata(_ prepared: PreparedRun, outputs: [ReplicationOutput]) -> RunMetadata {
+    let r = prepared.config.run
+    let sampler = Sampler(interval: r.sampleInterval, horizon: r.horizon)
+    return RunMetadata(
+      softwareVersion: SoftwareVersion.string, scenarioName: prepared.name, scenarioSHA256: prepared.sha256,
+      scenarioText: prepared.canonicalText, seed: r.seed, streamScheme: StreamScheme.current,
+      replications: r.replications, horizon: r.horizon, warmup: r.warmup, timeUnit: kernelTimeUnit,
+      sampleInterval: r.sampleInterval, sampleTimes: sampler.times,
+      fingerprint: ReplicationSet.combinedFingerprint(outputs))
+  }
+
+  private static func createParentDirectory(of path: String) throws(ResultsError) {
+    let dir = (path as NSString).deletingLastPathComponent
+    guard !dir.isEmpty else { return }
+    do {
+      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    } catch {
+      throw ResultsError(.environment, path: path, message: "cannot create the folder \(dir): \(error.localizedDescription)")
+    }
+  }
+}
