@@ -43,4 +43,11 @@ static inline herr_t cs_H5Eset_auto_off(void) { return H5Eset_auto2(H5E_DEFAULT,
 /* GSL generator types (mutable globals). */
 static inline const gsl_rng_type *cs_gsl_rng_mt19937(void) { return gsl_rng_mt19937; }
 static inline void cs_gsl_error_handler_off(void) { gsl_set_error_handler_off(); }
+/* --- Results (HDF5 writer/reader) task: added wrappers --- */
+static inline hid_t cs_H5E_DEFAULT(void) { return H5E_DEFAULT; }
+static inline hid_t cs_H5T_NATIVE_INT8(void) { return H5T_NATIVE_INT8; }
+static inline unsigned cs_H5P_CRT_ORDER_TRACKED_INDEXED(void) {
+  return H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED;
+}
+/* --- end Results --- */
 #endif

@@ -1,0 +1,236 @@
+import CChainSimShims
+import CHDF5
+import Foundation
+import SimKernel
+
+/// Reads a ChainSim results file back into ``ResultsContents``. Anything that does not fit
+/// the layout is bad input (`.input`), named with the path and the part that is wrong.
+struct FileReader {
+  let path: String
+  let file: H5Handle
+
+  /// Opens `path` read-only after checking that it is an HDF5 file at all.
+  static func read(_ path: String) throws(ResultsError) -> ResultsContents {
+    try preflight(path)
+    return try HDF5.serialized { () throws(ResultsError) -> ResultsContents in
+      let signature = H5Fis_hdf5(path)
+      guard signature > 0 else {
+        _ = H5Eclear2(cs_H5E_DEFAULT())
+        throw .input(path, "this is not an HDF5 file, so not a ChainSim results file")
+      }
+      let raw = H5Fopen(path, cs_H5F_ACC_RDONLY(), cs_H5P_DEFAULT())
+      guard raw >= 0 else {
+        throw .input(path, "the HDF5 file is damaged and cannot be opened", detail: HDF5.errorStack())
+      }
+      let reader = FileReader(path: path, file: H5Handle(raw, .file))
+      let contents = try reader.contents()
+      try reader.attempt { () throws(HDF5Failure) in try reader.file.close() }
+      return contents
+    }
+  }
+
+  /// Distinguishes a missing or unreadable file (with the system's reason) before HDF5 does.
+  private static func preflight(_ path: String) throws(ResultsError) {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      let code = errno
+      if code == ENOENT || code == ENOTDIR { throw .input(path, "there is no such file") }
+      throw .environment(path, "cannot reach the file: \(String(cString: strerror(code)))")
+    }
+    guard info.st_mode & S_IFMT != S_IFDIR else { throw .input(path, "this is a folder, not a results file") }
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else {
+      throw .environment(path, "cannot open the file: \(String(cString: strerror(errno)))")
+    }
+    _ = close(descriptor)
+  }
+
+  // MARK: - Whole file
+
+  private func contents() throws(ResultsError) -> ResultsContents {
+    let (formatVersion, partial) = try rootAttributes()
+    var metadata = partial
+    let scenario = try child(file, Layout.scenario, "/")
+    metadata.scenarioText = try attempt { () throws(HDF5Failure) in
+      try scenario.readStrings(count: 1, what: "/scenario").first ?? ""
+    }
+    metadata.sampleTimes = try vector(file, Layout.time, zero: 0.0, memoryType: cs_H5T_NATIVE_DOUBLE())
+    let replications = try vector(file, Layout.replication, zero: Int64(0), memoryType: cs_H5T_NATIVE_INT64())
+    let rows = replications.count
+    guard rows == metadata.replications else {
+      throw .input(path, "/replication has \(rows) entries but the replications attribute says \(metadata.replications)")
+    }
+    let fingerprints = try vector(file, Layout.replicationFingerprint, zero: UInt64(0), memoryType: cs_H5T_NATIVE_UINT64(), rows: rows)
+    let events = try vector(file, Layout.replicationEvents, zero: Int64(0), memoryType: cs_H5T_NATIVE_INT64(), rows: rows)
+
+    let timeseries = try child(file, Layout.timeseries, "/")
+    let summary = try child(file, Layout.summary, "/")
+    let checks = try child(file, Layout.checks, "/")
+    let names = try attempt { () throws(HDF5Failure) in try timeseries.childNames() }
+    for (group, kind) in [(summary, Layout.summary), (checks, Layout.checks)] {
+      let others = try attempt { () throws(HDF5Failure) in try group.childNames() }
+      guard others.sorted() == names.sorted() else {
+        throw .input(path, "/\(kind) has subsystems \(others) but /timeseries has \(names)")
+      }
+    }
+    let shape = Shape(rows: rows, times: metadata.sampleTimes.count)
+    var subsystems: [SubsystemResults] = []
+    for name in names {
+      let series = try metrics(in: try child(timeseries, name, "/timeseries"), "/timeseries/\(name)", leading: 2, shape)
+      let kpis = try metrics(in: try child(summary, name, "/summary"), "/summary/\(name)", leading: 1, shape)
+      let results = try checkResults(in: try child(checks, name, "/checks"), "/checks/\(name)", rows: rows)
+      subsystems.append(SubsystemResults(
+        name: name, series: series.map { SeriesResults(info: $0.info, values: $0.values) },
+        kpis: kpis.map { KPIResults(info: $0.info, values: $0.values) }, checks: results))
+    }
+    return ResultsContents(
+      formatVersion: formatVersion, metadata: metadata, replications: replications.map { Int($0) },
+      replicationFingerprints: fingerprints, replicationEvents: events.map { Int($0) }, subsystems: subsystems)
+  }
+
+  private func rootAttributes() throws(ResultsError) -> (Int, RunMetadata) {
+    guard let format = try attempt({ () throws(HDF5Failure) in try file.readStringAttribute(Layout.Root.format) }) else {
+      throw .input(path, "this HDF5 file is not a ChainSim results file (it has no format attribute)")
+    }
+    guard format == Layout.format else {
+      throw .input(path, "this HDF5 file is not a ChainSim results file (its format is \(String(reflecting: format)))")
+    }
+    let version = try number(Layout.Root.formatVersion) { () throws(HDF5Failure) in try file.readInt64Attribute(Layout.Root.formatVersion) }
+    guard version >= 1, version <= Int64(Layout.formatVersion) else {
+      throw .input(path, "the file has format version \(version); this ChainSim reads versions 1 to \(Layout.formatVersion) (a newer ChainSim wrote it?)")
+    }
+    let metadata = RunMetadata(
+      softwareVersion: try text(file, Layout.Root.softwareVersion, "/"),
+      scenarioName: try text(file, Layout.Root.scenarioName, "/"),
+      scenarioSHA256: try text(file, Layout.Root.scenarioSHA256, "/"),
+      scenarioText: "",
+      seed: try number(Layout.Root.seed) { () throws(HDF5Failure) in try file.readUInt64Attribute(Layout.Root.seed) },
+      streamScheme: try text(file, Layout.Root.streamScheme, "/"),
+      replications: Int(try number(Layout.Root.replications) { () throws(HDF5Failure) in try file.readInt64Attribute(Layout.Root.replications) }),
+      horizon: try number(Layout.Root.horizon) { () throws(HDF5Failure) in try file.readDoubleAttribute(Layout.Root.horizon) },
+      warmup: try number(Layout.Root.warmup) { () throws(HDF5Failure) in try file.readDoubleAttribute(Layout.Root.warmup) },
+      timeUnit: try text(file, Layout.Root.timeUnit, "/"),
+      sampleInterval: try number(Layout.Root.sampleInterval) { () throws(HDF5Failure) in try file.readDoubleAttribute(Layout.Root.sampleInterval) },
+      sampleTimes: [],
+      fingerprint: try text(file, Layout.Root.fingerprint, "/"))
+    return (Int(version), metadata)
+  }
+
+  // MARK: - Groups
+
+  private struct Shape {
+    let rows: Int
+    let times: Int
+  }
+
+  /// The metrics of one `/timeseries/<sub>` (leading 2: replication, time) or
+  /// `/summary/<sub>` (leading 1) group, skipping its label scales.
+  private func metrics(in group: H5Handle, _ where_: String, leading: Int, _ shape: Shape) throws(ResultsError) -> [(info: MetricInfo, values: [[Double]])] {
+    var found: [(info: MetricInfo, values: [[Double]])] = []
+    for name in try attempt({ () throws(HDF5Failure) in try group.childNames() }) {
+      let dataset = try child(group, name, where_)
+      let here = "\(where_)/\(name)"
+      guard dataset.isDataset else { throw .input(path, "\(here) is a group, expected a dataset") }
+      if try attempt({ () throws(HDF5Failure) in try dataset.isScale() }) { continue }
+      let dims = try attempt { () throws(HDF5Failure) in try dataset.shape() }
+      let expected = leading == 2 ? [shape.rows, shape.times] : [shape.rows]
+      guard dims.count == leading || dims.count == leading + 1, Array(dims.prefix(leading)) == expected else {
+        throw .input(path, "\(here) has shape \(dims); expected \(expected) optionally followed by a label axis")
+      }
+      var axis: LabelAxis? = nil
+      if dims.count == leading + 1 {
+        axis = try labelAxis(of: dataset, axis: leading, count: dims[leading], here)
+      }
+      let betterText = try attempt { () throws(HDF5Failure) in try dataset.readStringAttribute(Layout.Attribute.better) }
+      guard let better = Better(rawValue: betterText ?? Better.none.rawValue) else {
+        throw .input(path, "\(here) has better = \(String(reflecting: betterText ?? "")), expected lower, higher or none")
+      }
+      let info = MetricInfo(
+        name: name, longName: try text(dataset, Layout.Attribute.longName, here),
+        units: try text(dataset, Layout.Attribute.units, here), better: better, axis: axis)
+      let total = dims.reduce(1, *)
+      let flat = try attempt { () throws(HDF5Failure) in
+        try dataset.read(count: total, zero: 0.0, memoryType: cs_H5T_NATIVE_DOUBLE(), what: here)
+      }
+      let width = shape.rows > 0 ? total / shape.rows : 0
+      found.append((info, (0..<shape.rows).map { Array(flat[($0 * width)..<(($0 + 1) * width)]) }))
+    }
+    return found
+  }
+
+  /// The string label scale attached to `axis` of `dataset`.
+  private func labelAxis(of dataset: H5Handle, axis: Int, count: Int, _ here: String) throws(ResultsError) -> LabelAxis {
+    guard let scalePath = try attempt({ () throws(HDF5Failure) in try dataset.attachedScalePath(axis: axis) }) else {
+      throw .input(path, "\(here): axis \(axis) has no label scale attached")
+    }
+    let scale = try attempt { () throws(HDF5Failure) in try file.openChild(scalePath) }
+    let labels = try attempt { () throws(HDF5Failure) in try scale.readStrings(count: count, what: scalePath) }
+    let name = scalePath.split(separator: "/").last.map(String.init) ?? scalePath
+    return LabelAxis(name: name, labels: labels)
+  }
+
+  private func checkResults(in group: H5Handle, _ where_: String, rows: Int) throws(ResultsError) -> [CheckResults] {
+    var found: [CheckResults] = []
+    for name in try attempt({ () throws(HDF5Failure) in try group.childNames() }) {
+      let check = try child(group, name, where_)
+      let here = "\(where_)/\(name)"
+      guard check.isGroup else { throw .input(path, "\(here) is not a group of check results") }
+      let passedData = try child(check, Layout.Check.passed, here)
+      let isEnum = try attempt { () throws(HDF5Failure) in try passedData.typeClass() } == H5T_ENUM
+      let bool = try attempt { () throws(HDF5Failure) in try H5Create.boolType() }
+      let passed = try vector(check, Layout.Check.passed, in: here, zero: Int8(0), memoryType: isEnum ? bool.raw : cs_H5T_NATIVE_INT8(), rows: rows)
+      found.append(CheckResults(
+        name: name, longName: try text(check, Layout.Attribute.longName, here), units: try text(check, Layout.Attribute.units, here),
+        entered: try vector(check, Layout.Check.entered, in: here, zero: 0.0, memoryType: cs_H5T_NATIVE_DOUBLE(), rows: rows),
+        left: try vector(check, Layout.Check.left, in: here, zero: 0.0, memoryType: cs_H5T_NATIVE_DOUBLE(), rows: rows),
+        remained: try vector(check, Layout.Check.remained, in: here, zero: 0.0, memoryType: cs_H5T_NATIVE_DOUBLE(), rows: rows),
+        passed: passed.map { $0 != 0 }))
+    }
+    return found
+  }
+
+  // MARK: - Helpers
+
+  /// Runs HDF5 calls, reporting a failure as a damaged or incompatible file.
+  func attempt<T>(_ body: () throws(HDF5Failure) -> T) throws(ResultsError) -> T {
+    do {
+      return try body()
+    } catch {
+      throw .input(path, "the file is damaged or not in the ChainSim layout: cannot \(error.operation)", detail: error.detail)
+    }
+  }
+
+  private func child(_ parent: H5Handle, _ name: String, _ where_: String) throws(ResultsError) -> H5Handle {
+    let here = where_ == "/" ? "/\(name)" : "\(where_)/\(name)"
+    guard try attempt({ () throws(HDF5Failure) in try parent.hasChild(name) }) else {
+      throw .input(path, "the file is not a complete ChainSim results file: \(here) is missing")
+    }
+    return try attempt { () throws(HDF5Failure) in try parent.openChild(name) }
+  }
+
+  private func text(_ object: H5Handle, _ name: String, _ where_: String) throws(ResultsError) -> String {
+    guard let value = try attempt({ () throws(HDF5Failure) in try object.readStringAttribute(name) }) else {
+      throw .input(path, "\(where_) lacks the \(name) attribute")
+    }
+    return value
+  }
+
+  private func number<T>(_ name: String, _ read: () throws(HDF5Failure) -> T?) throws(ResultsError) -> T {
+    guard let value = try attempt(read) else { throw .input(path, "/ lacks the \(name) attribute") }
+    return value
+  }
+
+  /// A one-dimensional dataset, of exactly `rows` entries when given.
+  private func vector<T: BitwiseCopyable>(
+    _ parent: H5Handle, _ name: String, in where_: String = "/", zero: T, memoryType: hid_t, rows: Int? = nil
+  ) throws(ResultsError) -> [T] {
+    let dataset = try child(parent, name, where_)
+    let dims = try attempt { () throws(HDF5Failure) in try dataset.shape() }
+    guard dims.count == 1, rows == nil || dims[0] == rows else {
+      throw .input(path, "\(where_ == "/" ? "" : where_)/\(name) has shape \(dims); expected [\(rows.map(String.init) ?? "n")]")
+    }
+    return try attempt { () throws(HDF5Failure) in
+      try dataset.read(count: dims[0], zero: zero, memoryType: memoryType, what: name)
+    }
+  }
+}

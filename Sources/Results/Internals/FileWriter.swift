@@ -1,0 +1,154 @@
+import CChainSimShims
+import CHDF5
+import SimKernel
+
+/// Writes validated contents into a new HDF5 file in DESIGN.md's layout. Every object is
+/// created in a fixed order from arrays, so the same contents give the same bytes.
+enum FileWriter {
+  static func write(_ contents: ResultsContents, to path: String) throws(HDF5Failure) {
+    let creation = try H5Create.fileCreationList()
+    let access = try H5Create.fileAccessList()
+    let file = try HDF5.handle(H5Fcreate(path, cs_H5F_ACC_TRUNC(), creation.raw, access.raw), .file, "create the file")
+    try writeBody(contents, into: file)
+    try file.close()  // a full disk often shows only here
+  }
+
+  private static func writeBody(_ contents: ResultsContents, into file: H5Handle) throws(HDF5Failure) {
+    try writeRootAttributes(contents, file)
+    let meta = contents.metadata
+    let text = try H5Create.utf8StringType()
+    let scenario = try file.createDataset(Layout.scenario, fileType: text.raw, dims: [], compress: false)
+    try scenario.write(strings: [meta.scenarioText], what: "/scenario")
+    try scenario.writeAttribute(Layout.Attribute.longName, string: "resolved scenario (YAML)")
+
+    let time = try file.createDataset(Layout.time, fileType: cs_H5T_IEEE_F64LE(), dims: [meta.sampleTimes.count], compress: true)
+    try time.write(meta.sampleTimes, memoryType: cs_H5T_NATIVE_DOUBLE(), what: "/time")
+    try time.makeScale(Layout.time)
+    try time.writeAttribute(Layout.Attribute.units, string: meta.timeUnit)
+    try time.writeAttribute(Layout.Attribute.longName, string: "sample time")
+
+    let rows = contents.replications.count
+    let replication = try file.createDataset(Layout.replication, fileType: cs_H5T_STD_I64LE(), dims: [rows], compress: true)
+    try replication.write(contents.replications.map { Int64($0) }, memoryType: cs_H5T_NATIVE_INT64(), what: "/replication")
+    try replication.makeScale(Layout.replication)
+    try replication.writeAttribute(Layout.Attribute.units, string: "1")
+    try replication.writeAttribute(Layout.Attribute.longName, string: "replication index")
+
+    let scales = Scales(time: time, replication: replication)
+    let fingerprints = try file.createDataset(Layout.replicationFingerprint, fileType: cs_H5T_STD_U64LE(), dims: [rows], compress: true)
+    try fingerprints.write(contents.replicationFingerprints, memoryType: cs_H5T_NATIVE_UINT64(), what: "/replication_fingerprint")
+    try describe(fingerprints, units: "1", longName: "event-trajectory fingerprint of the replication", scales, "/replication_fingerprint")
+    let events = try file.createDataset(Layout.replicationEvents, fileType: cs_H5T_STD_I64LE(), dims: [rows], compress: true)
+    try events.write(contents.replicationEvents.map { Int64($0) }, memoryType: cs_H5T_NATIVE_INT64(), what: "/replication_events")
+    try describe(events, units: "1", longName: "events executed in the replication", scales, "/replication_events")
+
+    let timeseries = try file.createGroup(Layout.timeseries)
+    let summary = try file.createGroup(Layout.summary)
+    let checks = try file.createGroup(Layout.checks)
+    for subsystem in contents.subsystems {
+      let seriesGroup = try timeseries.createGroup(subsystem.name)
+      var labelScales = LabelScales(group: seriesGroup)
+      for series in subsystem.series {
+        try writeMetric(series.info, series.values, leading: [rows, meta.sampleTimes.count], in: seriesGroup,
+          labels: &labelScales, scales, "/timeseries/\(subsystem.name)/\(series.info.name)")
+      }
+      let summaryGroup = try summary.createGroup(subsystem.name)
+      labelScales = LabelScales(group: summaryGroup)
+      for kpi in subsystem.kpis {
+        try writeMetric(kpi.info, kpi.values, leading: [rows], in: summaryGroup,
+          labels: &labelScales, scales, "/summary/\(subsystem.name)/\(kpi.info.name)")
+      }
+      let checkGroup = try checks.createGroup(subsystem.name)
+      for check in subsystem.checks {
+        try writeCheck(check, in: checkGroup, scales, "/checks/\(subsystem.name)/\(check.name)")
+      }
+    }
+  }
+
+  private static func writeRootAttributes(_ contents: ResultsContents, _ file: H5Handle) throws(HDF5Failure) {
+    let meta = contents.metadata
+    try file.writeAttribute(Layout.Root.format, string: Layout.format)
+    try file.writeAttribute(Layout.Root.formatVersion, int64: Int64(Layout.formatVersion))
+    try file.writeAttribute(Layout.Root.softwareVersion, string: meta.softwareVersion)
+    try file.writeAttribute(Layout.Root.scenarioName, string: meta.scenarioName)
+    try file.writeAttribute(Layout.Root.scenarioSHA256, string: meta.scenarioSHA256)
+    try file.writeAttribute(Layout.Root.seed, uint64: meta.seed)
+    try file.writeAttribute(Layout.Root.streamScheme, string: meta.streamScheme)
+    try file.writeAttribute(Layout.Root.replications, int64: Int64(contents.replications.count))
+    try file.writeAttribute(Layout.Root.horizon, double: meta.horizon)
+    try file.writeAttribute(Layout.Root.warmup, double: meta.warmup)
+    try file.writeAttribute(Layout.Root.timeUnit, string: meta.timeUnit)
+    try file.writeAttribute(Layout.Root.sampleInterval, double: meta.sampleInterval)
+    try file.writeAttribute(Layout.Root.fingerprint, string: meta.fingerprint)
+  }
+
+  /// A float64 dataset of `leading + [width if labelled]`, with units, long name, better
+  /// and its scales attached: replication, then time (series), then the label axis.
+  private static func writeMetric(
+    _ info: MetricInfo, _ values: [[Double]], leading: [Int], in group: H5Handle,
+    labels: inout LabelScales, _ scales: Scales, _ what: String
+  ) throws(HDF5Failure) {
+    let dims = leading + (info.axis.map { [$0.labels.count] } ?? [])
+    let dataset = try group.createDataset(info.name, fileType: cs_H5T_IEEE_F64LE(), dims: dims, compress: true)
+    try dataset.write(values.flatMap { $0 }, memoryType: cs_H5T_NATIVE_DOUBLE(), what: what)
+    try dataset.writeAttribute(Layout.Attribute.units, string: info.units)
+    try dataset.writeAttribute(Layout.Attribute.longName, string: info.longName)
+    try dataset.writeAttribute(Layout.Attribute.better, string: info.better.rawValue)
+    try dataset.attach(scales.replication, axis: 0, what: what)
+    if leading.count > 1 { try dataset.attach(scales.time, axis: 1, what: what) }
+    if let axis = info.axis {
+      try dataset.attach(try labels.scale(for: axis), axis: leading.count, what: what)
+    }
+  }
+
+  /// A group per check: `passed` (all replications), units and long name as attributes;
+  /// entered, left, remained and passed per replication as datasets.
+  private static func writeCheck(_ check: CheckResults, in parent: H5Handle, _ scales: Scales, _ what: String) throws(HDF5Failure) {
+    let rows = check.passed.count
+    let group = try parent.createGroup(check.name)
+    try group.writeAttribute(Layout.Attribute.passed, bool: check.allPassed)
+    try group.writeAttribute(Layout.Attribute.units, string: check.units)
+    try group.writeAttribute(Layout.Attribute.longName, string: check.longName)
+    let parts = [(Layout.Check.entered, check.entered), (Layout.Check.left, check.left), (Layout.Check.remained, check.remained)]
+    for (name, values) in parts {
+      let dataset = try group.createDataset(name, fileType: cs_H5T_IEEE_F64LE(), dims: [rows], compress: true)
+      try dataset.write(values, memoryType: cs_H5T_NATIVE_DOUBLE(), what: "\(what)/\(name)")
+      try describe(dataset, units: check.units, longName: "\(check.longName) \(name)", scales, "\(what)/\(name)")
+    }
+    let bool = try H5Create.boolType()
+    let passed = try group.createDataset(Layout.Check.passed, fileType: bool.raw, dims: [rows], compress: true)
+    try passed.write(check.passed.map { Int8($0 ? 1 : 0) }, memoryType: bool.raw, what: "\(what)/passed")
+    try describe(passed, units: "1", longName: "balance holds in the replication", scales, "\(what)/passed")
+  }
+
+  private static func describe(_ dataset: H5Handle, units: String, longName: String, _ scales: Scales, _ what: String) throws(HDF5Failure) {
+    try dataset.writeAttribute(Layout.Attribute.units, string: units)
+    try dataset.writeAttribute(Layout.Attribute.longName, string: longName)
+    try dataset.attach(scales.replication, axis: 0, what: what)
+  }
+
+  /// The root `/time` and `/replication` scales.
+  private struct Scales {
+    let time: H5Handle
+    let replication: H5Handle
+  }
+
+  /// The string label scales of one subsystem group, created on first use, in use order.
+  private struct LabelScales {
+    let group: H5Handle
+    private var made: [(name: String, scale: H5Handle)] = []
+
+    init(group: H5Handle) { self.group = group }
+
+    mutating func scale(for axis: LabelAxis) throws(HDF5Failure) -> H5Handle {
+      if let existing = made.first(where: { $0.name == axis.name }) { return existing.scale }
+      let text = try H5Create.utf8StringType()
+      let scale = try group.createDataset(axis.name, fileType: text.raw, dims: [axis.labels.count], compress: false)
+      try scale.write(strings: axis.labels, what: "label axis \(axis.name)")
+      try scale.makeScale(axis.name)
+      try scale.writeAttribute(Layout.Attribute.longName, string: axis.name)
+      made.append((axis.name, scale))
+      return scale
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/// The names DESIGN.md's "Results (HDF5)" layout gives to groups, datasets and attributes.
+enum Layout {
+  static let format = "chainsim-results"
+  /// The layout version this build writes and the newest it reads.
+  static let formatVersion = 1
+
+  enum Root {
+    static let format = "format"
+    static let formatVersion = "format_version"
+    static let softwareVersion = "software_version"
+    static let scenarioName = "scenario_name"
+    static let scenarioSHA256 = "scenario_sha256"
+    static let seed = "seed"
+    static let streamScheme = "stream_scheme"
+    static let replications = "replications"
+    static let horizon = "horizon"
+    static let warmup = "warmup"
+    static let timeUnit = "time_unit"
+    static let sampleInterval = "sample_interval"
+    static let fingerprint = "fingerprint"
+  }
+
+  static let scenario = "scenario"
+  static let time = "time"
+  static let replication = "replication"
+  static let replicationFingerprint = "replication_fingerprint"
+  static let replicationEvents = "replication_events"
+  static let timeseries = "timeseries"
+  static let summary = "summary"
+  static let checks = "checks"
+
+  enum Check {
+    static let entered = "entered"
+    static let left = "left"
+    static let remained = "remained"
+    static let passed = "passed"
+  }
+
+  enum Attribute {
+    static let units = "units"
+    static let longName = "long_name"
+    static let better = "better"
+    static let passed = "passed"
+  }
+
+  /// Whether `name` is an ASCII snake_case identifier (`[a-z][a-z0-9_]*`), as every group,
+  /// metric, check and axis name must be.
+  static func isIdentifier(_ name: String) -> Bool {
+    guard let first = name.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else {
+      return false
+    }
+    return name.utf8.allSatisfy {
+      (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+        || $0 == UInt8(ascii: "_")
+    }
+  }
+}

@@ -1,2 +1,0 @@
-/// HDF5 results: write, read, merge.
-public enum ResultsModule {}

@@ -1,0 +1,50 @@
+import SimKernel
+
+/// Writes ChainSim results files in the HDF5 layout of DESIGN.md ("Results (HDF5)").
+///
+/// Files are reproducible: the same inputs give the same bytes at any path and time (no
+/// object timestamps, no clock, host or path inside, the format pinned to HDF5 1.8 objects).
+/// They are written to `.<name>.tmp-<pid>` in the target folder, fsynced and renamed into
+/// place, so no file ever appears at the final name unless it is complete; an existing file
+/// there is replaced only on success.
+public enum ResultsWriter {
+  /// The layout version written into the `format_version` attribute.
+  public static let formatVersion = Layout.formatVersion
+
+  /// Writes one run's replications.
+  ///
+  /// - Parameters:
+  ///   - metadata: the run's identity; `metadata.replications` must equal
+  ///     `replications.count`.
+  ///   - replications: the outputs, in any order (they are written by index). All must
+  ///     have the same subsystems, metrics, checks, axes and widths.
+  ///   - path: the file to create or replace.
+  /// - Throws: ``ResultsError`` `.input` when the outputs do not fit together or the
+  ///   folder does not exist; `.environment` when the disk or file system fails.
+  public static func write(metadata: RunMetadata, replications: [ReplicationOutput], to path: String) throws(ResultsError) {
+    let contents = try Assembly.contents(metadata: metadata, replications: replications, path: path)
+    try write(contents, to: path)
+  }
+
+  /// Writes contents already arranged per metric (for example as read from other files).
+  ///
+  /// - Throws: ``ResultsError``, as ``write(metadata:replications:to:)``.
+  public static func write(_ contents: ResultsContents, to path: String) throws(ResultsError) {
+    try ContentsValidation.validate(contents, path: path)
+    let target = try AtomicFile(finalPath: path)
+    do {
+      try HDF5.serialized { () throws(HDF5Failure) in
+        try FileWriter.write(contents, to: target.temporaryPath)
+      }
+    } catch {
+      target.discard()
+      throw .environment(path, "cannot write the results file: \(error.operation) failed", detail: error.detail)
+    }
+    do {
+      try target.commit()
+    } catch {
+      target.discard()
+      throw error
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import SimKernel
+import Testing
+
+@testable import Results
+
+/// The file as researchers and reviewers meet it: h5py, xarray and the layout checker.
+@Suite("Results files in Python tools", .serialized)
+struct InteroperabilityTests {
+  @Test("check_results.py accepts the file")
+  func layoutChecker() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let path = folder.path("run.h5")
+    try ResultsWriter.write(metadata: SampleRun.metadata(), replications: SampleRun.replications(), to: path)
+    let script = try #require(checkerScript(), "check_results.py not found: set CHAINSIM_SHARED")
+    let result = try run("python3", [script, path, "--subsystem", "port", "--subsystem", "rail"])
+    #expect(result.status == 0, "\(result.output)")
+    #expect(result.output.contains("conforms"))
+  }
+
+  @Test("xarray names the dimensions replication, time and the label axis")
+  func xarrayDimensions() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let path = folder.path("run.h5")
+    try ResultsWriter.write(metadata: SampleRun.metadata(), replications: SampleRun.replications(), to: path)
+    let snippet = """
+      import json, sys, warnings, h5py, xarray as xr
+      warnings.simplefilter("error")
+      path = sys.argv[1]
+      ts = xr.open_dataset(path, engine="h5netcdf", group="timeseries/port")
+      sm = xr.open_dataset(path, engine="h5netcdf", group="summary/rail")
+      with h5py.File(path, "r") as f:
+          out = {
+              "ts_dims": list(ts["berth_occupancy"].dims), "ts_units": ts["berth_occupancy"].attrs["units"],
+              "terminals": [str(x) for x in ts["terminal"].values],
+              "anchor_dims": list(ts["vessels_at_anchor"].dims),
+              "sm_dims": list(sm["rail_share"].dims), "better": sm["rail_share"].attrs["better"],
+              "value": float(ts["berth_occupancy"][1, 2, 0]),
+              "format": f.attrs["format"], "seed": int(f.attrs["seed"]),
+              "passed": bool(f["checks/port/vessel_balance"].attrs["passed"]),
+              "scenario": f["scenario"][()].decode("utf-8"),
+          }
+      print(json.dumps(out))
+      """
+    let result = try run("python3", ["-c", snippet, path])
+    #expect(result.status == 0, "\(result.output)")
+    let json = try #require(result.output.split(separator: "\n").last.map { Data($0.utf8) })
+    let out = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any], "\(result.output)")
+    #expect(out["ts_dims"] as? [String] == ["replication", "time", "terminal"])
+    #expect(out["anchor_dims"] as? [String] == ["replication", "time"])
+    #expect(out["sm_dims"] as? [String] == ["replication", "corridor"])
+    #expect(out["ts_units"] as? String == "1")
+    #expect(out["better"] as? String == "higher")
+    #expect(out["terminals"] as? [String] == SampleRun.terminals.labels)
+    #expect(out["value"] as? Double == SampleRun.value(1, 2, 0, 2))
+    #expect(out["format"] as? String == "chainsim-results")
+    #expect(out["seed"] as? UInt64 == SampleRun.metadata().seed)
+    #expect(out["passed"] as? Bool == true)
+    #expect(out["scenario"] as? String == SampleRun.metadata().scenarioText)
+  }
+
+  @Test("an HDF5 file from another program is bad input")
+  func foreignHDF5() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let path = folder.path("foreign.h5")
+    let made = try run("python3", ["-c", "import h5py, sys; f = h5py.File(sys.argv[1], 'w'); f['x'] = [1, 2]; f.attrs['format'] = 'other'; f.close()", path])
+    #expect(made.status == 0, "\(made.output)")
+    let error = #expect(throws: ResultsError.self) { _ = try ResultsFile.read(path: path) }
+    #expect(error?.classification == .input)
+    #expect(error?.message.contains("not a ChainSim results file") == true)
+  }
+}
