@@ -29,7 +29,7 @@ struct ChainSim: AsyncParsableCommand {
         try command.run()
       }
     } catch {
-      exit(Int32(report(error)))
+      Foundation.exit(Int32(report(error)))
     }
   }
 
