@@ -49,6 +49,6 @@ let package = Package(
     .testTarget(name: "ModelsTests", dependencies: ["Models", "Scenario", "SimKernel"]),
     .testTarget(name: "ResultsTests", dependencies: ["Results", "SimKernel"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Models", "Results", "Scenario", "SimKernel"]),
-    .testTarget(name: "ChainSimCLITests", dependencies: []),
+    .testTarget(name: "ChainSimCLITests", dependencies: ["chainsim"], exclude: ["Fixtures"]),
   ]
 )

@@ -24,12 +24,7 @@ public enum ScenarioPreparation {
   /// - Throws: `ScenarioError` with file, line, column and key path.
   public static func prepare(path: String, overrides: [String]) throws(ScenarioError) -> PreparedRun {
     var parsed: [ScenarioOverride] = []
-    for o in overrides {
-      guard let eq = o.firstIndex(of: "=") else {
-        throw ScenarioError(location: nil, keyPath: o, message: "an override must be written key.path=value")
-      }
-      parsed.append(ScenarioOverride(keyPath: String(o[..<eq]), value: String(o[o.index(after: eq)...])))
-    }
+    for o in overrides { parsed.append(try ScenarioOverride(parsing: o)) }
     let resolved = try ScenarioLoader(schema: ChainSimSchema.root).load(path: path, overrides: parsed)
     let config = try ChainSimConfig(root: resolved.root, name: resolved.name)
     return PreparedRun(name: resolved.name, canonicalText: resolved.canonicalText, sha256: resolved.sha256,

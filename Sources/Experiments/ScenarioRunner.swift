@@ -27,7 +27,10 @@ public enum ScenarioRunner {
     progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async throws(ResultsError) -> RunReport {
     let start = Date()
-    let outputs = await ReplicationSet.run(prepared.config, jobs: jobs, progress: progress)
+    var outputs = await ReplicationSet.run(prepared.config, jobs: jobs, progress: progress)
+    #if DEBUG
+    injectFaultForTests(&outputs)
+    #endif
     let wall = Date().timeIntervalSince(start)
     let metadata = Self.metadata(prepared, outputs: outputs)
     try createParentDirectory(of: outputPath)
@@ -65,4 +68,15 @@ public enum ScenarioRunner {
       throw ResultsError(.environment, path: path, message: "cannot create the folder \(dir): \(error.localizedDescription)")
     }
   }
+
+  #if DEBUG
+  /// Debug builds only: `CHAINSIM_INJECT_FAULT=invariant` breaks the first check of
+  /// replication 0, so tests can prove that a failed invariant is recorded and exits 1.
+  private static func injectFaultForTests(_ outputs: inout [ReplicationOutput]) {
+    guard ProcessInfo.processInfo.environment["CHAINSIM_INJECT_FAULT"] == "invariant",
+          !outputs.isEmpty, !outputs[0].subsystems.isEmpty, !outputs[0].subsystems[0].checks.isEmpty else { return }
+    outputs[0].subsystems[0].checks[0].entered += 1
+    outputs[0].subsystems[0].checks[0].passed = false
+  }
+  #endif
 }

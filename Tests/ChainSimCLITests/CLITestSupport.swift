@@ -1,0 +1,55 @@
+import Foundation
+
+/// The package root, from this file's path (tests do not rely on the working directory).
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The `chainsim` executable built beside the test bundle.
+let chainsimBinary: URL = {
+  let dir = Bundle.main.executableURL?.deletingLastPathComponent() ?? packageRoot.appendingPathComponent(".build/debug")
+  let beside = dir.appendingPathComponent("chainsim")
+  if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+  return packageRoot.appendingPathComponent(".build/debug/chainsim")
+}()
+
+/// What a command printed and how it exited.
+struct CommandResult {
+  var exitCode: Int32
+  var stdout: String
+  var stderr: String
+}
+
+/// Runs a program with arguments in the package root and waits for it.
+func runProgram(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+  let process = Process()
+  process.executableURL = executable
+  process.arguments = arguments
+  process.currentDirectoryURL = packageRoot
+  var env = ProcessInfo.processInfo.environment
+  for (k, v) in environment { env[k] = v }
+  process.environment = env
+  let out = Pipe(), err = Pipe()
+  process.standardOutput = out
+  process.standardError = err
+  try process.run()
+  // Read both pipes fully before waiting, so a large output cannot block the child.
+  let outData = out.fileHandleForReading.readDataToEndOfFile()
+  let errData = err.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return CommandResult(exitCode: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                       stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Runs `chainsim` with arguments.
+func chainsim(_ arguments: String..., environment: [String: String] = [:]) throws -> CommandResult {
+  try runProgram(chainsimBinary, arguments, environment: environment)
+}
+
+/// A fresh temporary directory.
+func temporaryDirectory() throws -> URL {
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chainsim-cli-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  return dir
+}
+
+/// The path of a fixture, relative to the package root (as a user would type it).
+func fixture(_ name: String) -> String { "Tests/ChainSimCLITests/Fixtures/\(name)" }
