@@ -4,8 +4,8 @@ import SimKernel
 ///
 /// Files are reproducible: the same inputs give the same bytes at any path and time (no
 /// object timestamps, no clock, host or path inside, the format pinned to HDF5 1.8 objects).
-/// They are written to `.<name>.tmp-<pid>` in the target folder, fsynced and renamed into
-/// place, so no file ever appears at the final name unless it is complete; an existing file
+/// The file is built in memory, written to `.<name>.tmp-<pid>` in the target folder,
+/// fsynced and renamed into place, so no file ever appears at the final name unless it is complete; an existing file
 /// there is replaced only on success.
 public enum ResultsWriter {
   /// The layout version written into the `format_version` attribute.
@@ -32,19 +32,14 @@ public enum ResultsWriter {
   public static func write(_ contents: ResultsContents, to path: String) throws(ResultsError) {
     try ContentsValidation.validate(contents, path: path)
     let target = try AtomicFile(finalPath: path)
+    let bytes: [UInt8]
     do {
-      try HDF5.serialized { () throws(HDF5Failure) in
-        try FileWriter.write(contents, to: target.temporaryPath)
+      bytes = try HDF5.serialized { () throws(HDF5Failure) -> [UInt8] in
+        try FileWriter.image(of: contents, label: target.temporaryPath)
       }
     } catch {
-      target.discard()
-      throw .environment(path, "cannot write the results file: \(error.operation) failed", detail: error.detail)
+      throw .environment(path, "cannot build the results file: \(error.operation) failed", detail: error.detail)
     }
-    do {
-      try target.commit()
-    } catch {
-      target.discard()
-      throw error
-    }
+    try target.write(bytes)
   }
 }

@@ -72,4 +72,23 @@ struct InteroperabilityTests {
     #expect(error?.classification == .input)
     #expect(error?.message.contains("not a ChainSim results file") == true)
   }
+
+  @Test("a file from a newer format version, or missing a part, is bad input")
+  func incompatibleFiles() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let newer = folder.path("newer.h5"), partial = folder.path("partial.h5")
+    for path in [newer, partial] {
+      try ResultsWriter.write(metadata: SampleRun.metadata(), replications: SampleRun.replications(), to: path)
+    }
+    let edit = "import h5py, sys; f = h5py.File(sys.argv[1], 'r+'); f.attrs['format_version'] = 2; f.close(); "
+      + "g = h5py.File(sys.argv[2], 'r+'); del g['summary/rail']; g.close()"
+    let edited = try run("python3", ["-c", edit, newer, partial])
+    #expect(edited.status == 0, "\(edited.output)")
+    for (path, expected) in [(newer, "format version 2"), (partial, "/summary")] {
+      let error = #expect(throws: ResultsError.self) { _ = try ResultsFile.read(path: path) }
+      #expect(error?.classification == .input)
+      #expect(error?.message.contains(expected) == true, "\(error?.description ?? "no error") should mention \(expected)")
+    }
+  }
 }

@@ -2,8 +2,10 @@ import Foundation
 
 #if canImport(Glibc)
   import Glibc
+  private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
   import Darwin
+  private let systemWrite = Darwin.write
 #endif
 
 /// A file written under a temporary name in its final folder, fsynced and renamed into
@@ -15,6 +17,7 @@ struct AtomicFile {
   let temporaryPath: String
   private let folder: String
 
+  /// Checks that the folder exists and the name is not a folder, before any work is done.
   init(finalPath: String) throws(ResultsError) {
     let url = URL(fileURLWithPath: finalPath)
     let name = url.lastPathComponent
@@ -28,7 +31,7 @@ struct AtomicFile {
       if code == ENOENT || code == ENOTDIR {
         throw .input(finalPath, "the folder \(parent) does not exist")
       }
-      throw .environment(finalPath, "cannot reach the folder \(parent): \(String(cString: strerror(code)))")
+      throw .environment(finalPath, "cannot reach the folder \(parent): \(Self.reason(code))")
     }
     guard info.st_mode & S_IFMT == S_IFDIR else { throw .input(finalPath, "\(parent) is not a folder") }
     if stat(finalPath, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
@@ -39,30 +42,54 @@ struct AtomicFile {
     self.temporaryPath = url.deletingLastPathComponent().appendingPathComponent(".\(name).tmp-\(getpid())").path
   }
 
-  /// Flushes the temporary file to disk, renames it to the final name (replacing any old
-  /// file) and flushes the folder, so the new name survives a crash.
-  func commit() throws(ResultsError) {
-    try sync(temporaryPath, what: "flush the new file to disk")
-    guard rename(temporaryPath, finalPath) == 0 else {
-      throw environment("move the new file into place", errno)
+  /// Writes `bytes` to the temporary name, flushes them to disk, renames the file to the
+  /// final name (replacing any old file) and flushes the folder so the name survives a
+  /// crash. On failure the temporary file is removed and the final name is untouched.
+  func write(_ bytes: [UInt8]) throws(ResultsError) {
+    do throws(ResultsError) {
+      try writeTemporary(bytes)
+      guard rename(temporaryPath, finalPath) == 0 else { throw failure("move the new file into place", errno) }
+    } catch {
+      _ = unlink(temporaryPath)
+      throw error
     }
-    try sync(folder, what: "flush the folder to disk")
+    try syncFolder()
   }
 
-  /// Removes the temporary file if it exists (after a failure).
-  func discard() {
-    _ = unlink(temporaryPath)
+  private func writeTemporary(_ bytes: [UInt8]) throws(ResultsError) {
+    let descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else { throw failure("create the file", errno) }
+    var written = 0
+    var code: Int32 = 0
+    bytes.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { return }
+      while written < buffer.count {
+        let n = systemWrite(descriptor, base + written, buffer.count - written)
+        if n < 0 {
+          if errno == EINTR { continue }
+          code = errno
+          return
+        }
+        written += n
+      }
+    }
+    if code == 0, fsync(descriptor) != 0 { code = errno }
+    if close(descriptor) != 0, code == 0 { code = errno }
+    if code != 0 { throw failure("write the file", code) }
   }
 
-  private func sync(_ path: String, what: String) throws(ResultsError) {
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { throw environment(what, errno) }
+  /// Flushes the folder entry; some file systems cannot fsync a folder (EINVAL).
+  private func syncFolder() throws(ResultsError) {
+    let descriptor = open(folder, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw failure("flush the folder to disk", errno) }
     defer { _ = close(descriptor) }
-    // Some file systems cannot fsync a folder (EINVAL): the rename still happened.
-    if fsync(descriptor) != 0, errno != EINVAL { throw environment(what, errno) }
+    if fsync(descriptor) != 0, errno != EINVAL { throw failure("flush the folder to disk", errno) }
   }
 
-  private func environment(_ what: String, _ code: Int32) -> ResultsError {
-    .environment(finalPath, "cannot \(what): \(String(cString: strerror(code)))")
+  private func failure(_ what: String, _ code: Int32) -> ResultsError {
+    let hint = code == ENOSPC || code == EDQUOT ? " (the disk is full)" : ""
+    return .environment(finalPath, "cannot \(what): \(Self.reason(code))\(hint)")
   }
+
+  private static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 }

@@ -2,15 +2,29 @@ import CChainSimShims
 import CHDF5
 import SimKernel
 
-/// Writes validated contents into a new HDF5 file in DESIGN.md's layout. Every object is
-/// created in a fixed order from arrays, so the same contents give the same bytes.
+/// Builds the bytes of an HDF5 file in DESIGN.md's layout from validated contents. Every
+/// object is created in a fixed order from arrays, so the same contents give the same bytes.
+///
+/// The file is built in memory (HDF5's core driver, no backing store) and handed back as
+/// bytes: HDF5 itself never meets a full disk. A failed `H5Fclose` on a real file leaves a
+/// broken identifier that crashed the library's exit handler (seen with 1.10.8 on a full
+/// tmpfs), so all disk I/O is done by ``AtomicFile`` with plain system calls and `errno`.
 enum FileWriter {
-  static func write(_ contents: ResultsContents, to path: String) throws(HDF5Failure) {
-    let creation = try H5Create.fileCreationList()
-    let access = try H5Create.fileAccessList()
-    let file = try HDF5.handle(H5Fcreate(path, cs_H5F_ACC_TRUNC(), creation.raw, access.raw), .file, "create the file")
-    try writeBody(contents, into: file)
-    try file.close()  // a full disk often shows only here
+  /// Memory growth step of the in-memory file.
+  static let coreIncrement = 1 << 20
+
+  static func image(of contents: ResultsContents, label: String) throws(HDF5Failure) -> [UInt8] {
+    let memory = MemoryImage()
+    return try withExtendedLifetime(memory) { () throws(HDF5Failure) -> [UInt8] in
+      let creation = try H5Create.fileCreationList()
+      let access = try H5Create.fileAccessList()
+      try HDF5.check(H5Pset_fapl_core(access.raw, coreIncrement, false), "build the file in memory")
+      try memory.install(on: access)
+      let file = try HDF5.handle(H5Fcreate(label, cs_H5F_ACC_TRUNC(), creation.raw, access.raw), .file, "create the file")
+      try writeBody(contents, into: file)
+      try file.close()
+      return try memory.closedFileBytes()
+    }
   }
 
   private static func writeBody(_ contents: ResultsContents, into file: H5Handle) throws(HDF5Failure) {
