@@ -21,6 +21,8 @@ struct ChainSim: AsyncParsableCommand {
   /// Runs the command and maps every failure to the exit codes of DESIGN.md (the argument
   /// parser's own codes, 64 and 1, are not used).
   static func main() async {
+    // A file-size limit (ulimit -f) must give a clean I/O error (exit 3), not a kill.
+    signal(SIGXFSZ, SIG_IGN)
     do {
       var command = try parseAsRoot()
       if var asyncCommand = command as? AsyncParsableCommand {

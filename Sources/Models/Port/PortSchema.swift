@@ -4,7 +4,6 @@ import Scenario
 /// config reads its defaults, and the JSON Schema and key reference are generated.
 public enum PortSchema {
   static let terminal = Schema([
-    .string("name", doc: "Terminal name, used by services and as the `terminal` label in results"),
     .count("berths", min: 1, doc: "Berths at the terminal (vessels served at once)"),
     .count("quay_cranes", min: 1, doc: "Quay cranes in the terminal's shared pool"),
     .count("min_cranes_per_vessel", default: 1, min: 1, doc: "Cranes a vessel needs before it can start work"),
@@ -13,7 +12,6 @@ public enum PortSchema {
   ])
 
   static let service = Schema([
-    .string("name", doc: "Service (or vessel class) name"),
     .string("terminal", doc: "Name of the terminal its vessels call at"),
     .number("calls_per_week", unit: .none, default: .optional, min: 0, doc: "Scheduled calls per week, evenly spaced (give this or `interarrival`)"),
     .distribution("arrival_jitter", of: .duration, default: "0h", doc: "Deviation of a scheduled vessel's arrival from its slot (at least -48 h)"),
@@ -49,7 +47,7 @@ extension PortConfig {
         throw t.error("min_cranes_per_vessel", "must be at most quay_cranes (\(cranes)), found \(minimum): no vessel could ever start")
       }
       terminals.append(TerminalConfig(
-        name: try t.string("name"), berths: try t.count("berths"), cranes: cranes,
+        name: t.name ?? "", berths: try t.count("berths"), cranes: cranes,
         minCranesPerVessel: minimum, maxCranesPerVessel: maximum,
         craneProductivity: try t.distribution("crane_productivity")))
     }
@@ -76,7 +74,7 @@ extension PortConfig {
         throw s.error(nil, "give exactly one of calls_per_week (a weekly schedule) or interarrival (random arrivals)")
       }
       services.append(VesselServiceConfig(
-        name: try s.string("name"), terminal: terminal, arrivals: arrivals,
+        name: s.name ?? "", terminal: terminal, arrivals: arrivals,
         moves: try s.distribution("moves"), priority: try s.count("berth_priority")))
     }
     let discipline = QueueDiscipline(rawValue: try port.string("berth_discipline")) ?? .fifo

@@ -64,7 +64,7 @@ enum FileWriter {
       var labelScales = LabelScales(group: seriesGroup)
       for series in subsystem.series {
         try writeMetric(series.info, series.values, leading: [rows, meta.sampleTimes.count], in: seriesGroup,
-          labels: &labelScales, scales, "/timeseries/\(subsystem.name)/\(series.info.name)")
+          labels: &labelScales, scales, "/timeseries/\(subsystem.name)/\(series.info.name)", warmupEnd: meta.warmup)
       }
       let summaryGroup = try summary.createGroup(subsystem.name)
       labelScales = LabelScales(group: summaryGroup)
@@ -100,7 +100,7 @@ enum FileWriter {
   /// and its scales attached: replication, then time (series), then the label axis.
   private static func writeMetric(
     _ info: MetricInfo, _ values: [[Double]], leading: [Int], in group: H5Handle,
-    labels: inout LabelScales, _ scales: Scales, _ what: String
+    labels: inout LabelScales, _ scales: Scales, _ what: String, warmupEnd: Double? = nil
   ) throws(HDF5Failure) {
     let dims = leading + (info.axis.map { [$0.labels.count] } ?? [])
     let dataset = try group.createDataset(info.name, fileType: cs_H5T_IEEE_F64LE(), dims: dims, compress: true)
@@ -108,6 +108,10 @@ enum FileWriter {
     try dataset.writeAttribute(Layout.Attribute.units, string: info.units)
     try dataset.writeAttribute(Layout.Attribute.longName, string: info.longName)
     try dataset.writeAttribute(Layout.Attribute.better, string: info.better.rawValue)
+    if let warmupEnd {
+      // Series keep the warm-up period; samples at times before this are flagged by it.
+      try dataset.writeAttribute(Layout.Attribute.warmupEnd, double: warmupEnd)
+    }
     try dataset.attach(scales.replication, axis: 0, what: what)
     if leading.count > 1 { try dataset.attach(scales.time, axis: 1, what: what) }
     if let axis = info.axis {

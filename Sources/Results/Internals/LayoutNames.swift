@@ -41,6 +41,8 @@ enum Layout {
     static let longName = "long_name"
     static let better = "better"
     static let passed = "passed"
+    /// On time series: the end of the warm-up (in the time unit); earlier samples are warm-up.
+    static let warmupEnd = "warmup_end"
   }
 
   /// Whether `name` is an ASCII snake_case identifier (`[a-z][a-z0-9_]*`), as every group,
