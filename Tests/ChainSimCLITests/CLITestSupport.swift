@@ -18,12 +18,12 @@ struct CommandResult {
   var stderr: String
 }
 
-/// Runs a program with arguments in the package root and waits for it.
-func runProgram(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+/// Runs a program with arguments in a directory (the package root by default) and waits for it.
+func runProgram(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], in directory: URL = packageRoot) throws -> CommandResult {
   let process = Process()
   process.executableURL = executable
   process.arguments = arguments
-  process.currentDirectoryURL = packageRoot
+  process.currentDirectoryURL = directory
   var env = ProcessInfo.processInfo.environment
   for (k, v) in environment { env[k] = v }
   process.environment = env

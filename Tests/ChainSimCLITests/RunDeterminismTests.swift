@@ -47,12 +47,13 @@ import Testing
   }
 
   @Test func defaultOutputIsNamedAfterTheScenarioStem() throws {
-    let out = packageRoot.appendingPathComponent("output/automated-cranes.h5")
-    try? FileManager.default.removeItem(at: out)
-    defer { try? FileManager.default.removeItem(at: out) }
-    let r = try runProgram(chainsimBinary, ["run", "scenarios/variants/automated-cranes.yaml", "--quiet"] + quick)
+    // Run from an empty folder so that no file of the user's output/ is touched.
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let variant = packageRoot.appendingPathComponent("scenarios/variants/automated-cranes.yaml").path
+    let r = try runProgram(chainsimBinary, ["run", variant, "--quiet"] + quick, in: dir)
     #expect(r.exitCode == 0, "\(r.stderr)")
-    #expect(FileManager.default.fileExists(atPath: out.path))
+    #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("output/automated-cranes.h5").path))
   }
 
   @Test func failedInvariantIsRecordedAndExitsOne() throws {

@@ -195,24 +195,7 @@ indirect enum _JSON {
     }
   }
 
-  static func quote(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 {
-          out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-            + String(scalar.value, radix: 16)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  /// A JSON string literal: the canonical YAML double-quoted form, whose escapes
+  /// (`\"`, `\\`, `\n`, `\t`, `\r`, `\uXXXX`) are all valid JSON.
+  static func quote(_ s: String) -> String { _CanonicalEmitter.quoted(s) }
 }

@@ -60,6 +60,16 @@ struct _DegenerateComparison {
                  basis: .constantDifference)
   }
 
+  /// A t test of `difference` with standard error `se` (> 0) and `df` degrees of freedom.
+  static func tTest(difference: Double, standardError se: Double, degreesOfFreedom df: Double, level: Double) -> _DegenerateComparison {
+    let tStat = difference / se
+    return .init(
+      halfWidth: StudentT.criticalValue(level: level, degreesOfFreedom: df) * se,
+      t: tStat,
+      pValue: StudentT.twoSidedPValue(tStat, degreesOfFreedom: df),
+      basis: .tTest)
+  }
+
   static let tooFew = _DegenerateComparison(halfWidth: .infinity, t: 0, pValue: 1,
                                             basis: .tooFewObservations)
 }

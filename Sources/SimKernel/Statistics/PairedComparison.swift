@@ -73,13 +73,8 @@ public struct PairedComparison: MeanComparison, Equatable {
       if sd == 0 {
         fields = .zeroSpread(difference: meanDifference)
       } else {
-        let se = sd / Double(n).squareRoot()
-        let tStat = meanDifference / se
-        fields = .init(
-          halfWidth: StudentT.criticalValue(level: level, degreesOfFreedom: degreesOfFreedom) * se,
-          t: tStat,
-          pValue: StudentT.twoSidedPValue(tStat, degreesOfFreedom: degreesOfFreedom),
-          basis: .tTest)
+        fields = .tTest(difference: meanDifference, standardError: sd / Double(n).squareRoot(),
+                        degreesOfFreedom: degreesOfFreedom, level: level)
       }
     }
     halfWidth = fields.halfWidth

@@ -70,12 +70,7 @@ public struct WelchComparison: MeanComparison, Equatable {
       } else {
         let df = se2 * se2 / (vb * vb / (nb - 1) + vv * vv / (nv - 1))
         degreesOfFreedom = df
-        let tStat = meanDifference / standardError
-        fields = .init(
-          halfWidth: StudentT.criticalValue(level: level, degreesOfFreedom: df) * standardError,
-          t: tStat,
-          pValue: StudentT.twoSidedPValue(tStat, degreesOfFreedom: df),
-          basis: .tTest)
+        fields = .tTest(difference: meanDifference, standardError: standardError, degreesOfFreedom: df, level: level)
       }
     }
     halfWidth = fields.halfWidth
