@@ -21,6 +21,8 @@ public final class PortModel: SubsystemModel {
   let arrivalStreams: [RandomStream]
   let vesselStreams: [RandomStream]
   var metrics: PortMetrics
+  /// The nominal (schedule) time of each weekly service's next call.
+  var nominalNext: [SimTime]
 
   /// Creates the model for one replication and registers it with the simulation.
   public init(config: PortConfig, simulation: Simulation, seed: UInt64, replication: Int) {
@@ -40,6 +42,7 @@ public final class PortModel: SubsystemModel {
       RandomStream(seed: seed, replication: replication, subsystem: "port", purpose: "vessels/\($0.name)")
     }
     metrics = PortMetrics(terminals: config.terminals.count)
+    nominalNext = Array(repeating: 0, count: config.services.count)
     simulation.register(self, for: SubsystemTag.port)
     registerSeries()
   }
@@ -62,8 +65,6 @@ public final class PortModel: SubsystemModel {
       }
     }
   }
-
-  lazy var nominalNext: [SimTime] = Array(repeating: 0, count: config.services.count)
 
   public func handle(_ event: Event) {
     switch PortEvent(rawValue: event.kind) {
