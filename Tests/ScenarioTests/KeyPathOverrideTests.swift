@@ -91,7 +91,7 @@ import Testing
 
   @Test func overrideSyntaxErrors() {
     #expect(Fixtures.error { () throws(ScenarioError) in try ScenarioOverride(parsing: "port.x") }?.message
-      == "an override is written key.path=value, e.g. port.cranes_per_berth=3")
+      == "an override is written key.path=value, e.g. site.servers_per_station=3")
     let parsed = try? ScenarioOverride(parsing: "a[name=x=y].b=3")
     #expect(parsed == ScenarioOverride(keyPath: "a[name=x=y].b", value: "3"))
     let extends = Fixtures.error { () throws(ScenarioError) in

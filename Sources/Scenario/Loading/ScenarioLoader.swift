@@ -6,7 +6,7 @@ import Foundation
 /// ```swift
 /// let scenario = try ScenarioLoader(schema: ChainSimSchema.root)
 ///   .load(path: "scenarios/variants/green-clearance.yaml",
-///         overrides: [ScenarioOverride(keyPath: "port.cranes_per_berth", value: "3")])
+///         overrides: [ScenarioOverride(keyPath: "site.servers_per_station", value: "3")])
 /// ```
 public struct ScenarioLoader: Sendable {
   /// Size, depth, node-count and chain-length limits (per file).
@@ -118,7 +118,7 @@ public struct ScenarioLoader: Sendable {
     guard let relative = extends.scalar?.text, !extends.isNull, !relative.isEmpty else {
       throw ScenarioError(
         location: extends.location, keyPath: "extends",
-        message: "expected the path of the base scenario, e.g. extends: ../tianjin-2024.yaml, found \(extends.shapeDescription)")
+        message: "expected the path of the base scenario, e.g. extends: ../baseline.yaml, found \(extends.shapeDescription)")
     }
     let basePath = _Paths.join((path as NSString).deletingLastPathComponent, relative)
     let absolute = _Paths.absolute(basePath)

@@ -3,10 +3,10 @@ import SimKernel
 /// Typed, located access to one section of a validated scenario, with the schema's defaults.
 ///
 /// ```swift
-/// let port = try ScenarioSection(root: scenario.root, schema: topSchema).section("port")
-/// for terminal in try port.namedList("terminals") {
-///   let berths = try terminal.count("berths")
-///   let interarrival = try terminal.distribution("interarrival")   // in hours
+/// let site = try ScenarioSection(root: scenario.root, schema: topSchema).section("site")
+/// for station in try site.namedList("stations") {
+///   let servers = try station.count("servers")
+///   let interarrival = try station.distribution("interarrival")   // in hours
 /// }
 /// ```
 /// Every getter throws `ScenarioError` with the file location and key path if the value is
@@ -17,7 +17,7 @@ public struct ScenarioSection: Sendable {
   public let node: ScenarioNode?
   /// The fields this section may hold.
   public let schema: Schema
-  /// Where the section sits, e.g. `port.terminals[name=UICT]`.
+  /// Where the section sits, e.g. `site.stations[name=North]`.
   public let path: ScenarioKeyPath
   /// The section's location, or its parent's if it is absent.
   public let location: SourceLocation
@@ -48,7 +48,7 @@ public struct ScenarioSection: Sendable {
   }
 
   /// A located error about `key` (or the section itself if `nil`), for checks a model
-  /// makes across keys, e.g. "must be ≤ berths".
+  /// makes across keys, e.g. "must be ≤ servers".
   public func error(_ key: String? = nil, _ message: String, suggestion: String? = nil) -> ScenarioError {
     let location = key.flatMap { node?[$0]?.location } ?? location
     let keyPath = key.map(keyPath) ?? path.description

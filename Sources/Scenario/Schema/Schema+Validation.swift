@@ -18,10 +18,17 @@ extension Schema {
   }
 
   /// Checks that every default in this schema (and nested ones) is a valid value of its
-  /// field; a test in each model should call it.
+  /// field and that no name is declared twice; a test in each model should call it.
   public func checkDefaults(at path: ScenarioKeyPath = .root) throws(ScenarioError) {
     let location = SourceLocation(file: "<schema default>", line: 1, column: 1)
+    var declared: [String] = []
     for field in fields {
+      if declared.contains(field.name) {
+        throw ScenarioError(
+          location: location, keyPath: path.appending(key: field.name).description,
+          message: "the schema declares '\(field.name)' twice")
+      }
+      declared.append(field.name)
       let fieldPath = path.appending(key: field.name)
       switch field.kind {
       case .section(let schema), .namedList(let schema):

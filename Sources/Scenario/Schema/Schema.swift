@@ -4,8 +4,8 @@
 ///
 /// ```swift
 /// static let schema = Schema([
-///   .count("berths", default: 4, doc: "Berths at the terminal"),
-///   .distribution("interarrival", of: .duration, default: "exp(mean: 6h)", doc: "Time between vessels"),
+///   .count("servers", default: 4, doc: "Servers at the station"),
+///   .distribution("interarrival", of: .duration, default: "exp(mean: 6h)", doc: "Time between arrivals"),
 /// ])
 /// ```
 public struct Schema: Sendable {
@@ -99,7 +99,7 @@ public struct Field: Sendable {
     Field(name, .section(schema), default: .optional, doc: doc)
   }
 
-  /// A list of named sections (`- name: UICT …`); absent means an empty list.
+  /// A list of named sections (`- name: North …`); absent means an empty list.
   public static func namedList(_ name: String, _ schema: Schema, doc: String) -> Field {
     Field(name, .namedList(schema), default: .optional, doc: doc)
   }

@@ -1,11 +1,11 @@
 /// A problem with a scenario, told the way a planner can act on it.
 ///
 /// Rendered by ``description`` as one line:
-/// `scenarios/x.yaml:12:5: port.terminals[name=UICT].berths: expected a count ≥ 0, found -2`.
+/// `scenarios/x.yaml:12:5: site.stations[name=North].servers: expected a count ≥ 0, found -2`.
 public struct ScenarioError: Error, CustomStringConvertible, Equatable, Sendable {
   /// Where the problem is, if known (file, line, column).
   public var location: SourceLocation?
-  /// The key path of the value at fault, e.g. `port.terminals[name=UICT].berths`
+  /// The key path of the value at fault, e.g. `site.stations[name=North].servers`
   /// (empty for the whole file).
   public var keyPath: String
   /// What was expected and what was found, e.g. `expected a count ≥ 0, found -2`.

@@ -1,4 +1,4 @@
-/// The address of a value in a scenario: `port.terminals[name=UICT].berths`, `a.list[2]`.
+/// The address of a value in a scenario: `site.stations[name=North].servers`, `a.list[2]`.
 ///
 /// Lists of named sections are addressed by name (`[name=…]`); a position (`[2]`, from 0)
 /// is allowed but names are preferred, since they survive reordering and `extends`.
@@ -34,7 +34,7 @@ public struct ScenarioKeyPath: Sendable, Hashable, CustomStringConvertible {
     func fail(_ why: String) -> ScenarioError {
       ScenarioError(
         location: nil, keyPath: text,
-        message: "malformed key path (\(why) at character \(i + 1)); write it like port.terminals[name=UICT].berths")
+        message: "malformed key path (\(why) at character \(i + 1)); write it like site.stations[name=North].servers")
     }
     var expectKey = true
     while i < chars.count {

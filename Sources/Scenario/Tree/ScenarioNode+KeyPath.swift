@@ -2,7 +2,7 @@ import Collections
 
 /// One `key.path=value` override, as given on a command line or by a sweep.
 public struct ScenarioOverride: Sendable, Equatable {
-  /// Where to set the value, e.g. `port.terminals[name=UICT].berths`.
+  /// Where to set the value, e.g. `site.stations[name=North].servers`.
   public var keyPath: String
   /// The value as YAML text: a scalar (`3`, `45min`, `exp(mean: 6h)`) or flow (`[1, 2]`).
   public var value: String
@@ -27,7 +27,7 @@ public struct ScenarioOverride: Sendable, Equatable {
       }
     }
     throw ScenarioError(
-      location: nil, keyPath: text, message: "an override is written key.path=value, e.g. port.cranes_per_berth=3")
+      location: nil, keyPath: text, message: "an override is written key.path=value, e.g. site.servers_per_station=3")
   }
 }
 
@@ -46,7 +46,7 @@ extension ScenarioNode {
     return node
   }
 
-  /// The node at a key path written as text, e.g. `port.terminals[name=UICT].berths`.
+  /// The node at a key path written as text, e.g. `site.stations[name=North].servers`.
   public func resolve(_ path: String) throws(ScenarioError) -> ScenarioNode {
     try resolve(try ScenarioKeyPath(parsing: path))
   }

@@ -1,6 +1,6 @@
 /// Where a value came from: a file (as the planner named it), a line and a column, both from 1.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
-  /// The file path as given to the loader (or a label such as `<override port.x>`).
+  /// The file path as given to the loader (or a label such as `<override site.x>`).
   public var file: String
   /// Line number, starting at 1.
   public var line: Int
