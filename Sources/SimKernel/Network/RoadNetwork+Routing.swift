@@ -75,10 +75,11 @@ extension RoadNetwork {
     var arrival = Array(repeating: SimTime.infinity, count: nodes.count)
     var predecessor = Array(repeating: -1, count: nodes.count)
     var settled = Array(repeating: false, count: nodes.count)
-    var heap = _ArrivalHeap()
+    var heap = _MinHeap<_ArrivalEntry>()
     arrival[origin] = departure
-    heap.push(time: departure, node: origin)
-    while let (t, u) = heap.pop() {
+    heap.push(_ArrivalEntry(time: departure, node: origin))
+    while let entry = heap.pop() {
+      let t = entry.time, u = entry.node
       if settled[u] || t > arrival[u] { continue }
       settled[u] = true
       if u == target { break }
@@ -89,7 +90,7 @@ extension RoadNetwork {
         if tv < arrival[v] {
           arrival[v] = tv
           predecessor[v] = l
-          heap.push(time: tv, node: v)
+          heap.push(_ArrivalEntry(time: tv, node: v))
         }
       }
     }
@@ -97,42 +98,11 @@ extension RoadNetwork {
   }
 }
 
-/// A binary min-heap of (time, node), ordered by time then node index (deterministic ties).
-struct _ArrivalHeap {
-  private var items: [(time: Double, node: Int)] = []
-
-  @inline(__always) private static func less(_ a: (time: Double, node: Int), _ b: (time: Double, node: Int)) -> Bool {
-    a.time < b.time || (a.time == b.time && a.node < b.node)
-  }
-
-  mutating func push(time: Double, node: Int) {
-    items.append((time, node))
-    var i = items.count - 1
-    while i > 0 {
-      let parent = (i - 1) / 2
-      guard Self.less(items[i], items[parent]) else { break }
-      items.swapAt(i, parent)
-      i = parent
-    }
-  }
-
-  mutating func pop() -> (Double, Int)? {
-    guard let top = items.first else { return nil }
-    let last = items.removeLast()
-    if !items.isEmpty {
-      items[0] = last
-      var i = 0
-      while true {
-        let l = 2 * i + 1
-        let r = l + 1
-        var m = i
-        if l < items.count && Self.less(items[l], items[m]) { m = l }
-        if r < items.count && Self.less(items[r], items[m]) { m = r }
-        if m == i { break }
-        items.swapAt(i, m)
-        i = m
-      }
-    }
-    return (top.time, top.node)
+/// A router frontier entry, ordered by time then node index (deterministic ties).
+struct _ArrivalEntry: _HeapOrdered {
+  var time: Double
+  var node: Int
+  @inline(__always) func precedes(_ o: _ArrivalEntry) -> Bool {
+    time < o.time || (time == o.time && node < o.node)
   }
 }

@@ -9,11 +9,11 @@ public enum QueueDiscipline: String, Sendable, Equatable, CaseIterable {
 /// The waiting line of a resource: entity indices in FIFO or priority order.
 public struct WaitQueue {
   public let discipline: QueueDiscipline
-  @usableFromInline var fifo = RingBuffer<Int32>()
-  @usableFromInline var heap: [Entry] = []
-  @usableFromInline var sequence: UInt64 = 0
+  var fifo = RingBuffer<Int32>()
+  var heap = _MinHeap<Entry>()
+  var sequence: UInt64 = 0
 
-  @usableFromInline struct Entry {
+  struct Entry: _HeapOrdered {
     var priority: Int32
     var sequence: UInt64
     var entity: Int32
@@ -33,15 +33,8 @@ public struct WaitQueue {
     switch discipline {
     case .fifo: fifo.push(entity)
     case .priority:
-      heap.append(Entry(priority: priority, sequence: sequence, entity: entity))
+      heap.push(Entry(priority: priority, sequence: sequence, entity: entity))
       sequence &+= 1
-      var c = heap.count - 1
-      while c > 0 {
-        let p = (c - 1) / 2
-        guard heap[c].precedes(heap[p]) else { break }
-        heap.swapAt(c, p)
-        c = p
-      }
     }
   }
 
@@ -52,22 +45,7 @@ public struct WaitQueue {
   public mutating func pop() -> Int32? {
     switch discipline {
     case .fifo: return fifo.pop()
-    case .priority:
-      guard let top = heap.first else { return nil }
-      let last = heap.removeLast()
-      if !heap.isEmpty {
-        heap[0] = last
-        var p = 0
-        while true {
-          var c = 2 * p + 1
-          if c >= heap.count { break }
-          if c + 1 < heap.count && heap[c + 1].precedes(heap[c]) { c += 1 }
-          guard heap[c].precedes(heap[p]) else { break }
-          heap.swapAt(c, p)
-          p = c
-        }
-      }
-      return top.entity
+    case .priority: return heap.pop()?.entity
     }
   }
 }
