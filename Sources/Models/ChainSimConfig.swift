@@ -36,14 +36,17 @@ public enum Replication {
   public static func run(_ config: ChainSimConfig, index: Int) -> ReplicationOutput {
     let r = config.run
     let sim = Simulation(sampleInterval: r.sampleInterval, horizon: r.horizon, warmup: r.warmup)
+    let accounts = SharedAccounts(simulation: sim)
+    let context = ModelContext(simulation: sim, seed: r.seed, replication: index, accounts: accounts)
     var models: [SubsystemModel] = []
     if let port = config.port {
       models.append(PortModel(config: port, simulation: sim, seed: r.seed, replication: index))
     }
+    _ = context
     for m in models { m.start() }
     sim.run(until: r.horizon)
-    return ReplicationOutput(
-      replication: index, fingerprint: sim.fingerprint.value, events: sim.eventCount,
-      subsystems: models.map { $0.finish(at: r.horizon) })
+    var outputs = models.map { $0.finish(at: r.horizon) }
+    if !accounts.isUnused { outputs.append(accounts.finish(at: r.horizon)) }
+    return ReplicationOutput(replication: index, fingerprint: sim.fingerprint.value, events: sim.eventCount, subsystems: outputs)
   }
 }

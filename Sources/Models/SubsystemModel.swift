@@ -17,4 +17,6 @@ public enum SubsystemTag {
   public static let rail = SubsystemID(rawValue: 2)
   public static let ring = SubsystemID(rawValue: 3)
   public static let recycling = SubsystemID(rawValue: 4)
+  /// The shared emissions and cost accounts (no events; warm-up reset and output only).
+  public static let accounts = SubsystemID(rawValue: 5)
 }

@@ -1,0 +1,57 @@
+import SimKernel
+
+/// The run's one emissions account and one cost account, shared by every subsystem (the
+/// green supply chain of the policy, 二(五)). Subsystems register their sources and
+/// categories at set-up (`"recycling.collection"`, `"port.trucks"`) and book by index.
+///
+/// It takes part in the loop as a handler without events so that its totals restart at
+/// the end of the warm-up like every other KPI, and reports as the `accounts` subsystem.
+public final class SharedAccounts: SubsystemModel {
+  public let name = "accounts"
+  /// kg CO₂e by source.
+  public let emissions = EmissionsAccount()
+  /// CNY by category.
+  public let costs = CostAccount()
+
+  /// Creates the accounts of one replication and registers them with the simulation.
+  public init(simulation: Simulation) {
+    simulation.register(self, for: SubsystemTag.accounts)
+  }
+
+  public func start() {}
+
+  public func handle(_ event: Event) {
+    preconditionFailure("the accounts schedule no events (kind \(event.kind))")
+  }
+
+  public func warmupEnded(at time: SimTime) {
+    emissions.reset()
+    costs.reset()
+  }
+
+  /// True when no subsystem booked anything into the accounts (nothing to report).
+  public var isUnused: Bool { emissions.sources.isEmpty && costs.categories.isEmpty }
+
+  public func finish(at horizon: SimTime) -> SubsystemOutput {
+    var kpis: [KPIOutput] = []
+    if !emissions.sources.isEmpty {
+      kpis.append(KPIOutput(
+        info: MetricInfo(name: "co2_by_source", longName: "Emissions by source (after warm-up)", units: "kg",
+                         better: .lower, axis: LabelAxis(name: "source", labels: emissions.sources)),
+        values: emissions.kilogramsBySource))
+      kpis.append(KPIOutput(
+        info: MetricInfo(name: "co2_total", longName: "Emissions of the whole chain (after warm-up)", units: "kg", better: .lower),
+        values: [emissions.totalKilograms]))
+    }
+    if !costs.categories.isEmpty {
+      kpis.append(KPIOutput(
+        info: MetricInfo(name: "cost_by_category", longName: "Cost by category (after warm-up)", units: "CNY",
+                         better: .lower, axis: LabelAxis(name: "category", labels: costs.categories)),
+        values: costs.cnyByCategory))
+      kpis.append(KPIOutput(
+        info: MetricInfo(name: "cost_total", longName: "Cost of the whole chain (after warm-up)", units: "CNY", better: .lower),
+        values: [costs.totalCNY]))
+    }
+    return SubsystemOutput(name: name, kpis: kpis)
+  }
+}
