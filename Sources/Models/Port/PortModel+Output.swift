@@ -2,6 +2,7 @@ import SimKernel
 
 extension PortModel {
   var terminalAxis: LabelAxis { LabelAxis(name: "terminal", labels: config.terminals.map(\.name)) }
+  var flowAxis: LabelAxis { LabelAxis(name: "flow", labels: ContainerFlow.labels) }
 
   /// Registers the port's time series with the sampler.
   func registerSeries() {
@@ -10,14 +11,30 @@ extension PortModel {
     sampler.register(subsystem: name, MetricInfo(name: "vessels_at_anchor", longName: "Vessels waiting at the anchorage", units: "1", axis: axis)) { [unowned self] t in
       Double(berths[t].queue.count)
     }
-    sampler.register(subsystem: name, MetricInfo(name: "berths_busy", longName: "Berths occupied by a vessel", units: "1", axis: axis)) { [unowned self] t in
+    sampler.register(subsystem: name, MetricInfo(name: "berths_busy", longName: "Berths held by a vessel", units: "1", axis: axis)) { [unowned self] t in
       Double(berths[t].busy)
     }
-    sampler.register(subsystem: name, MetricInfo(name: "cranes_busy", longName: "Quay cranes working a vessel", units: "1", axis: axis)) { [unowned self] t in
-      Double(config.terminals[t].cranes - cranesFree[t])
+    sampler.register(subsystem: name, MetricInfo(name: "cranes_busy", longName: "Quay cranes assigned to a vessel", units: "1", axis: axis)) { [unowned self] t in
+      Double(config.terminals[t].cranes - cranesFree[t] - cranesBroken[t])
     }
     sampler.register(subsystem: name, MetricInfo(name: "vessel_arrivals", longName: "Cumulative vessel arrivals", units: "1", axis: axis)) { [unowned self] t in
       Double(metrics.arrivalsByTerminal[t])
+    }
+    guard config.containers != nil else { return }
+    sampler.register(subsystem: name, MetricInfo(name: "cranes_broken", longName: "Quay cranes under repair", units: "1", axis: axis)) { [unowned self] t in
+      Double(cranesBroken[t])
+    }
+    sampler.register(subsystem: name, MetricInfo(name: "yard_occupancy", longName: "Yard occupancy (boxes and reserved slots)", units: "TEU", axis: axis)) { [unowned self] t in
+      yardTEU[t]
+    }
+    sampler.register(subsystem: name, MetricInfo(name: "gate_queue", longName: "Trucks waiting at the gate", units: "1", axis: axis)) { [unowned self] t in
+      gateQueueTrucks[t]
+    }
+    sampler.register(subsystem: name, MetricInfo(name: "quay_teu", longName: "Cumulative quay throughput (discharged + loaded)", units: "TEU", axis: axis)) { [unowned self] t in
+      metrics.quayTEUCumulative[t]
+    }
+    sampler.register(subsystem: name, MetricInfo(name: "channel_open", longName: "Channel open (1) or closed (0)", units: "1")) { [unowned self] _ in
+      channelClosures == 0 ? 1 : 0
     }
   }
 
@@ -26,43 +43,109 @@ extension PortModel {
     let n = config.terminals.count
     let m = metrics
     let span = Swift.max(1e-9, horizon - sim.warmup)
-    func kpi(_ name: String, _ long: String, _ units: String, _ better: Better, _ values: [Double], labelled: Bool = false) -> KPIOutput {
-      KPIOutput(info: MetricInfo(name: name, longName: long, units: units, better: better, axis: labelled ? axis : nil), values: values)
+    func kpi(_ name: String, _ long: String, _ units: String, _ better: Better, _ values: [Double], _ axis: LabelAxis? = nil) -> KPIOutput {
+      KPIOutput(info: MetricInfo(name: name, longName: long, units: units, better: better, axis: axis), values: values)
     }
-    let kpis: [KPIOutput] = [
-      kpi("vessel_calls", "Vessel calls (arrivals after warm-up)", "1", .none, m.calls.map(Double.init), labelled: true),
-      kpi("moves_handled", "Container moves handled (after warm-up)", "moves", .higher, m.movesHandled, labelled: true),
+    var kpis: [KPIOutput] = [
+      kpi("vessel_calls", "Vessel calls (arrivals after warm-up)", "1", .none, m.calls.map(Double.init), axis),
+      kpi("moves_handled", "Container moves handled (after warm-up)", "moves", .higher, m.movesHandled, axis),
       kpi("wait_for_berth_mean", "Mean wait for a berth", "h", .lower, [m.wait.mean]),
       kpi("wait_for_berth_p50", "Median wait for a berth", "h", .lower, [m.wait.percentile(0.5)]),
       kpi("wait_for_berth_p90", "90th percentile of wait for a berth", "h", .lower, [m.wait.percentile(0.9)]),
       kpi("wait_for_berth_p95", "95th percentile of wait for a berth", "h", .lower, [m.wait.percentile(0.95)]),
-      kpi("wait_for_berth_by_terminal", "Mean wait for a berth by terminal", "h", .lower, m.waitByTerminal.map(\.mean), labelled: true),
-      kpi("time_at_berth_mean", "Mean time at berth", "h", .lower, [m.atBerth.mean]),
-      kpi("time_at_berth_by_terminal", "Mean time at berth by terminal", "h", .lower, m.atBerthByTerminal.map(\.mean), labelled: true),
-      kpi("time_in_port_mean", "Mean time in port (wait + berth)", "h", .lower, [m.wait.mean + m.atBerth.mean]),
-      kpi("vessels_at_anchor_mean", "Mean vessels at the anchorage", "1", .lower, berths.map { $0.queueLevel.mean(until: horizon) }, labelled: true),
-      kpi("berth_utilisation", "Berth utilisation", "1", .none, berths.map { $0.utilisation(until: horizon) }, labelled: true),
+      kpi("wait_for_berth_by_terminal", "Mean wait for a berth by terminal", "h", .lower, m.waitByTerminal.map(\.mean), axis),
+      kpi("time_at_berth_mean", "Mean time at berth (first to last move)", "h", .lower, [m.atBerth.mean]),
+      kpi("time_at_berth_by_terminal", "Mean time at berth by terminal", "h", .lower, m.atBerthByTerminal.map(\.mean), axis),
+      kpi("time_in_port_mean", "Mean time in port (anchorage arrival to leaving the channel)", "h", .lower, [m.inPort.mean]),
+      kpi("time_in_port_p90", "90th percentile of time in port", "h", .lower, [m.inPort.percentile(0.9)]),
+      kpi("time_in_port_by_terminal", "Mean time in port by terminal", "h", .lower, m.inPortByTerminal.map(\.mean), axis),
+      kpi("vessels_at_anchor_mean", "Mean vessels at the anchorage", "1", .lower, berths.map { $0.queueLevel.mean(until: horizon) }, axis),
+      kpi("berth_utilisation", "Berth utilisation", "1", .none, berths.map { $0.utilisation(until: horizon) }, axis),
       kpi("crane_utilisation", "Quay crane utilisation", "1", .none,
-          (0..<n).map { t in config.terminals[t].cranes > 0 ? cranesBusy[t].mean(until: horizon) / Double(config.terminals[t].cranes) : 0 }, labelled: true),
-      kpi("berth_productivity", "Berth productivity (moves per hour at berth)", "moves/h", .higher, m.berthProductivity.map(\.mean), labelled: true),
+          (0..<n).map { t in config.terminals[t].cranes > 0 ? cranesBusy[t].mean(until: horizon) / Double(config.terminals[t].cranes) : 0 }, axis),
+      kpi("berth_productivity", "Berth productivity (moves per hour at berth)", "moves/h", .higher, m.berthProductivity.map(\.mean), axis),
       kpi("vessel_call_rate", "Vessel calls per week (after warm-up)", "1/week", .none, [Double(m.calls.reduce(0, +)) / span * 168]),
     ]
+    if config.containers != nil {
+      let flows = flowAxis
+      let totalTEU = m.quayTEU.reduce(0, +)
+      kpis += [
+        kpi("teu_throughput", "Quay throughput (discharged + loaded, transshipment twice; after warm-up)", "TEU", .higher, m.quayTEU, axis),
+        kpi("teu_throughput_annual", "Quay throughput at an annual rate", "TEU/yr", .higher, [totalTEU / span * 8760]),
+        kpi("teu_by_flow", "Quay throughput by container flow", "TEU", .none, m.quayTEUByFlow, flows),
+        kpi("yard_occupancy_mean", "Mean yard occupancy", "TEU", .none, yardLevel.map { $0.mean(until: horizon) }, axis),
+        kpi("yard_utilisation", "Mean yard occupancy over capacity", "1", .none,
+            (0..<n).map { t in yardLevel[t].mean(until: horizon) / config.terminals[t].yardCapacityTEU }, axis),
+        kpi("yard_occupancy_max", "Peak yard occupancy over capacity", "1", .none,
+            (0..<n).map { t in yardLevel[t].max / config.terminals[t].yardCapacityTEU }, axis),
+        kpi("dwell_mean", "Mean container dwell in the yard by flow", "h", .lower, m.dwellByFlow.map(\.mean), flows),
+        kpi("dwell_p90", "90th percentile of container dwell by flow", "h", .lower, m.dwellByFlow.map { $0.percentile(0.9) }, flows),
+        kpi("import_clearance_mean", "Mean import clearance time (discharge to customs release)", "h", .lower, [m.importClearance.mean]),
+        kpi("import_clearance_p90", "90th percentile of import clearance time", "h", .lower, [m.importClearance.percentile(0.9)]),
+        kpi("export_clearance_mean", "Mean export clearance time (gate-in to customs release)", "h", .lower, [m.exportClearance.mean]),
+        kpi("export_clearance_p90", "90th percentile of export clearance time", "h", .lower, [m.exportClearance.percentile(0.9)]),
+        kpi("inspection_share", "Share of declared batches inspected", "1", .none, [m.declared > 0 ? Double(m.inspected) / Double(m.declared) : 0]),
+        kpi("inspection_utilisation", "Customs inspection teams' utilisation", "1", .none, [inspection.utilisation(until: horizon)]),
+        kpi("gate_queue_mean", "Mean trucks waiting at the gate", "1", .lower, gateQueueLevel.map { $0.mean(until: horizon) }, axis),
+        kpi("gate_wait_mean", "Mean wait of a truck group for a gate lane", "h", .lower, m.gateWait.map(\.mean), axis),
+        kpi("gate_utilisation", "Gate lane utilisation (in working hours)", "1", .none, gates.map { $0.utilisation(until: horizon) }, axis),
+        kpi("truck_turnaround_mean", "Mean truck turnaround (gate queue to leaving the terminal)", "h", .lower, [m.turnaroundAll.mean]),
+        kpi("truck_turnaround_p90", "90th percentile of truck turnaround", "h", .lower, [m.turnaroundAll.percentile(0.9)]),
+        kpi("truck_turnaround_by_terminal", "Mean truck turnaround by terminal", "h", .lower, m.turnaround.map(\.mean), axis),
+        kpi("export_rolled_teu", "Export TEU not ready at their vessel's loading (rolled to the next call)", "TEU", .lower, [m.rolledTEU]),
+        kpi("discharge_blocked_hours", "Vessel-hours of discharge stopped by a full yard", "h", .lower, m.blockedHours, axis),
+        kpi("vessels_diverted", "Vessels sent to an alternative terminal", "1", .none, [Double(m.diverted)]),
+        kpi("crane_breakdowns", "Quay crane breakdowns", "1", .lower, m.breakdowns.map(Double.init), axis),
+        kpi("channel_closed_hours", "Hours the channel was closed (after warm-up)", "h", .lower, [m.channelClosedHours]),
+      ]
+    }
     return SubsystemOutput(name: name, series: sim.sampler.series(of: name), kpis: kpis, checks: balanceChecks())
   }
 
-  /// Flow balance: every vessel and move that arrived has left or is still in port
-  /// (counted independently from the queues and berths, not from the counters).
+  /// Flow balance, counted from state (queues, berths, the batch table), not from the
+  /// counters that are checked: vessels; discharge moves on board; TEU per terminal.
   func balanceChecks() -> [CheckOutput] {
-    let inPort = berths.reduce(0) { $0 + $1.queue.count + $1.busy }
-    var movesInPort = 0.0
-    for i in 0..<vessels.count where !vessels.arrival[i].isNaN && vessels.departed[i].isNaN {
-      movesInPort += vessels.moves[i]
+    let inPort = vessels.phase.reduce(0) { $0 + ($1 != .announced && $1 != .gone ? 1 : 0) }
+    var onBoard = 0.0
+    for i in 0..<vessels.count where vessels.phase[i] != .announced && vessels.phase[i] != .gone {
+      onBoard += vessels.onBoard(i)
     }
-    return [
-      CheckOutput(name: "vessel_balance", longName: "Vessels: arrived = departed + in port", units: "1",
+    var checks = [
+      CheckOutput(name: "vessel_balance", longName: "Vessels: arrived = left + in port", units: "1",
                   entered: Double(metrics.arrivedVessels), left: Double(metrics.departedVessels), remained: Double(inPort)),
-      CheckOutput(name: "move_balance", longName: "Container moves: arrived = worked + on board in port", units: "moves",
-                  entered: metrics.arrivedMoves, left: metrics.departedMoves, remained: movesInPort, tolerance: 1e-9),
+      CheckOutput(name: "move_balance", longName: "Discharge moves: arrived on board = discharged + still on board", units: "moves",
+                  entered: metrics.arrivedDischargeMoves, left: metrics.dischargedMoves, remained: onBoard, tolerance: 1e-9),
     ]
+    guard config.containers != nil else { return checks }
+    let n = config.terminals.count
+    var inTerminal = Array(repeating: 0.0, count: n)
+    for k in 0..<batches.capacity {
+      switch batches.state[k] {
+      case .inYard, .waitingForSpace: inTerminal[Int(batches.terminal[k])] += batches.teu[k]
+      default: break
+      }
+    }
+    checks.append(CheckOutput(name: "teu_balance", longName: "TEU: into terminals (discharged, gate in) = out (loaded, gate out) + in the terminals",
+                              units: "TEU", entered: metrics.teuIn.reduce(0, +), left: metrics.teuOut.reduce(0, +),
+                              remained: inTerminal.reduce(0, +), tolerance: 1e-9))
+    for t in 0..<n {
+      checks.append(CheckOutput(name: "teu_balance_\(slug(config.terminals[t].name))", longName: "TEU at \(config.terminals[t].name): in = out + in the terminal",
+                                units: "TEU", entered: metrics.teuIn[t], left: metrics.teuOut[t], remained: inTerminal[t], tolerance: 1e-9))
+    }
+    // Hours are judged from the configured opening times, independently of the lane schedule.
+    checks.append(CheckOutput(name: "gate_hours", longName: "Truck groups through the gate = those that passed inside working hours",
+                              units: "1", entered: Double(metrics.gatePasses), left: Double(metrics.gatePasses - metrics.gatePassesOutsideHours),
+                              remained: 0))
+    return checks
+  }
+
+  /// An ASCII snake_case form of a name (`Beijiang C` → `beijiang_c`).
+  func slug(_ text: String) -> String {
+    var out = ""
+    for ch in text.lowercased().unicodeScalars {
+      if ("a"..."z").contains(ch) || ("0"..."9").contains(ch) { out.unicodeScalars.append(ch) } else if !out.hasSuffix("_") { out += "_" }
+    }
+    while out.hasSuffix("_") { out.removeLast() }
+    return out.isEmpty ? "terminal" : out
   }
 }

@@ -1,4 +1,5 @@
 import Scenario
+import SimKernel
 
 /// The keys of the `port` section: the one source from which the loader validates, the
 /// config reads its defaults, and the JSON Schema and key reference are generated.
@@ -9,15 +10,75 @@ public enum PortSchema {
     .count("min_cranes_per_vessel", default: 1, min: 1, doc: "Cranes a vessel needs before it can start work"),
     .count("max_cranes_per_vessel", default: 4, min: 1, doc: "Most cranes that work one vessel"),
     .distribution("crane_productivity", of: .rate, doc: "Moves per crane-hour, drawn per vessel on arrival (e.g. normal(mean: 28/h, sd: 4/h, min: 10/h))"),
+    .count("yard_blocks", default: 1, min: 1, doc: "Yard blocks (with port.containers)"),
+    .number("yard_block_teu", default: 1e9, min: 1, doc: "Stacking capacity of one yard block, in TEU; a full yard stops discharge"),
+    .count("gate_lanes", default: 10, min: 1, doc: "Gate lanes open in working hours"),
+    .duration("gate_opens", default: "0h", max: 24, doc: "Time of day the gate opens (0h with gate_closes 24h: round the clock)"),
+    .duration("gate_closes", default: "24h", max: 24, doc: "Time of day the gate closes; no truck passes outside [gate_opens, gate_closes)"),
+    .distribution("gate_transaction", of: .duration, default: "2min", doc: "Time one truck holds a gate lane"),
+    .distribution("truck_yard_time", of: .duration, default: "30min", doc: "Time a truck spends inside the terminal after the gate"),
+    .duration("crane_mtbf", default: .optional, min: 1e-6, doc: "Mean time between breakdowns of one quay crane (absent: no breakdowns)"),
+    .distribution("crane_repair", of: .duration, default: "2h", doc: "Repair time of a broken-down crane"),
   ])
 
   static let service = Schema([
-    .string("terminal", doc: "Name of the terminal its vessels call at"),
+    .string("terminal", doc: "Name of the terminal its line or alliance uses"),
+    .list("alternatives", of: .string, default: .optional, doc: "Terminals its vessels may be sent to when the home terminal's expected wait exceeds port.divert_above_wait"),
     .number("calls_per_week", unit: .none, default: .optional, min: 0, doc: "Scheduled calls per week, evenly spaced (give this or `interarrival`)"),
-    .distribution("arrival_jitter", of: .duration, default: "0h", doc: "Deviation of a scheduled vessel's arrival from its slot (at least -48 h)"),
+    .distribution("arrival_jitter", of: .duration, default: "0h", doc: "Deviation of a scheduled vessel's arrival from its slot (at least minus the call notice)"),
     .distribution("interarrival", of: .duration, default: .optional, doc: "Time between unscheduled arrivals (give this or `calls_per_week`)"),
     .distribution("moves", of: .none, doc: "Container moves (discharge + load) per call, drawn per vessel"),
     .count("berth_priority", default: 0, doc: "Lower is served first when `berth_discipline` is `priority`"),
+  ])
+
+  static let dischargeMix = Schema([
+    .fraction("import", default: 1, doc: "Share of discharge moves that are laden imports"),
+    .fraction("empty", default: 0, doc: "Share of discharge moves that are empties for the hinterland"),
+    .fraction("transshipment", default: 0, doc: "Share of discharge moves that are transshipment (loaded again later)"),
+  ])
+
+  static let loadMix = Schema([
+    .fraction("export", default: 1, doc: "Share of load moves that are laden exports"),
+    .fraction("empty", default: 0, doc: "Share of load moves that are empties (repositioning)"),
+    .fraction("transshipment", default: 0, doc: "Share of load moves that are transshipment (not drawn: a vessel loads the transshipment boxes ready for it)"),
+  ])
+
+  static let containers = Schema([
+    .number("teu_per_single_lift", default: 1.6, min: 1, max: 2.25, doc: "TEU of a box lifted alone (mix of 20', 40', 45')"),
+    .fraction("twin_lift_share", default: 0, doc: "Share of moves that lift two 20' boxes at once (2 TEU)"),
+    .fraction("discharge_share", default: 0.5, doc: "Share of a call's moves that are discharge"),
+    .section("discharge_mix", dischargeMix, doc: "Discharge moves by flow (shares sum to 1)"),
+    .section("load_mix", loadMix, doc: "Load moves by flow (shares sum to 1)"),
+    .distribution("import_dwell", of: .duration, default: "3d", doc: "Time from discharge until the consignee's truck comes (not before customs release)"),
+    .distribution("empty_dwell", of: .duration, default: "10d", doc: "Time from discharge until an empty is picked up"),
+    .distribution("transshipment_dwell", of: .duration, default: "2d", doc: "Connection time before a transshipment box can be loaded"),
+    .distribution("export_lead", of: .duration, default: "2d", doc: "How long before the cut-off an export truck reaches the gate"),
+    .duration("cutoff", default: "24h", doc: "Exports must be in the yard and cleared this long before the scheduled arrival"),
+    .number("moves_per_batch", default: 10, min: 1, doc: "Moves per tracked batch (one crane chunk, one group of trucks)"),
+    .duration("call_notice", default: "7d", min: 1e-6, doc: "How long ahead a scheduled call is announced (its exports start arriving)"),
+  ])
+
+  static let customs = Schema([
+    .fraction("import_advance_declaration", default: 0, doc: "Share of import declarations lodged before arrival (documents cleared at discharge) — green clearance lever"),
+    .distribution("import_document_time", of: .duration, default: "0h", doc: "Document check of an import declared at discharge"),
+    .fraction("import_inspection_rate", default: 0, doc: "Share of import batches inspected — green clearance lever"),
+    .fraction("export_advance_declaration", default: 0, doc: "Share of export declarations lodged before gate-in"),
+    .distribution("export_document_time", of: .duration, default: "0h", doc: "Document check of an export declared at gate-in"),
+    .fraction("export_inspection_rate", default: 0, doc: "Share of export batches inspected"),
+    .distribution("inspection_time", of: .duration, default: "4h", doc: "Inspection of one batch"),
+    .count("inspection_teams", default: 1, min: 1, doc: "Inspection teams working in parallel"),
+  ])
+
+  static let closure = Schema([
+    .duration("start", doc: "Start of the closure, from the start of the run"),
+    .duration("duration", min: 1e-9, doc: "Length of the closure"),
+  ])
+
+  static let channel = Schema([
+    .distribution("transit", of: .duration, default: "0h", doc: "Transit between the anchorage and the berth, each way"),
+    .namedList("closures", closure, doc: "Closures on a calendar (fog, wind, events), each named"),
+    .number("random_closures_per_year", default: 0, min: 0, doc: "Random closures per year (a Poisson process)"),
+    .distribution("closure_duration", of: .duration, default: "6h", doc: "Duration of a random closure"),
   ])
 
   /// The `port` section.
@@ -25,59 +86,11 @@ public enum PortSchema {
     .bool("enabled", default: true, doc: "Simulate the port (false: leave it out of the run)"),
     .choice("berth_discipline", QueueDiscipline.allCases.map(\.rawValue), default: "fifo",
             doc: "Order in which anchored vessels get a berth: fifo, or priority (by service berth_priority, then FIFO)"),
-    .namedList("terminals", terminal, doc: "Container terminals: berths with a shared quay-crane pool"),
+    .duration("divert_above_wait", default: .optional, doc: "A vessel whose home terminal's expected wait exceeds this goes to the alternative with the shortest expected wait"),
+    .namedList("terminals", terminal, doc: "Container terminals: berths with a shared quay-crane pool, a yard and a gate"),
     .namedList("services", service, doc: "Liner services and vessel classes calling at the terminals"),
+    .section("containers", containers, doc: "Boxes behind the moves: TEU per move, flows, dwell, cut-off (absent: berth core only)"),
+    .section("customs", customs, doc: "Customs clearance of import and export boxes (green clearance levers)"),
+    .section("channel", channel, doc: "The approach channel: transit times and closures"),
   ])
-}
-
-import SimKernel
-
-extension PortConfig {
-  /// Reads a validated `port` section; cross-key rules give located errors.
-  public init(_ port: ScenarioSection) throws(ScenarioError) {
-    var terminals: [TerminalConfig] = []
-    for t in try port.namedList("terminals") {
-      let minimum = try t.count("min_cranes_per_vessel")
-      let maximum = try t.count("max_cranes_per_vessel")
-      let cranes = try t.count("quay_cranes")
-      guard minimum <= maximum else {
-        throw t.error("min_cranes_per_vessel", "must be at most max_cranes_per_vessel (\(maximum)), found \(minimum)")
-      }
-      guard minimum <= cranes else {
-        throw t.error("min_cranes_per_vessel", "must be at most quay_cranes (\(cranes)), found \(minimum): no vessel could ever start")
-      }
-      terminals.append(TerminalConfig(
-        name: t.name ?? "", berths: try t.count("berths"), cranes: cranes,
-        minCranesPerVessel: minimum, maxCranesPerVessel: maximum,
-        craneProductivity: try t.distribution("crane_productivity")))
-    }
-    guard !terminals.isEmpty else { throw port.error("terminals", "expected at least one terminal") }
-    let names = terminals.map(\.name)
-    var services: [VesselServiceConfig] = []
-    for s in try port.namedList("services") {
-      let terminalName = try s.string("terminal")
-      guard let terminal = names.firstIndex(of: terminalName) else {
-        throw s.error("terminal", "no terminal named '\(terminalName)'; terminals are \(names.joined(separator: ", "))",
-                      suggestion: ScenarioSuggest.nearest(to: terminalName, among: names))
-      }
-      let arrivals: VesselArrivals
-      switch (s.isSet("calls_per_week"), s.isSet("interarrival")) {
-      case (true, false):
-        let calls = try s.number("calls_per_week")
-        guard calls == calls.rounded(), calls >= 1 else {
-          throw s.error("calls_per_week", "expected a whole number of calls per week ≥ 1, found \(calls)")
-        }
-        arrivals = .weekly(callsPerWeek: Int(calls), jitter: try s.distribution("arrival_jitter"))
-      case (false, true):
-        arrivals = .random(interarrival: try s.distribution("interarrival"))
-      default:
-        throw s.error(nil, "give exactly one of calls_per_week (a weekly schedule) or interarrival (random arrivals)")
-      }
-      services.append(VesselServiceConfig(
-        name: s.name ?? "", terminal: terminal, arrivals: arrivals,
-        moves: try s.distribution("moves"), priority: try s.count("berth_priority")))
-    }
-    let discipline = QueueDiscipline(rawValue: try port.string("berth_discipline")) ?? .fifo
-    self.init(terminals: terminals, services: services, berthDiscipline: discipline)
-  }
 }

@@ -1,5 +1,10 @@
 import SimKernel
 
+/// Where a vessel is in its call.
+enum VesselPhase: UInt8 {
+  case announced, anchored, transitIn, working, blocked, waitingToSail, transitOut, gone
+}
+
 /// The vessels of a run as parallel arrays indexed by vessel number (no object per vessel).
 struct VesselTable {
   var service: [Int32] = []
@@ -7,22 +12,71 @@ struct VesselTable {
   /// Attributes drawn at creation (common random numbers).
   var moves: [Double] = []
   var productivity: [Double] = []
+  /// Discharge moves still on board, by discharge flow (import, empty, transshipment).
+  var dischargeLeft: [(Double, Double, Double)] = []
+  /// Discharge moves on arrival (all flows).
+  var dischargeMoves: [Double] = []
+  /// Moves worked so far (discharge and load).
+  var worked: [Double] = []
+  /// Head of the vessel's export batches (linked through the batch table), and of the
+  /// batches it is loading.
+  var exportHead: [Int32] = []
+  var loadHead: [Int32] = []
+  var phase: [VesselPhase] = []
   var arrival: [SimTime] = []
   var berthed: [SimTime] = []
+  var workStart: [SimTime] = []
+  var workEnd: [SimTime] = []
   var cranes: [Int32] = []
+  /// Cranes to give up at the next chunk (breakdowns that hit a working vessel).
+  var cranesToLose: [Int32] = []
   var departed: [SimTime] = []
+  var diverted: [Bool] = []
+  /// Channel transit times in and out, drawn at creation.
+  var transitIn: [SimTime] = []
+  var transitOut: [SimTime] = []
+  /// Nominal (schedule) arrival, for the export cut-off.
+  var nominal: [SimTime] = []
+  /// The chunk being worked: its discharge flow (or nil when loading), moves and batch.
+  var chunkFlow: [ContainerFlow?] = []
+  var chunkMoves: [Double] = []
+  var chunkBatch: [Int32] = []
+  var loadingStarted: [Bool] = []
+  var blockedSince: [SimTime] = []
 
   var count: Int { service.count }
 
-  mutating func add(service s: Int, terminal t: Int, moves m: Double, productivity p: Double) -> Int32 {
+  mutating func add(service s: Int, terminal t: Int, moves m: Double, productivity p: Double,
+                    discharge: (Double, Double, Double)) -> Int32 {
     service.append(Int32(s))
     terminal.append(Int32(t))
     moves.append(m)
     productivity.append(p)
+    dischargeLeft.append(discharge)
+    dischargeMoves.append(discharge.0 + discharge.1 + discharge.2)
+    worked.append(0)
+    exportHead.append(-1)
+    loadHead.append(-1)
+    phase.append(.announced)
     arrival.append(.nan)
     berthed.append(.nan)
+    workStart.append(.nan)
+    workEnd.append(.nan)
     cranes.append(0)
+    cranesToLose.append(0)
     departed.append(.nan)
+    diverted.append(false)
+    transitIn.append(0)
+    transitOut.append(0)
+    nominal.append(.nan)
+    chunkFlow.append(nil)
+    chunkMoves.append(0)
+    chunkBatch.append(-1)
+    loadingStarted.append(false)
+    blockedSince.append(.nan)
     return Int32(service.count - 1)
   }
+
+  /// Discharge moves still on board.
+  func onBoard(_ v: Int) -> Double { dischargeLeft[v].0 + dischargeLeft[v].1 + dischargeLeft[v].2 }
 }

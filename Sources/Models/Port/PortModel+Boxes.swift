@@ -1,0 +1,301 @@
+import SimKernel
+
+/// Boxes behind the moves: export boxes delivered before the cut-off, the yard (with
+/// blocking when full), customs clearance, the gate, and transshipment connections.
+///
+/// When X happens, do Y:
+/// - a batch is discharged → it enters the yard (space was reserved at the chunk's start);
+///   an import starts customs and its consignee's pick-up clock; a transshipment box waits
+///   for its connection; an empty waits for its pick-up;
+/// - a truck group reaches the gate → it queues for a lane (lanes follow working hours);
+/// - it leaves its lane → an import leaves the yard; an export enters it (or waits inside
+///   for space) and starts customs;
+/// - a vessel starts loading → it takes its exports that are in the yard and cleared (the
+///   others roll to the service's next call) and every transshipment box ready at its terminal.
+extension PortModel {
+  private var boxes: ContainerConfig {
+    guard let c = config.containers else { preconditionFailure("box events without a containers section") }
+    return c
+  }
+
+  // MARK: - Exports
+
+  /// Creates the export batches of a new call; their trucks reach the gate a drawn lead
+  /// before the cut-off (not before now).
+  func createExports(vessel v: Int32, loadMoves: Double, containers c: ContainerConfig, stream: RandomStream) {
+    let i = Int(v)
+    let t = Int(vessels.terminal[i])
+    let cutoff = vessels.nominal[i] - c.cutoff
+    let exportMoves = (loadMoves * c.loadMix[0]).rounded()
+    let emptyMoves = Swift.min(loadMoves - exportMoves, (loadMoves * c.loadMix[1]).rounded())
+    for (flow, total) in [(ContainerFlow.exportLaden, exportMoves), (.emptyExport, emptyMoves)] {
+      var left = total
+      while left > 0 {
+        let m = Swift.min(c.movesPerBatch, left)
+        left -= m
+        let b = batches.allocate(flow: flow, terminal: t, vessel: v, moves: m, teu: m * c.teuPerMove)
+        let due = Swift.max(sim.now, cutoff - Swift.max(0, c.exportLead.sample(stream)))
+        batches.due[Int(b)] = due
+        batches.next[Int(b)] = vessels.exportHead[i]
+        vessels.exportHead[i] = b
+        sim.schedule(at: due, SubsystemTag.port, kind: PortEvent.gateArrival.rawValue, entity: b, priority: .arrival)
+      }
+    }
+  }
+
+  /// A new call of a service takes over the exports rolled from its previous call.
+  func takeRolledExports(vessel v: Int32) {
+    let i = Int(v)
+    let s = Int(vessels.service[i])
+    var b = rolledHead[s]
+    guard b >= 0 else { return }
+    rolledHead[s] = -1
+    while b >= 0 {
+      let next = batches.next[Int(b)]
+      batches.vessel[Int(b)] = v
+      batches.next[Int(b)] = vessels.exportHead[i]
+      vessels.exportHead[i] = b
+      b = next
+    }
+  }
+
+  /// The load list of a vessel starting to load: its exports in the yard and cleared, then
+  /// every transshipment batch ready at the terminal. Exports not ready roll over.
+  func prepareLoadList(vessel v: Int32, terminal t: Int) {
+    let i = Int(v)
+    let s = Int(vessels.service[i])
+    var head: Int32 = -1
+    var b = vessels.exportHead[i]
+    vessels.exportHead[i] = -1
+    while b >= 0 {
+      let k = Int(b)
+      let next = batches.next[k]
+      if batches.state[k] == .inYard && batches.cleared[k] && Int(batches.terminal[k]) == t {
+        batches.next[k] = head
+        head = b
+      } else {
+        metrics.rolledTEU += batches.teu[k]
+        batches.next[k] = rolledHead[s]
+        rolledHead[s] = b
+      }
+      b = next
+    }
+    // Transshipment boxes ready here go after the exports.
+    if readyHead[t] >= 0 {
+      if head < 0 {
+        head = readyHead[t]
+      } else {
+        var last = head
+        while batches.next[Int(last)] >= 0 { last = batches.next[Int(last)] }
+        batches.next[Int(last)] = readyHead[t]
+      }
+      readyHead[t] = -1
+      readyTail[t] = -1
+    }
+    vessels.loadHead[i] = head
+  }
+
+  // MARK: - Quay ↔ yard
+
+  /// A discharged chunk becomes a batch in the yard (its space was reserved).
+  func discharged(flow: ContainerFlow, moves: Double, teu: Double, vessel v: Int32, terminal t: Int) {
+    let now = sim.now
+    let c = boxes
+    let stream = boxStreams[t]
+    let b = batches.allocate(flow: flow, terminal: t, vessel: v, moves: moves, teu: teu)
+    let k = Int(b)
+    batches.state[k] = .inYard
+    batches.inYardSince[k] = now
+    metrics.teuIn[t] += teu
+    yardLevel[t].record(yardTEU[t], at: now)
+    switch flow {
+    case .importLaden:
+      batches.due[k] = now + Swift.max(0, c.importDwell.sample(stream))
+      batches.clearanceStart[k] = now
+      metrics.declared += 1
+      let customs = config.customs
+      if stream.bernoulli(customs.importAdvanceDeclaration) {
+        documentsChecked(batch: b)
+      } else {
+        sim.schedule(after: Swift.max(0, customs.importDocumentTime.sample(stream)), SubsystemTag.port,
+                     kind: PortEvent.documentsChecked.rawValue, entity: b)
+      }
+    case .emptyImport:
+      batches.cleared[k] = true
+      let due = now + Swift.max(0, c.emptyDwell.sample(stream))
+      batches.due[k] = due
+      sim.schedule(at: due, SubsystemTag.port, kind: PortEvent.gateArrival.rawValue, entity: b, priority: .arrival)
+    case .transshipment:
+      batches.cleared[k] = true
+      sim.schedule(after: Swift.max(0, c.transshipmentDwell.sample(stream)), SubsystemTag.port,
+                   kind: PortEvent.transshipmentReady.rawValue, entity: b)
+    case .exportLaden, .emptyExport:
+      preconditionFailure("exports are not discharged")
+    }
+  }
+
+  /// A loaded batch leaves the yard and the terminal.
+  func loaded(batch b: Int32, terminal t: Int) {
+    let k = Int(b)
+    metrics.dwellByFlow[batches.flow[k].rawValue].add(sim.now - batches.inYardSince[k])
+    leaveYard(batch: b, terminal: t)
+  }
+
+  private func leaveYard(batch b: Int32, terminal t: Int) {
+    let k = Int(b)
+    yardTEU[t] -= batches.teu[k]
+    metrics.teuOut[t] += batches.teu[k]
+    yardLevel[t].record(yardTEU[t], at: sim.now)
+    batches.release(b)
+    admitSpaceWaiters(terminal: t)
+  }
+
+  func transshipmentReady(batch b: Int32) {
+    let t = Int(batches.terminal[Int(b)])
+    batches.next[Int(b)] = -1
+    if readyTail[t] >= 0 { batches.next[Int(readyTail[t])] = b } else { readyHead[t] = b }
+    readyTail[t] = b
+  }
+
+  /// Space freed in the yard: blocked vessels resume and exports waiting inside enter, in
+  /// the order they started waiting, while there is room for the first of them.
+  func admitSpaceWaiters(terminal t: Int) {
+    let capacity = config.terminals[t].yardCapacityTEU
+    while let w = spaceWaiters[t].first {
+      if w & 1 == 0 {
+        let v = w >> 1
+        let i = Int(v)
+        guard let chunk = nextDischargeChunk(vessel: i),
+              yardTEU[t] + chunk.moves * boxes.teuPerMove <= capacity else { return }
+        _ = spaceWaiters[t].pop()
+        metrics.blockedHours[t] += sim.now - Swift.max(vessels.blockedSince[i], sim.warmup > sim.now ? 0 : sim.warmup)
+        vessels.phase[i] = .working
+        startChunk(vessel: v)
+      } else {
+        let b = w >> 1
+        let k = Int(b)
+        guard yardTEU[t] + batches.teu[k] <= capacity else { return }
+        _ = spaceWaiters[t].pop()
+        enterYard(batch: b, terminal: t)
+      }
+    }
+  }
+
+  private func enterYard(batch b: Int32, terminal t: Int) {
+    let k = Int(b)
+    yardTEU[t] += batches.teu[k]
+    yardLevel[t].record(yardTEU[t], at: sim.now)
+    batches.state[k] = .inYard
+    batches.inYardSince[k] = sim.now
+  }
+
+  // MARK: - Customs
+
+  func documentsChecked(batch b: Int32) {
+    let k = Int(b)
+    let t = Int(batches.terminal[k])
+    let customs = config.customs
+    let rate = batches.flow[k] == .importLaden ? customs.importInspectionRate : customs.exportInspectionRate
+    guard boxStreams[t].bernoulli(rate) else {
+      cleared(batch: b)
+      return
+    }
+    metrics.inspected += 1
+    if inspection.request(b, at: sim.now) { startInspection(batch: b) }
+  }
+
+  private func startInspection(batch b: Int32) {
+    let t = Int(batches.terminal[Int(b)])
+    sim.schedule(after: Swift.max(0, config.customs.inspectionTime.sample(boxStreams[t])), SubsystemTag.port,
+                 kind: PortEvent.inspectionDone.rawValue, entity: b)
+  }
+
+  func inspectionDone(batch b: Int32) {
+    inspection.release(at: sim.now)
+    while let next = inspection.startNext(at: sim.now) { startInspection(batch: next) }
+    cleared(batch: b)
+  }
+
+  /// Customs released the batch: an import's truck comes when the consignee wants it (not
+  /// before release); an export may now be loaded.
+  private func cleared(batch b: Int32) {
+    let k = Int(b)
+    let now = sim.now
+    batches.cleared[k] = true
+    if batches.flow[k] == .importLaden {
+      metrics.importClearance.add(now - batches.clearanceStart[k])
+      let due = Swift.max(now, batches.due[k])
+      sim.schedule(at: due, SubsystemTag.port, kind: PortEvent.gateArrival.rawValue, entity: b, priority: .arrival)
+    } else {
+      metrics.exportClearance.add(now - batches.clearanceStart[k])
+    }
+  }
+
+  // MARK: - Gate
+
+  func gateArrival(batch b: Int32) {
+    let k = Int(b)
+    let t = Int(batches.terminal[k])
+    batches.gateArrival[k] = sim.now
+    if batches.flow[k].arrivesByGate { batches.state[k] = .atGate }
+    gateQueueTrucks[t] += batches.moves[k] * boxes.boxesPerMove
+    gateQueueLevel[t].record(gateQueueTrucks[t], at: sim.now)
+    if gates[t].request(b, at: sim.now) { gateStart(batch: b, terminal: t) }
+  }
+
+  func gateStart(batch b: Int32, terminal t: Int) {
+    let k = Int(b)
+    let now = sim.now
+    let trucks = batches.moves[k] * boxes.boxesPerMove
+    gateQueueTrucks[t] -= trucks
+    gateQueueLevel[t].record(gateQueueTrucks[t], at: now)
+    metrics.gatePasses += 1
+    let terminal = config.terminals[t]
+    let hour = now - (now / 24).rounded(.down) * 24
+    if !(terminal.gateOpensAt <= 0 && terminal.gateClosesAt >= 24) && !(hour >= terminal.gateOpensAt && hour < terminal.gateClosesAt) {
+      metrics.gatePassesOutsideHours += 1
+    }
+    metrics.gateWait[t].add(now - batches.gateArrival[k])
+    // The group's trucks pass one after another in one lane.
+    let service = trucks * Swift.max(0, terminal.gateTransaction.sample(boxStreams[t]))
+    sim.schedule(after: service, SubsystemTag.port, kind: PortEvent.gateDone.rawValue, entity: b)
+  }
+
+  func gateDone(batch b: Int32) {
+    let k = Int(b)
+    let t = Int(batches.terminal[k])
+    let now = sim.now
+    gates[t].release(at: now)
+    while let next = gates[t].startNext(at: now) { gateStart(batch: next, terminal: t) }
+    let inside = Swift.max(0, config.terminals[t].truckYardTime.sample(boxStreams[t]))
+    let turnaround = now - batches.gateArrival[k] + inside
+    metrics.turnaround[t].add(turnaround)
+    metrics.turnaroundAll.add(turnaround)
+    if batches.flow[k].leavesByGate {
+      metrics.dwellByFlow[batches.flow[k].rawValue].add(now - batches.inYardSince[k])
+      leaveYard(batch: b, terminal: t)
+      return
+    }
+    // An export (or empty) enters the terminal: customs for laden exports, then the yard.
+    metrics.teuIn[t] += batches.teu[k]
+    batches.clearanceStart[k] = now
+    if batches.flow[k] == .exportLaden {
+      metrics.declared += 1
+      let customs = config.customs
+      if boxStreams[t].bernoulli(customs.exportAdvanceDeclaration) {
+        documentsChecked(batch: b)
+      } else {
+        sim.schedule(after: Swift.max(0, customs.exportDocumentTime.sample(boxStreams[t])), SubsystemTag.port,
+                     kind: PortEvent.documentsChecked.rawValue, entity: b)
+      }
+    } else {
+      batches.cleared[k] = true
+    }
+    if spaceWaiters[t].isEmpty && yardTEU[t] + batches.teu[k] <= config.terminals[t].yardCapacityTEU {
+      enterYard(batch: b, terminal: t)
+    } else {
+      batches.state[k] = .waitingForSpace
+      spaceWaiters[t].push(b << 1 | 1)
+    }
+  }
+}
