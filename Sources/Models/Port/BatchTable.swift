@@ -28,7 +28,8 @@ struct BatchTable {
   var cleared: [Bool] = []
   /// Import: when clearance started (discharge); export: gate-in.
   var clearanceStart: [SimTime] = []
-  /// Import: when the consignee wants it picked up; export: when its truck reaches the gate.
+  /// Import: the consignee's delay after release, then (once released) the pick-up time;
+  /// export: when its truck reaches the gate.
   var due: [SimTime] = []
   /// Gate: when the truck group joined the gate queue.
   var gateArrival: [SimTime] = []

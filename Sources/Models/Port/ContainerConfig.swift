@@ -37,8 +37,8 @@ public struct ContainerConfig: Sendable, Equatable {
   /// Shares of load moves: export, empty export, transshipment (sum to 1). Transshipment
   /// loads are not drawn: a vessel loads whatever transshipment boxes are ready for it.
   public var loadMix: [Double]
-  /// Dwell until pick-up is requested, for import and empty-import boxes; minimum
-  /// connection time for transshipment boxes.
+  /// Delay from customs release to pick-up (imports), from discharge to pick-up (empties),
+  /// and the minimum connection time of transshipment boxes.
   public var importDwell: Distribution
   public var emptyDwell: Distribution
   public var transshipmentDwell: Distribution

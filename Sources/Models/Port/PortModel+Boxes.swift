@@ -110,7 +110,8 @@ extension PortModel {
     yardLevel[t].record(yardTEU[t], at: now)
     switch flow {
     case .importLaden:
-      batches.due[k] = now + Swift.max(0, c.importDwell.sample(stream))
+      // Until release, `due` holds the consignee's delay after release (drawn now).
+      batches.due[k] = Swift.max(0, c.importDwell.sample(stream))
       batches.clearanceStart[k] = now
       metrics.declared += 1
       let customs = config.customs
@@ -216,15 +217,16 @@ extension PortModel {
     cleared(batch: b)
   }
 
-  /// Customs released the batch: an import's truck comes when the consignee wants it (not
-  /// before release); an export may now be loaded.
+  /// Customs released the batch: an import's truck comes the consignee's drawn delay after
+  /// release; an export may now be loaded.
   private func cleared(batch b: Int32) {
     let k = Int(b)
     let now = sim.now
     batches.cleared[k] = true
     if batches.flow[k] == .importLaden {
       metrics.importClearance.add(now - batches.clearanceStart[k])
-      let due = Swift.max(now, batches.due[k])
+      let due = now + batches.due[k]
+      batches.due[k] = due
       sim.schedule(at: due, SubsystemTag.port, kind: PortEvent.gateArrival.rawValue, entity: b, priority: .arrival)
     } else {
       metrics.exportClearance.add(now - batches.clearanceStart[k])

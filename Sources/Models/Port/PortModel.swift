@@ -249,7 +249,9 @@ public final class PortModel: SubsystemModel {
     metrics.arrived(terminal: t, dischargeMoves: vessels.dischargeMoves[i])
     let terminal = config.terminals[t]
     let priority = Int32(service.priority)
-    if channelClosures == 0 && cranesFree[t] >= terminal.minCranesPerVessel && berths[t].request(v, priority: priority, at: now) {
+    // `request` would queue the vessel itself when no berth is free: ask only when it will succeed.
+    if channelClosures == 0 && cranesFree[t] >= terminal.minCranesPerVessel && berths[t].available > 0 && berths[t].queue.isEmpty {
+      _ = berths[t].request(v, priority: priority, at: now)
       allocateBerth(vessel: v, terminal: t)
     } else {
       anchoredMoves[t] += vessels.moves[i]

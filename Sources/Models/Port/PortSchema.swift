@@ -49,7 +49,7 @@ public enum PortSchema {
     .fraction("discharge_share", default: 0.5, doc: "Share of a call's moves that are discharge"),
     .section("discharge_mix", dischargeMix, doc: "Discharge moves by flow (shares sum to 1)"),
     .section("load_mix", loadMix, doc: "Load moves by flow (shares sum to 1)"),
-    .distribution("import_dwell", of: .duration, default: "3d", doc: "Time from discharge until the consignee's truck comes (not before customs release)"),
+    .distribution("import_dwell", of: .duration, default: "3d", doc: "Time from customs release until the consignee's truck comes for an import box"),
     .distribution("empty_dwell", of: .duration, default: "10d", doc: "Time from discharge until an empty is picked up"),
     .distribution("transshipment_dwell", of: .duration, default: "2d", doc: "Connection time before a transshipment box can be loaded"),
     .distribution("export_lead", of: .duration, default: "2d", doc: "How long before the cut-off an export truck reaches the gate"),
