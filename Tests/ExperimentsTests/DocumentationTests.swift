@@ -14,10 +14,14 @@ import Testing
   }
 
   @Test func shippedScenariosValidate() throws {
-    for file in ["scenarios/tianjin-2024.yaml", "scenarios/variants/automated-cranes.yaml"] {
+    let variants = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("scenarios/variants").path)
+      .filter { $0.hasSuffix(".yaml") }.sorted().map { "scenarios/variants/\($0)" }
+    #expect(variants.count >= 4)
+    for file in ["scenarios/tianjin-2024.yaml"] + variants {
       let p = try ScenarioPreparation.prepare(path: packageRoot.appendingPathComponent(file).path, overrides: [])
       #expect(p.warnings.isEmpty, "\(file): \(p.warnings)")
-      #expect(p.config.port?.terminals.count == 6)
+      #expect(p.config.port?.terminals.count == 9, "named terminals and the other terminals of Beijiang, Dongjiang, Nanjiang")
+      #expect(p.config.port?.containers != nil)
     }
   }
 

@@ -80,7 +80,7 @@ extension ContainerConfig {
       let sum = shares.reduce(0, +)
       guard abs(sum - 1) <= 1e-6 else {
         let parts = zip(names, shares).map { "\($0) \($1)" }.joined(separator: " + ")
-        throw c.error(key, "shares must sum to 1, found \(parts) = \(sum)")
+        throw c.error(key, "shares must sum to 1, found \(parts) = \((sum * 1e6).rounded() / 1e6)")
       }
       return shares
     }
