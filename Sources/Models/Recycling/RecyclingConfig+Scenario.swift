@@ -74,7 +74,8 @@ extension RecyclingConfig {
         lines.append(ProcessingLine(
           category: c, parallelLines: try l.count("parallel_lines"), capacity: capacity,
           batch: try l.number("batch"), permitCap: try l.optional("permit_cap", l.number),
-          planningThreshold: try l.optional("planning_threshold", l.number), costPerTonne: try l.number("cost_per_tonne")))
+          planningThreshold: try l.optional("planning_threshold", l.number), costPerTonne: try l.number("cost_per_tonne"),
+          shiftStart: try l.duration("shift_start"), workingHours: try l.duration("working_hours")))
       }
       var fleets: [CollectionFleet] = []
       for f in try k.namedList("fleets") {

@@ -15,11 +15,11 @@ extension RecyclingConfig {
     var out: [String] = []
     for s in offered.indices {
       let line = plan.storeLine[s]
-      let capacity = Double(line.parallelLines) * line.capacity
+      let capacity = line.dailyAverageCapacity
       let load = capacity > 0 ? offered[s] / capacity : .infinity
       if load >= 1 {
         let centre = centres[plan.storeCentre[s]].name, category = categories[plan.storeCategory[s]].name
-        out.append(String(format: "recycling.centres[name=%@].lines[name=%@]: offered load %.2f of capacity (%.2f t/h returned formally, %.2f t/h at most): the store grows without bound or collection stops at the permit cap",
+        out.append(String(format: "recycling.centres[name=%@].lines[name=%@]: offered load %.2f of capacity (%.2f t/h returned formally, %.2f t/h at most, over the day): the store grows without bound or collection stops at the permit cap",
                           centre, category, load, offered[s], capacity))
       }
     }

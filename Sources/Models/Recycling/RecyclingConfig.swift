@@ -126,9 +126,13 @@ public struct ProcessingLine: Sendable, Equatable {
   public var planningThreshold: Double?
   /// CNY per tonne processed.
   public var costPerTonne: Double
+  /// Daily shift: lines start batches only from `shiftStart` (hours after midnight) for
+  /// `workingHours` hours; a batch started in the shift is finished. 24 h = always.
+  public var shiftStart: Double
+  public var workingHours: Double
 
   public init(category: Int, parallelLines: Int = 1, capacity: Double, batch: Double = 1, permitCap: Double? = nil,
-              planningThreshold: Double? = nil, costPerTonne: Double = 0) {
+              planningThreshold: Double? = nil, costPerTonne: Double = 0, shiftStart: Double = 0, workingHours: Double = 24) {
     self.category = category
     self.parallelLines = parallelLines
     self.capacity = capacity
@@ -136,7 +140,21 @@ public struct ProcessingLine: Sendable, Equatable {
     self.permitCap = permitCap
     self.planningThreshold = planningThreshold
     self.costPerTonne = costPerTonne
+    self.shiftStart = shiftStart
+    self.workingHours = workingHours
   }
+
+  /// Whether the lines may start a batch at simulation time `t` (time 0 is midnight).
+  public func isWorking(at t: Double) -> Bool {
+    guard workingHours < 24 else { return true }
+    let hour = t - (t / 24).rounded(.down) * 24
+    let since = hour - shiftStart
+    let offset = since < 0 ? since + 24 : since
+    return offset < workingHours
+  }
+
+  /// Tonnes per hour over a whole day (all lines, shift included).
+  public var dailyAverageCapacity: Double { Double(parallelLines) * capacity * Swift.min(24, workingHours) / 24 }
 }
 
 /// Collection vehicles of one kind based at a centre. With one category the fleet is

@@ -10,4 +10,6 @@ enum RecyclingEvent: UInt8 {
   case vehicleAtCentre = 4
   /// A processing line finishes its batch (entity = line server).
   case batchProcessed = 5
+  /// A store's lines begin their daily shift (entity = store).
+  case shiftStarts = 6
 }

@@ -4,7 +4,7 @@ extension RecyclingModel {
   /// Starts idle lines of a store on batches from its stock.
   func startLines(store s: Int) {
     let line = plan.storeLine[s]
-    guard waiting[s] > 0, busyServers[s] < line.parallelLines else { return }
+    guard waiting[s] > 0, busyServers[s] < line.parallelLines, line.isWorking(at: sim.now) else { return }
     for server in plan.serverStore.indices where plan.serverStore[server] == s && serverLoad[server] == 0 {
       guard waiting[s] > 0 else { break }
       let amount = Swift.min(waiting[s], line.batch)

@@ -105,6 +105,9 @@ public final class RecyclingModel: SubsystemModel {
       sim.schedule(after: nextLotDelay(source: s, source.category), SubsystemTag.recycling,
                    kind: RecyclingEvent.returnArrival.rawValue, entity: Int32(s), priority: .arrival)
     }
+    for (s, line) in plan.storeLine.enumerated() where line.workingHours < 24 {
+      sim.schedule(at: line.shiftStart, SubsystemTag.recycling, kind: RecyclingEvent.shiftStarts.rawValue, entity: Int32(s))
+    }
     for (j, job) in plan.jobs.enumerated() {
       sim.schedule(after: config.points[job.point].collectionInterval, SubsystemTag.recycling,
                    kind: RecyclingEvent.scheduledCollection.rawValue, entity: Int32(j))
@@ -119,6 +122,9 @@ public final class RecyclingModel: SubsystemModel {
     case .vehicleAtPoint: vehicleAtPoint(i)
     case .vehicleAtCentre: vehicleAtCentre(i)
     case .batchProcessed: batchProcessed(server: i)
+    case .shiftStarts:
+      sim.schedule(after: 24, SubsystemTag.recycling, kind: RecyclingEvent.shiftStarts.rawValue, entity: event.entity)
+      startLines(store: i)
     case nil: preconditionFailure("unknown recycling event \(event.kind)")
     }
   }

@@ -35,6 +35,8 @@ public enum RecyclingSchema {
     .number("permit_cap", unit: .mass, default: .optional, min: 0, doc: "Permit limit on tonnes on site (stored + in process), never exceeded: collection of the category waits"),
     .number("planning_threshold", unit: .mass, default: .optional, min: 0, doc: "Planning threshold on tonnes on site; exceedances are counted as a KPI"),
     .number("cost_per_tonne", default: 0, min: 0, doc: "Processing cost in CNY per tonne"),
+    .duration("shift_start", default: "0h", max: 24, doc: "Time of day the lines' daily shift starts"),
+    .duration("working_hours", default: "24h", min: 1e-6, max: 24, doc: "Length of the daily shift: lines start batches only within it (24h: around the clock)"),
   ])
 
   static let fleet = Schema([
