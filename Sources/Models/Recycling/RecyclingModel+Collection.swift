@@ -83,13 +83,13 @@ extension RecyclingModel {
   /// Books a trip leg (km, CO₂, cost) and schedules the arrival.
   private func drive(vehicle v: Int, from a: Int, to b: Int, departure: SimTime, event: RecyclingEvent) {
     let fleet = plan.fleets[plan.vehicleFleet[v]]
-    let route = network.route(from: a, to: b, departure: departure)
-    let km = route.distanceKm
+    let trip = network.trip(from: a, to: b, departure: departure)
+    let km = trip.km
     metrics.vehicleKm[fleet.centre] += km
     metrics.vehicleKmRun[fleet.centre] += km
     emissions.add(kg: km * fleet.config.co2PerKm, source: co2Source)
     costs.add(cny: km * fleet.config.costPerKm, category: collectionCost)
-    sim.schedule(at: route.arrival, SubsystemTag.recycling, kind: event.rawValue, entity: Int32(v))
+    sim.schedule(at: trip.arrival, SubsystemTag.recycling, kind: event.rawValue, entity: Int32(v))
   }
 
   /// Loads what fits (capacity, permit room) in category order and drives back.

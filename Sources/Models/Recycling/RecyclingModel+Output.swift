@@ -32,7 +32,9 @@ extension RecyclingModel {
     add("storage_on_site", "Tonnes on site (stored + in process)", "t", stores) { [unowned self] s in waiting[s] + inProcess[s] }
     add("lines_busy", "Processing lines busy", "1", stores) { [unowned self] s in Double(busyServers[s]) }
     add("vehicles_out", "Collection vehicles away from their centre", "1", centres) { [unowned self] k in
-      Double(plan.vehicleFleet.indices.filter { plan.fleets[plan.vehicleFleet[$0]].centre == k && vehicleJob[$0] >= 0 }.count)
+      var out = 0
+      for v in plan.vehicleFleet.indices where vehicleJob[v] >= 0 && plan.fleets[plan.vehicleFleet[v]].centre == k { out += 1 }
+      return Double(out)
     }
     add("vehicle_km", "Cumulative collection vehicle-km", "km", centres) { [unowned self] k in metrics.vehicleKmRun[k] }
   }

@@ -29,15 +29,29 @@ struct RecyclingNetwork {
       preconditionFailure("recycling road network: \(error)")
     }
     self.roads = roads
+    paths = Array(repeating: nil, count: sites.count * sites.count)
+    pathKm = Array(repeating: 0, count: sites.count * sites.count)
     centreNode = Array(0..<config.centres.count)
     pointNode = Array(config.centres.count..<(config.centres.count + config.points.count))
   }
 
-  /// The earliest-arrival route between two nodes leaving at `departure`.
-  func route(from a: Int, to b: Int, departure: SimTime) -> Route {
-    guard let r = roads.shortestPath(from: a, to: b, departure: departure) else {
-      preconditionFailure("recycling road network: no route between nodes \(a) and \(b)")
+  /// Links of the shortest path per (origin, destination), found once. Exact here: every
+  /// link shares one speed profile and lengths obey the triangle inequality, so the fastest
+  /// path between two sites is the same at every departure time.
+  private var paths: [[Int]?]
+  private var pathKm: [Double]
+
+  /// The arrival time and road km of a trip between two nodes leaving at `departure`
+  /// (the network's earliest-arrival shortest path).
+  mutating func trip(from a: Int, to b: Int, departure: SimTime) -> (arrival: SimTime, km: Double) {
+    let key = a * roads.nodes.count + b
+    if paths[key] == nil {
+      guard let r = roads.shortestPath(from: a, to: b, departure: departure) else {
+        preconditionFailure("recycling road network: no route between nodes \(a) and \(b)")
+      }
+      paths[key] = r.links
+      pathKm[key] = r.distanceKm
     }
-    return r
+    return (roads.arrivalTime(following: paths[key] ?? [], departure: departure), pathKm[key])
   }
 }
