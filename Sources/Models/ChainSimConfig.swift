@@ -22,10 +22,13 @@ public struct ChainSimConfig: Sendable, Equatable {
   public var run: RunSettings
   /// The port, or nil when disabled.
   public var port: PortConfig?
-  public init(name: String, run: RunSettings, port: PortConfig?) {
+  /// Reverse logistics and recycling centres, or nil when disabled.
+  public var recycling: RecyclingConfig?
+  public init(name: String, run: RunSettings, port: PortConfig?, recycling: RecyclingConfig? = nil) {
     self.name = name
     self.run = run
     self.port = port
+    self.recycling = recycling
   }
 }
 
@@ -42,7 +45,9 @@ public enum Replication {
     if let port = config.port {
       models.append(PortModel(config: port, simulation: sim, seed: r.seed, replication: index))
     }
-    _ = context
+    if let recycling = config.recycling {
+      models.append(RecyclingModel(config: recycling, context: context))
+    }
     for m in models { m.start() }
     sim.run(until: r.horizon)
     var outputs = models.map { $0.finish(at: r.horizon) }

@@ -18,6 +18,7 @@ public enum ChainSimSchema {
     .string("description", default: .optional, doc: "What the scenario represents"),
     .section("run", run, doc: "Run settings: seed, replications, horizon, warm-up, sampling"),
     .section("port", PortSchema.schema, doc: "Tianjin Port container terminals: berths, quay cranes and vessel services"),
+    .section("recycling", RecyclingSchema.schema, doc: "Reverse logistics under EPR: returns, collection points and vehicles, recycling centres"),
   ])
 }
 
@@ -39,7 +40,10 @@ extension ChainSimConfig {
       horizon: horizon, warmup: warmup, sampleInterval: try run.duration("sample_interval"))
     let portSection = try file.section("port")
     let port: PortConfig? = try portSection.bool("enabled") ? try PortConfig(portSection) : nil
-    self.init(name: name, run: settings, port: port)
+    let recyclingSection = try file.section("recycling")
+    var recycling: RecyclingConfig?
+    if file.isSet("recycling"), try recyclingSection.bool("enabled") { recycling = try RecyclingConfig(recyclingSection) }
+    self.init(name: name, run: settings, port: port, recycling: recycling)
   }
 
   /// Warnings for a scenario that runs but may mislead: resources offered a load at or
@@ -53,6 +57,7 @@ extension ChainSimConfig {
         out.append("run.warmup: \(run.warmup) h is shorter than one cycle of the weekly vessel schedules (168 h); KPIs will include start-up effects")
       }
     }
+    if let recycling { out += recycling.loadWarnings() }
     return out
   }
 }

@@ -13,9 +13,19 @@ public final class SharedAccounts: SubsystemModel {
   /// CNY by category.
   public let costs = CostAccount()
 
+  private let sampler: Sampler
+
   /// Creates the accounts of one replication and registers them with the simulation.
   public init(simulation: Simulation) {
+    sampler = simulation.sampler
     simulation.register(self, for: SubsystemTag.accounts)
+    // Totals as series, so that the accounts have the layout of every subsystem (results checker).
+    sampler.register(subsystem: name, MetricInfo(name: "co2_cumulative", longName: "Emissions of the whole chain since the warm-up", units: "kg")) { [unowned self] _ in
+      emissions.totalKilograms
+    }
+    sampler.register(subsystem: name, MetricInfo(name: "cost_cumulative", longName: "Cost of the whole chain since the warm-up", units: "CNY")) { [unowned self] _ in
+      costs.totalCNY
+    }
   }
 
   public func start() {}
@@ -52,6 +62,13 @@ public final class SharedAccounts: SubsystemModel {
         info: MetricInfo(name: "cost_total", longName: "Cost of the whole chain (after warm-up)", units: "CNY", better: .lower),
         values: [costs.totalCNY]))
     }
-    return SubsystemOutput(name: name, kpis: kpis)
+    // Every booked total must be a number (a NaN or infinite booking fails the run).
+    let checks = [
+      CheckOutput(name: "co2_finite", longName: "Emission sources: registered = with a finite total", units: "1",
+                  entered: Double(emissions.sources.count), left: Double(emissions.kilogramsBySource.filter(\.isFinite).count), remained: 0),
+      CheckOutput(name: "cost_finite", longName: "Cost categories: registered = with a finite total", units: "1",
+                  entered: Double(costs.categories.count), left: Double(costs.cnyByCategory.filter(\.isFinite).count), remained: 0),
+    ]
+    return SubsystemOutput(name: name, series: sampler.series(of: name), kpis: kpis, checks: checks)
   }
 }

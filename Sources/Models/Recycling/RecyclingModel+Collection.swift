@@ -1,0 +1,140 @@
+import SimKernel
+
+extension RecyclingModel {
+  /// Tonnes at a job's point of the categories its fleet carries.
+  func jobStock(_ j: Int) -> Double {
+    let job = plan.jobs[j]
+    let nc = plan.categoryCount
+    var total = 0.0
+    for c in job.categories { total += stock[job.point * nc + c] }
+    return total
+  }
+
+  /// Free permit room (t) for a category at a centre: cap − (stored + in process + on the
+  /// way in). `+∞` without a cap.
+  func permitRoom(store s: Int) -> Double {
+    guard let cap = plan.storeLine[s].permitCap else { return .infinity }
+    return Swift.max(0, cap - waiting[s] - inProcess[s] - inTransit[s])
+  }
+
+  func scheduledCollection(job j: Int) {
+    sim.schedule(after: config.points[plan.jobs[j].point].collectionInterval, SubsystemTag.recycling,
+                 kind: RecyclingEvent.scheduledCollection.rawValue, entity: Int32(j))
+    if !jobQueued[j] && jobStock(j) > 0 { queue(job: j) }
+  }
+
+  /// Puts a pickup in its fleet's FIFO queue and sends a vehicle if one is free.
+  func queue(job j: Int) {
+    jobQueued[j] = true
+    fleetQueue[plan.jobs[j].fleet].append(j)
+    dispatch(fleet: plan.jobs[j].fleet)
+  }
+
+  /// Sends free vehicles of a fleet to queued pickups, FIFO. A pickup with nothing loadable
+  /// (every category with stock has no permit room) is deferred until a line frees room.
+  func dispatch(fleet f: Int) {
+    let nc = plan.categoryCount
+    let centre = plan.fleets[f].centre
+    while !idleVehicles[f].isEmpty, !fleetQueue[f].isEmpty {
+      let j = fleetQueue[f].removeFirst()
+      let job = plan.jobs[j]
+      var held = 0.0, loadable = 0.0
+      for c in job.categories {
+        let amount = stock[job.point * nc + c]
+        held += amount
+        loadable += Swift.min(amount, permitRoom(store: plan.storeOf[centre * nc + c]))
+      }
+      if held <= 0 {
+        jobQueued[j] = false
+        continue
+      }
+      if loadable <= 0 {
+        jobDeferred[j] = true
+        for c in job.categories where stock[job.point * nc + c] > 0 {
+          let s = plan.storeOf[centre * nc + c]
+          if permitRoom(store: s) <= 0 {
+            deferredJobs[s].append(j)
+            metrics.deferrals[s] += 1
+          }
+        }
+        continue
+      }
+      let v = idleVehicles[f].removeFirst()
+      vehicleJob[v] = j
+      drive(vehicle: v, from: network.centreNode[centre], to: network.pointNode[job.point], departure: sim.now,
+            event: .vehicleAtPoint)
+    }
+  }
+
+  /// Returns deferred pickups of a store to their fleets' queues once it has permit room.
+  func releaseDeferred(store s: Int) {
+    guard !deferredJobs[s].isEmpty, permitRoom(store: s) > 0 else { return }
+    let jobs = deferredJobs[s]
+    deferredJobs[s] = []
+    var fleets: [Int] = []
+    for j in jobs where jobDeferred[j] {
+      jobDeferred[j] = false
+      fleetQueue[plan.jobs[j].fleet].append(j)
+      if !fleets.contains(plan.jobs[j].fleet) { fleets.append(plan.jobs[j].fleet) }
+    }
+    for f in fleets { dispatch(fleet: f) }
+  }
+
+  /// Books a trip leg (km, CO₂, cost) and schedules the arrival.
+  private func drive(vehicle v: Int, from a: Int, to b: Int, departure: SimTime, event: RecyclingEvent) {
+    let fleet = plan.fleets[plan.vehicleFleet[v]]
+    let trip = network.trip(from: a, to: b, departure: departure)
+    let km = trip.km
+    metrics.vehicleKm[fleet.centre] += km
+    metrics.vehicleKmRun[fleet.centre] += km
+    emissions.add(kg: km * fleet.config.co2PerKm, source: co2Source)
+    costs.add(cny: km * fleet.config.costPerKm, category: collectionCost)
+    sim.schedule(at: trip.arrival, SubsystemTag.recycling, kind: event.rawValue, entity: Int32(v))
+  }
+
+  /// Loads what fits (capacity, permit room) in category order and drives back.
+  func vehicleAtPoint(_ v: Int) {
+    let nc = plan.categoryCount
+    let j = vehicleJob[v]
+    let job = plan.jobs[j]
+    let fleet = plan.fleets[job.fleet]
+    var free = fleet.config.capacity
+    for c in job.categories {
+      let s = plan.storeOf[fleet.centre * nc + c]
+      let take = Swift.min(stock[job.point * nc + c], free, permitRoom(store: s))
+      guard take > 0 else { continue }
+      changeStock(point: job.point, category: c, by: -take)
+      load[v * nc + c] += take
+      inTransit[s] += take
+      free -= take
+      metrics.run.collected[c] += take
+      metrics.kpi.collected[c] += take
+    }
+    jobQueued[j] = false
+    metrics.trips[fleet.centre] += 1
+    drive(vehicle: v, from: network.pointNode[job.point], to: network.centreNode[fleet.centre],
+          departure: sim.now + fleet.config.loadingTime, event: .vehicleAtCentre)
+    // What is left (vehicle full) calls another vehicle if it is still above the threshold.
+    if let threshold = config.points[job.point].pickupThreshold, jobStock(j) >= threshold { queue(job: j) }
+  }
+
+  /// Unloads into the centre's stores, starts idle lines, and takes the next pickup.
+  func vehicleAtCentre(_ v: Int) {
+    let nc = plan.categoryCount
+    let f = plan.vehicleFleet[v]
+    let centre = plan.fleets[f].centre
+    for c in 0..<nc where load[v * nc + c] > 0 {
+      let s = plan.storeOf[centre * nc + c]
+      let amount = load[v * nc + c]
+      load[v * nc + c] = 0
+      inTransit[s] = Swift.max(0, inTransit[s] - amount)
+      waiting[s] += amount
+      storeChanged(s)
+      startLines(store: s)
+    }
+    vehicleJob[v] = -1
+    idleVehicles[f].append(v)
+    idleVehicles[f].sort()
+    dispatch(fleet: f)
+  }
+}
