@@ -53,7 +53,7 @@ struct HoldBench: ParsableCommand {
 /// The hold model's handler: every event schedules its successor.
 final class HoldModel: EventHandler {
   static let tag = SubsystemID(rawValue: 1)
-  unowned let sim: Simulation
+  unowned(unsafe) let sim: Simulation
   let stream: RandomStream
 
   init(simulation: Simulation, stream: RandomStream) {

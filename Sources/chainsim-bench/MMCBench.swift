@@ -36,7 +36,7 @@ final class MMCModel: EventHandler {
   static let tag = SubsystemID(rawValue: 1)
   enum Kind: UInt8 { case arrival = 1, departure = 2 }
 
-  unowned let sim: Simulation
+  unowned(unsafe) let sim: Simulation
   let arrivals: RandomStream
   let services: RandomStream
   let meanInterarrival: Double
