@@ -40,7 +40,7 @@ public struct Resource {
 
   /// Asks for one server for `entity`: true if it was seized now (start service), false if
   /// the entity joined the queue.
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func request(_ entity: Int32, priority: Int32 = 0, at now: SimTime) -> Bool {
     if _busy < _capacity && _queue.isEmpty {
       _busy += 1
@@ -54,14 +54,14 @@ public struct Resource {
 
   /// Puts `entity` in the queue without trying to seize a server (the model has another
   /// condition to meet first, such as free cranes).
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func enqueue(_ entity: Int32, priority: Int32 = 0, at now: SimTime) {
     _queue.push(entity, priority: priority)
     _queueLevel.record(Double(_queue.count), at: now)
   }
 
   /// Frees one server.
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func release(at now: SimTime) {
     precondition(_busy > 0, "release without a seized server")
     _busy -= 1
@@ -69,7 +69,7 @@ public struct Resource {
   }
 
   /// Seizes a server for the next waiting entity if one is free, and returns that entity.
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func startNext(at now: SimTime) -> Int32? {
     guard _busy < capacity, let e = _queue.pop() else { return nil }
     _busy += 1

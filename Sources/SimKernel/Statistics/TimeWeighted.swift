@@ -39,7 +39,7 @@ public struct TimeWeighted: Sendable, Equatable {
 
   /// Sets the level to `value` from `time` on.
   /// - Precondition: `time` is not before the previous change.
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func record(_ value: Double, at time: SimTime) {
     precondition(time >= _lastTime, "TimeWeighted: time went backwards (\(time) < \(_lastTime))")
     _integral += _current * (time - _lastTime)
