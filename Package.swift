@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "chainsim", targets: ["chainsim"]),
+    .executable(name: "chainsim-bench", targets: ["chainsim-bench"]),
     .library(name: "SimKernel", targets: ["SimKernel"]),
     .library(name: "Scenario", targets: ["Scenario"]),
     .library(name: "Models", targets: ["Models"]),
@@ -38,6 +39,12 @@ let package = Package(
     .target(name: "Experiments", dependencies: ["Models", "Results", "Scenario", "SimKernel"]),
     .executableTarget(
       name: "chainsim",
+      dependencies: [
+        "Experiments", "Models", "Results", "Scenario", "SimKernel",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(
+      name: "chainsim-bench",
       dependencies: [
         "Experiments", "Models", "Results", "Scenario", "SimKernel",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

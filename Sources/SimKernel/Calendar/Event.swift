@@ -43,7 +43,7 @@
   public var rawValue: UInt8
   @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
   /// The kernel's own events.
-  public static let kernel = SubsystemID(rawValue: 0)
+  @inlinable public static var kernel: SubsystemID { SubsystemID(rawValue: 0) }
 }
 
 /// Same-time ordering of events, as in simmer's `PRIORITY_RELEASE` < ... : releases of
@@ -52,15 +52,15 @@
   public var rawValue: Int8
   @inlinable public init(rawValue: Int8) { self.rawValue = rawValue }
   /// Kernel bookkeeping that must precede everything else (warm-up reset).
-  public static let kernelFirst = EventPriority(rawValue: -8)
+  @inlinable public static var kernelFirst: EventPriority { EventPriority(rawValue: -8) }
   /// Releases of resources (service completions, departures).
-  public static let release = EventPriority(rawValue: -4)
+  @inlinable public static var release: EventPriority { EventPriority(rawValue: -4) }
   /// The default.
-  public static let normal = EventPriority(rawValue: 0)
+  @inlinable public static var normal: EventPriority { EventPriority(rawValue: 0) }
   /// Arrivals and requests.
-  public static let arrival = EventPriority(rawValue: 2)
+  @inlinable public static var arrival: EventPriority { EventPriority(rawValue: 2) }
   /// Observation after all same-time changes (sampler).
-  public static let observe = EventPriority(rawValue: 8)
+  @inlinable public static var observe: EventPriority { EventPriority(rawValue: 8) }
   public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 

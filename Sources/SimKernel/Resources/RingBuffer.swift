@@ -4,31 +4,37 @@ public struct RingBuffer<Element> {
   @usableFromInline var storage: [Element?]
   @usableFromInline var head = 0
   @usableFromInline var tail = 0
-  public private(set) var count = 0
+  /// Number of elements.
+  @inlinable public var count: Int { _count }
+  @usableFromInline var _count = 0
 
   public init(capacity: Int = 16) {
     storage = Array(repeating: nil, count: Swift.max(1, capacity))
   }
 
-  public var isEmpty: Bool { count == 0 }
+  @inlinable public var isEmpty: Bool { _count == 0 }
   /// The oldest element, if any.
-  public var first: Element? { count == 0 ? nil : storage[head] }
+  @inlinable public var first: Element? { _count == 0 ? nil : storage[head] }
 
   /// Appends at the back.
+  @inlinable
   public mutating func push(_ e: Element) {
-    if count == storage.count { grow() }
+    if _count == storage.count { grow() }
     storage[tail] = e
-    tail = (tail + 1) % storage.count
-    count += 1
+    tail += 1
+    if tail == storage.count { tail = 0 }
+    _count += 1
   }
 
   /// Removes from the front.
+  @inlinable
   public mutating func pop() -> Element? {
-    guard count > 0 else { return nil }
+    guard _count > 0 else { return nil }
     let e = storage[head]
     storage[head] = nil
-    head = (head + 1) % storage.count
-    count -= 1
+    head += 1
+    if head == storage.count { head = 0 }
+    _count -= 1
     return e
   }
 
@@ -37,7 +43,7 @@ public struct RingBuffer<Element> {
     (0..<count).compactMap { storage[(head + $0) % storage.count] }
   }
 
-  private mutating func grow() {
+  @usableFromInline mutating func grow() {
     var bigger = [Element?](repeating: nil, count: storage.count * 2)
     for i in 0..<count { bigger[i] = storage[(head + i) % storage.count] }
     storage = bigger

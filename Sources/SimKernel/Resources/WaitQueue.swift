@@ -9,15 +9,20 @@ public enum QueueDiscipline: String, Sendable, Equatable, CaseIterable {
 /// The waiting line of a resource: entity indices in FIFO or priority order.
 public struct WaitQueue {
   public let discipline: QueueDiscipline
-  var fifo = RingBuffer<Int32>()
-  var heap = _MinHeap<Entry>()
-  var sequence: UInt64 = 0
+  @usableFromInline var fifo = RingBuffer<Int32>()
+  @usableFromInline var heap = _MinHeap<Entry>()
+  @usableFromInline var sequence: UInt64 = 0
 
-  struct Entry: _HeapOrdered {
-    var priority: Int32
-    var sequence: UInt64
-    var entity: Int32
-    @inline(__always) func precedes(_ o: Entry) -> Bool {
+  @usableFromInline struct Entry: _HeapOrdered {
+    @usableFromInline var priority: Int32
+    @usableFromInline var sequence: UInt64
+    @usableFromInline var entity: Int32
+    @inlinable init(priority: Int32, sequence: UInt64, entity: Int32) {
+      self.priority = priority
+      self.sequence = sequence
+      self.entity = entity
+    }
+    @inlinable @inline(__always) func precedes(_ o: Entry) -> Bool {
       priority != o.priority ? priority < o.priority : sequence < o.sequence
     }
   }
@@ -25,11 +30,11 @@ public struct WaitQueue {
   public init(_ discipline: QueueDiscipline) { self.discipline = discipline }
 
   /// Number of waiting entities.
-  public var count: Int { discipline == .fifo ? fifo.count : heap.count }
-  public var isEmpty: Bool { count == 0 }
+  @inlinable public var count: Int { discipline == .fifo ? fifo.count : heap.count }
+  @inlinable public var isEmpty: Bool { count == 0 }
 
   /// Adds an entity (its priority is used only by the `.priority` discipline).
-  public mutating func push(_ entity: Int32, priority: Int32 = 0) {
+  @inlinable public mutating func push(_ entity: Int32, priority: Int32 = 0) {
     switch discipline {
     case .fifo: fifo.push(entity)
     case .priority:
@@ -39,10 +44,10 @@ public struct WaitQueue {
   }
 
   /// The entity that would be served next.
-  public var next: Int32? { discipline == .fifo ? fifo.first : heap.first?.entity }
+  @inlinable public var next: Int32? { discipline == .fifo ? fifo.first : heap.first?.entity }
 
   /// Removes and returns the entity served next.
-  public mutating func pop() -> Int32? {
+  @inlinable public mutating func pop() -> Int32? {
     switch discipline {
     case .fifo: return fifo.pop()
     case .priority: return heap.pop()?.entity

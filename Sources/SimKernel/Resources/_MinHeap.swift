@@ -1,20 +1,22 @@
 /// An element that knows whether it comes before another in a ``_MinHeap``.
-protocol _HeapOrdered {
+@usableFromInline protocol _HeapOrdered {
   func precedes(_ other: Self) -> Bool
 }
 
 /// A plain binary min-heap of value elements, for the kernel's internal priority queues
 /// (a resource's priority waiting line, the router's frontier). The event calendar keeps its
 /// own indexed heap, since it needs cancel and reschedule by handle.
-struct _MinHeap<Element: _HeapOrdered> {
-  private(set) var items: [Element] = []
+@usableFromInline struct _MinHeap<Element: _HeapOrdered> {
+  @usableFromInline var items: [Element] = []
 
-  var count: Int { items.count }
-  var isEmpty: Bool { items.isEmpty }
-  var first: Element? { items.first }
+  @inlinable init() {}
+
+  @inlinable var count: Int { items.count }
+  @inlinable var isEmpty: Bool { items.isEmpty }
+  @inlinable var first: Element? { items.first }
 
   /// Adds an element. - Complexity: O(log n).
-  mutating func push(_ e: Element) {
+  @inlinable mutating func push(_ e: Element) {
     items.append(e)
     var c = items.count - 1
     while c > 0 {
@@ -26,7 +28,7 @@ struct _MinHeap<Element: _HeapOrdered> {
   }
 
   /// Removes and returns the first element. - Complexity: O(log n).
-  mutating func pop() -> Element? {
+  @inlinable mutating func pop() -> Element? {
     guard let top = items.first else { return nil }
     let last = items.removeLast()
     if !items.isEmpty {

@@ -7,42 +7,50 @@
 /// ``reset(at:)``. Times are in the kernel's unit (hours) and must not go backwards.
 public struct TimeWeighted: Sendable, Equatable {
   /// The level now (since ``lastTime``).
-  public private(set) var current: Double
+  @inlinable public var current: Double { _current }
+  @usableFromInline var _current: Double
   /// When observation started (creation or the last ``reset(at:)``).
-  public private(set) var startTime: SimTime
+  @inlinable public var startTime: SimTime { _startTime }
+  @usableFromInline var _startTime: SimTime
   /// The time of the last change (or of the start).
-  public private(set) var lastTime: SimTime
+  @inlinable public var lastTime: SimTime { _lastTime }
+  @usableFromInline var _lastTime: SimTime
   /// `∫ level dt` from ``startTime`` to ``lastTime``.
-  public private(set) var integral: Double = 0
+  @inlinable public var integral: Double { _integral }
+  @usableFromInline var _integral: Double = 0
   /// The highest level held since ``startTime`` (including the level at the start).
-  public private(set) var max: Double
+  @inlinable public var max: Double { _max }
+  @usableFromInline var _max: Double
   /// The lowest level held since ``startTime`` (including the level at the start).
-  public private(set) var min: Double
+  @inlinable public var min: Double { _min }
+  @usableFromInline var _min: Double
 
   /// Starts observing a level.
   /// - Parameters:
   ///   - initial: the level at `time`.
   ///   - time: when observation starts.
   public init(initial: Double = 0, at time: SimTime = 0) {
-    current = initial
-    startTime = time
-    lastTime = time
-    max = initial
-    min = initial
+    _current = initial
+    _startTime = time
+    _lastTime = time
+    _max = initial
+    _min = initial
   }
 
   /// Sets the level to `value` from `time` on.
   /// - Precondition: `time` is not before the previous change.
+  @inlinable @inline(__always)
   public mutating func record(_ value: Double, at time: SimTime) {
-    precondition(time >= lastTime, "TimeWeighted: time went backwards (\(time) < \(lastTime))")
-    integral += current * (time - lastTime)
-    lastTime = time
-    current = value
-    if value > max { max = value }
-    if value < min { min = value }
+    precondition(time >= _lastTime, "TimeWeighted: time went backwards (\(time) < \(_lastTime))")
+    _integral += _current * (time - _lastTime)
+    _lastTime = time
+    _current = value
+    if value > _max { _max = value }
+    if value < _min { _min = value }
   }
 
   /// Changes the level by `delta` at `time` (e.g. +1 on arrival, −1 on departure).
+  @inlinable
   public mutating func add(_ delta: Double, at time: SimTime) {
     record(current + delta, at: time)
   }
@@ -68,10 +76,10 @@ public struct TimeWeighted: Sendable, Equatable {
   /// - Precondition: `time` ≥ ``lastTime``.
   public mutating func reset(at time: SimTime) {
     precondition(time >= lastTime, "TimeWeighted: reset(at: \(time)) before the last change \(lastTime)")
-    integral = 0
-    startTime = time
-    lastTime = time
-    max = current
-    min = current
+    _integral = 0
+    _startTime = time
+    _lastTime = time
+    _max = _current
+    _min = _current
   }
 }
