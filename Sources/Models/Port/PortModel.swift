@@ -17,7 +17,8 @@ import SimKernel
 public final class PortModel: SubsystemModel {
   public let name = "port"
   let config: PortConfig
-  unowned let sim: Simulation
+  /// The simulation owns its handlers and outlives them: no reference counting per access.
+  unowned(unsafe) let sim: Simulation
 
   var vessels = VesselTable()
   var batches = BatchTable()

@@ -22,7 +22,8 @@ public final class RecyclingModel: SubsystemModel {
   let config: RecyclingConfig
   let plan: RecyclingPlan
   var network: RecyclingNetwork
-  unowned let sim: Simulation
+  /// The simulation owns its handlers and outlives them: no reference counting per access.
+  unowned(unsafe) let sim: Simulation
 
   let arrivalStreams: [RandomStream]
   let lotStreams: [RandomStream]
