@@ -37,8 +37,13 @@ final class MMCModel: EventHandler {
   enum Kind: UInt8 { case arrival = 1, departure = 2 }
 
   unowned(unsafe) let sim: Simulation
+  /// The simulation's clock and calendar as a plain value for the hot path.
+  let scheduler: Scheduler
   let arrivals: RandomStream
   let services: RandomStream
+  /// The streams' generators as plain values for the hot path (the streams above keep them alive).
+  let arrivalDraws: RandomDraws
+  let serviceDraws: RandomDraws
   let meanInterarrival: Double
   let meanService: Double
   let target: Int
@@ -52,8 +57,11 @@ final class MMCModel: EventHandler {
 
   init(simulation: Simulation, seed: UInt64, lambda: Double, mu: Double, servers c: Int, customers: Int) {
     sim = simulation
+    scheduler = simulation.scheduler
     arrivals = RandomStream(seed: seed, replication: 0, subsystem: "mmc", purpose: "arrivals")
     services = RandomStream(seed: seed, replication: 0, subsystem: "mmc", purpose: "services")
+    arrivalDraws = arrivals.draws
+    serviceDraws = services.draws
     meanInterarrival = 1 / lambda
     meanService = 1 / mu
     target = customers
@@ -67,11 +75,11 @@ final class MMCModel: EventHandler {
   }
 
   func handle(_ event: Event) {
-    let now = sim.now
+    let now = scheduler.now
     if event.kind == Kind.arrival.rawValue {
       arrived += 1
       if arrived < target {
-        sim.schedule(after: arrivals.exponential(mean: meanInterarrival), Self.tag, kind: Kind.arrival.rawValue,
+        scheduler.schedule(after: arrivalDraws.exponential(mean: meanInterarrival), Self.tag, kind: Kind.arrival.rawValue,
                      priority: .arrival)
       }
       let c: Int32
@@ -93,7 +101,7 @@ final class MMCModel: EventHandler {
   private func startService(_ c: Int32, at now: SimTime) {
     waitSum += now - arrivalTime[Int(c)]
     served += 1
-    sim.schedule(after: services.exponential(mean: meanService), Self.tag, kind: Kind.departure.rawValue,
+    scheduler.schedule(after: serviceDraws.exponential(mean: meanService), Self.tag, kind: Kind.departure.rawValue,
                  entity: c, priority: .release)
   }
 

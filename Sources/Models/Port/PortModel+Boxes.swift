@@ -34,11 +34,11 @@ extension PortModel {
         let m = Swift.min(c.movesPerBatch, left)
         left -= m
         let b = batches.allocate(flow: flow, terminal: t, vessel: v, moves: m, teu: m * c.teuPerMove)
-        let due = Swift.max(sim.now, cutoff - Swift.max(0, c.exportLead.sample(stream)))
+        let due = Swift.max(scheduler.now, cutoff - Swift.max(0, c.exportLead.sample(stream)))
         batches.due[Int(b)] = due
         batches.next[Int(b)] = vessels.exportHead[i]
         vessels.exportHead[i] = b
-        sim.schedule(at: due, SubsystemTag.port, kind: PortEvent.gateArrival.rawValue, entity: b, priority: .arrival)
+        scheduler.schedule(at: due, SubsystemTag.port, kind: PortEvent.gateArrival.rawValue, entity: b, priority: .arrival)
       }
     }
   }
@@ -99,7 +99,7 @@ extension PortModel {
 
   /// A discharged chunk becomes a batch in the yard (its space was reserved).
   func discharged(flow: ContainerFlow, moves: Double, teu: Double, vessel v: Int32, terminal t: Int) {
-    let now = sim.now
+    let now = scheduler.now
     let c = boxes
     let stream = boxStreams[t]
     let b = batches.allocate(flow: flow, terminal: t, vessel: v, moves: moves, teu: teu)
@@ -118,17 +118,17 @@ extension PortModel {
       if stream.bernoulli(customs.importAdvanceDeclaration) {
         documentsChecked(batch: b)
       } else {
-        sim.schedule(after: Swift.max(0, customs.importDocumentTime.sample(stream)), SubsystemTag.port,
+        scheduler.schedule(after: Swift.max(0, customs.importDocumentTime.sample(stream)), SubsystemTag.port,
                      kind: PortEvent.documentsChecked.rawValue, entity: b)
       }
     case .emptyImport:
       batches.cleared[k] = true
       let due = now + Swift.max(0, c.emptyDwell.sample(stream))
       batches.due[k] = due
-      sim.schedule(at: due, SubsystemTag.port, kind: PortEvent.gateArrival.rawValue, entity: b, priority: .arrival)
+      scheduler.schedule(at: due, SubsystemTag.port, kind: PortEvent.gateArrival.rawValue, entity: b, priority: .arrival)
     case .transshipment:
       batches.cleared[k] = true
-      sim.schedule(after: Swift.max(0, c.transshipmentDwell.sample(stream)), SubsystemTag.port,
+      scheduler.schedule(after: Swift.max(0, c.transshipmentDwell.sample(stream)), SubsystemTag.port,
                    kind: PortEvent.transshipmentReady.rawValue, entity: b)
     case .exportLaden, .emptyExport:
       preconditionFailure("exports are not discharged")
@@ -138,7 +138,7 @@ extension PortModel {
   /// A loaded batch leaves the yard and the terminal.
   func loaded(batch b: Int32, terminal t: Int) {
     let k = Int(b)
-    metrics.dwellByFlow[batches.flow[k].rawValue].add(sim.now - batches.inYardSince[k])
+    metrics.dwellByFlow[batches.flow[k].rawValue].add(scheduler.now - batches.inYardSince[k])
     leaveYard(batch: b, terminal: t)
   }
 
@@ -146,7 +146,7 @@ extension PortModel {
     let k = Int(b)
     yardTEU[t] -= batches.teu[k]
     metrics.teuOut[t] += batches.teu[k]
-    yardLevel[t].record(yardTEU[t], at: sim.now)
+    yardLevel[t].record(yardTEU[t], at: scheduler.now)
     batches.release(b)
     admitSpaceWaiters(terminal: t)
   }
@@ -169,7 +169,7 @@ extension PortModel {
         guard let chunk = nextDischargeChunk(vessel: i),
               yardTEU[t] + chunk.moves * boxes.teuPerMove <= capacity else { return }
         _ = spaceWaiters[t].pop()
-        metrics.blockedHours[t] += sim.now - Swift.max(vessels.blockedSince[i], sim.warmup > sim.now ? 0 : sim.warmup)
+        metrics.blockedHours[t] += scheduler.now - Swift.max(vessels.blockedSince[i], sim.warmup > scheduler.now ? 0 : sim.warmup)
         vessels.phase[i] = .working
         startChunk(vessel: v)
       } else {
@@ -185,9 +185,9 @@ extension PortModel {
   private func enterYard(batch b: Int32, terminal t: Int) {
     let k = Int(b)
     yardTEU[t] += batches.teu[k]
-    yardLevel[t].record(yardTEU[t], at: sim.now)
+    yardLevel[t].record(yardTEU[t], at: scheduler.now)
     batches.state[k] = .inYard
-    batches.inYardSince[k] = sim.now
+    batches.inYardSince[k] = scheduler.now
   }
 
   // MARK: - Customs
@@ -202,18 +202,18 @@ extension PortModel {
       return
     }
     metrics.inspected += 1
-    if inspection.request(b, at: sim.now) { startInspection(batch: b) }
+    if inspection.request(b, at: scheduler.now) { startInspection(batch: b) }
   }
 
   private func startInspection(batch b: Int32) {
     let t = Int(batches.terminal[Int(b)])
-    sim.schedule(after: Swift.max(0, config.customs.inspectionTime.sample(boxStreams[t])), SubsystemTag.port,
+    scheduler.schedule(after: Swift.max(0, config.customs.inspectionTime.sample(boxStreams[t])), SubsystemTag.port,
                  kind: PortEvent.inspectionDone.rawValue, entity: b)
   }
 
   func inspectionDone(batch b: Int32) {
-    inspection.release(at: sim.now)
-    while let next = inspection.startNext(at: sim.now) { startInspection(batch: next) }
+    inspection.release(at: scheduler.now)
+    while let next = inspection.startNext(at: scheduler.now) { startInspection(batch: next) }
     cleared(batch: b)
   }
 
@@ -221,13 +221,13 @@ extension PortModel {
   /// release; an export may now be loaded.
   private func cleared(batch b: Int32) {
     let k = Int(b)
-    let now = sim.now
+    let now = scheduler.now
     batches.cleared[k] = true
     if batches.flow[k] == .importLaden {
       metrics.importClearance.add(now - batches.clearanceStart[k])
       let due = now + batches.due[k]
       batches.due[k] = due
-      sim.schedule(at: due, SubsystemTag.port, kind: PortEvent.gateArrival.rawValue, entity: b, priority: .arrival)
+      scheduler.schedule(at: due, SubsystemTag.port, kind: PortEvent.gateArrival.rawValue, entity: b, priority: .arrival)
     } else {
       metrics.exportClearance.add(now - batches.clearanceStart[k])
     }
@@ -238,16 +238,16 @@ extension PortModel {
   func gateArrival(batch b: Int32) {
     let k = Int(b)
     let t = Int(batches.terminal[k])
-    batches.gateArrival[k] = sim.now
+    batches.gateArrival[k] = scheduler.now
     if batches.flow[k].arrivesByGate { batches.state[k] = .atGate }
     gateQueueTrucks[t] += batches.moves[k] * boxes.boxesPerMove
-    gateQueueLevel[t].record(gateQueueTrucks[t], at: sim.now)
-    if gates[t].request(b, at: sim.now) { gateStart(batch: b, terminal: t) }
+    gateQueueLevel[t].record(gateQueueTrucks[t], at: scheduler.now)
+    if gates[t].request(b, at: scheduler.now) { gateStart(batch: b, terminal: t) }
   }
 
   func gateStart(batch b: Int32, terminal t: Int) {
     let k = Int(b)
-    let now = sim.now
+    let now = scheduler.now
     let trucks = batches.moves[k] * boxes.boxesPerMove
     gateQueueTrucks[t] -= trucks
     gateQueueLevel[t].record(gateQueueTrucks[t], at: now)
@@ -260,13 +260,13 @@ extension PortModel {
     metrics.gateWait[t].add(now - batches.gateArrival[k])
     // The group's trucks pass one after another in one lane.
     let service = trucks * Swift.max(0, terminal.gateTransaction.sample(boxStreams[t]))
-    sim.schedule(after: service, SubsystemTag.port, kind: PortEvent.gateDone.rawValue, entity: b)
+    scheduler.schedule(after: service, SubsystemTag.port, kind: PortEvent.gateDone.rawValue, entity: b)
   }
 
   func gateDone(batch b: Int32) {
     let k = Int(b)
     let t = Int(batches.terminal[k])
-    let now = sim.now
+    let now = scheduler.now
     gates[t].release(at: now)
     while let next = gates[t].startNext(at: now) { gateStart(batch: next, terminal: t) }
     let inside = Swift.max(0, config.terminals[t].truckYardTime.sample(boxStreams[t]))
@@ -287,7 +287,7 @@ extension PortModel {
       if boxStreams[t].bernoulli(customs.exportAdvanceDeclaration) {
         documentsChecked(batch: b)
       } else {
-        sim.schedule(after: Swift.max(0, customs.exportDocumentTime.sample(boxStreams[t])), SubsystemTag.port,
+        scheduler.schedule(after: Swift.max(0, customs.exportDocumentTime.sample(boxStreams[t])), SubsystemTag.port,
                      kind: PortEvent.documentsChecked.rawValue, entity: b)
       }
     } else {

@@ -13,16 +13,16 @@ extension PortModel {
   func startDisruptions() {
     let channel = config.channel
     for (k, closure) in channel.closures.enumerated() where closure.upperBound > closure.lowerBound {
-      sim.schedule(at: closure.lowerBound, SubsystemTag.port, kind: PortEvent.channelClosed.rawValue, entity: Int32(k), priority: .release)
-      sim.schedule(at: closure.upperBound, SubsystemTag.port, kind: PortEvent.channelOpened.rawValue, entity: Int32(k), priority: .release)
+      scheduler.schedule(at: closure.lowerBound, SubsystemTag.port, kind: PortEvent.channelClosed.rawValue, entity: Int32(k), priority: .release)
+      scheduler.schedule(at: closure.upperBound, SubsystemTag.port, kind: PortEvent.channelOpened.rawValue, entity: Int32(k), priority: .release)
     }
     if channel.randomClosuresPerYear > 0 {
       let gap = channelStream.exponential(mean: 8760 / channel.randomClosuresPerYear)
-      sim.schedule(after: gap, SubsystemTag.port, kind: PortEvent.channelClosed.rawValue, entity: -1, priority: .release)
+      scheduler.schedule(after: gap, SubsystemTag.port, kind: PortEvent.channelClosed.rawValue, entity: -1, priority: .release)
     }
     for (t, terminal) in config.terminals.enumerated() {
       if let mtbf = terminal.craneMTBF, mtbf > 0, terminal.cranes > 0 {
-        sim.schedule(after: craneStreams[t].exponential(mean: mtbf / Double(terminal.cranes)), SubsystemTag.port,
+        scheduler.schedule(after: craneStreams[t].exponential(mean: mtbf / Double(terminal.cranes)), SubsystemTag.port,
                      kind: PortEvent.craneBreakdown.rawValue, entity: Int32(t))
       }
     }
@@ -32,19 +32,19 @@ extension PortModel {
     if k < 0 {
       // A random closure: its end, and the next closure after it.
       let duration = Swift.max(0, config.channel.closureDuration.sample(channelStream))
-      sim.schedule(after: duration, SubsystemTag.port, kind: PortEvent.channelOpened.rawValue, entity: -1, priority: .release)
+      scheduler.schedule(after: duration, SubsystemTag.port, kind: PortEvent.channelOpened.rawValue, entity: -1, priority: .release)
       let gap = channelStream.exponential(mean: 8760 / config.channel.randomClosuresPerYear)
-      sim.schedule(after: duration + gap, SubsystemTag.port, kind: PortEvent.channelClosed.rawValue, entity: -1, priority: .release)
+      scheduler.schedule(after: duration + gap, SubsystemTag.port, kind: PortEvent.channelClosed.rawValue, entity: -1, priority: .release)
     }
-    if channelClosures == 0 { channelClosedSince = sim.now }
+    if channelClosures == 0 { channelClosedSince = scheduler.now }
     channelClosures += 1
   }
 
   func channelOpened() {
     channelClosures -= 1
     guard channelClosures == 0 else { return }
-    if sim.now > sim.warmup || sim.warmup == 0 {
-      metrics.channelClosedHours += sim.now - Swift.max(channelClosedSince, sim.warmup)
+    if scheduler.now > sim.warmup || sim.warmup == 0 {
+      metrics.channelClosedHours += scheduler.now - Swift.max(channelClosedSince, sim.warmup)
     }
     let sailing = waitingToSail
     waitingToSail.removeAll(keepingCapacity: true)
@@ -57,7 +57,7 @@ extension PortModel {
   func craneBreakdown(terminal t: Int) {
     let terminal = config.terminals[t]
     if let mtbf = terminal.craneMTBF {
-      sim.schedule(after: craneStreams[t].exponential(mean: mtbf / Double(terminal.cranes)), SubsystemTag.port,
+      scheduler.schedule(after: craneStreams[t].exponential(mean: mtbf / Double(terminal.cranes)), SubsystemTag.port,
                    kind: PortEvent.craneBreakdown.rawValue, entity: Int32(t))
     }
     metrics.breakdowns[t] += 1
@@ -82,7 +82,7 @@ extension PortModel {
   func breakCrane(terminal t: Int) {
     cranesBroken[t] += 1
     let repair = Swift.max(0, config.terminals[t].craneRepair.sample(craneStreams[t]))
-    sim.schedule(after: repair, SubsystemTag.port, kind: PortEvent.craneRepaired.rawValue, entity: Int32(t))
+    scheduler.schedule(after: repair, SubsystemTag.port, kind: PortEvent.craneRepaired.rawValue, entity: Int32(t))
   }
 
   /// Applies breakdowns that hit a working vessel, at the start of its next chunk.
@@ -109,17 +109,17 @@ extension PortModel {
   func startGateHours() {
     for t in config.terminals.indices {
       if let next = gateSchedules[t].nextChange(after: 0) {
-        sim.schedule(at: next, SubsystemTag.port, kind: PortEvent.gateHoursChange.rawValue, entity: Int32(t), priority: .release)
+        scheduler.schedule(at: next, SubsystemTag.port, kind: PortEvent.gateHoursChange.rawValue, entity: Int32(t), priority: .release)
       }
     }
   }
 
   func gateHoursChange(terminal t: Int) {
-    let now = sim.now
+    let now = scheduler.now
     gates[t].setCapacity(gateSchedules[t].capacity(at: now), at: now)
     while let next = gates[t].startNext(at: now) { gateStart(batch: next, terminal: t) }
     if let next = gateSchedules[t].nextChange(after: now) {
-      sim.schedule(at: next, SubsystemTag.port, kind: PortEvent.gateHoursChange.rawValue, entity: Int32(t), priority: .release)
+      scheduler.schedule(at: next, SubsystemTag.port, kind: PortEvent.gateHoursChange.rawValue, entity: Int32(t), priority: .release)
     }
   }
 }

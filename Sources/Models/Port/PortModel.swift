@@ -19,6 +19,8 @@ public final class PortModel: SubsystemModel {
   let config: PortConfig
   /// The simulation owns its handlers and outlives them: no reference counting per access.
   unowned(unsafe) let sim: Simulation
+  /// The simulation's clock and calendar as a plain value (no reference counting per event).
+  let scheduler: Scheduler
 
   var vessels = VesselTable()
   var batches = BatchTable()
@@ -71,6 +73,7 @@ public final class PortModel: SubsystemModel {
   public init(config: PortConfig, simulation: Simulation, seed: UInt64, replication: Int) {
     self.config = config
     self.sim = simulation
+    self.scheduler = simulation.scheduler
     let n = config.terminals.count
     berths = config.terminals.map { Resource(capacity: $0.berths, discipline: config.berthDiscipline) }
     cranesFree = config.terminals.map(\.cranes)
@@ -117,7 +120,7 @@ public final class PortModel: SubsystemModel {
         // from its own stream, so that services do not all arrive at time 0.
         let headway = 168.0 / Double(calls)
         let first = arrivalStreams[s].uniform() * headway
-        sim.schedule(at: Swift.max(0, first - callNotice), SubsystemTag.port,
+        scheduler.schedule(at: Swift.max(0, first - callNotice), SubsystemTag.port,
                      kind: PortEvent.callAnnounced.rawValue, entity: Int32(s))
         nominalNext[s] = first
       case .random:
@@ -192,7 +195,7 @@ public final class PortModel: SubsystemModel {
       createExports(vessel: v, loadMoves: loadMoves, containers: c, stream: stream)
     }
     takeRolledExports(vessel: v)
-    sim.schedule(at: arrival, SubsystemTag.port, kind: PortEvent.vesselArrival.rawValue, entity: v, priority: .arrival)
+    scheduler.schedule(at: arrival, SubsystemTag.port, kind: PortEvent.vesselArrival.rawValue, entity: v, priority: .arrival)
   }
 
   private func announceCall(service s: Int) {
@@ -202,16 +205,16 @@ public final class PortModel: SubsystemModel {
     createVessel(service: s, arrival: nominal + delay, nominal: nominal)
     let next = nominal + 168.0 / Double(calls)
     nominalNext[s] = next
-    sim.schedule(at: next - callNotice, SubsystemTag.port, kind: PortEvent.callAnnounced.rawValue, entity: Int32(s))
+    scheduler.schedule(at: next - callNotice, SubsystemTag.port, kind: PortEvent.callAnnounced.rawValue, entity: Int32(s))
   }
 
   /// A random-arrival service: the next vessel is known one inter-arrival time ahead (its
   /// arrival is announced when the previous one arrives).
   private func announceRandomCall(service s: Int) {
     guard case .random(let interarrival) = config.services[s].arrivals else { return }
-    let at = sim.now + interarrival.sample(arrivalStreams[s])
+    let at = scheduler.now + interarrival.sample(arrivalStreams[s])
     createVessel(service: s, arrival: at, nominal: at)
-    sim.schedule(at: at, SubsystemTag.port, kind: PortEvent.randomArrival.rawValue, entity: Int32(s), priority: .arrival)
+    scheduler.schedule(at: at, SubsystemTag.port, kind: PortEvent.randomArrival.rawValue, entity: Int32(s), priority: .arrival)
   }
 
   // MARK: - Anchorage and berths
@@ -225,7 +228,7 @@ public final class PortModel: SubsystemModel {
   }
 
   private func arrive(vessel v: Int32) {
-    let now = sim.now
+    let now = scheduler.now
     let i = Int(v)
     let s = Int(vessels.service[i])
     var t = Int(vessels.terminal[i])
@@ -264,14 +267,14 @@ public final class PortModel: SubsystemModel {
   /// and the minimum cranes are free.
   func berthWaitingVessels(terminal t: Int) {
     let minimum = config.terminals[t].minCranesPerVessel
-    while channelClosures == 0, cranesFree[t] >= minimum, let next = berths[t].startNext(at: sim.now) {
+    while channelClosures == 0, cranesFree[t] >= minimum, let next = berths[t].startNext(at: scheduler.now) {
       anchoredMoves[t] -= vessels.moves[Int(next)]
       allocateBerth(vessel: next, terminal: t)
     }
   }
 
   private func allocateBerth(vessel v: Int32, terminal t: Int) {
-    let now = sim.now
+    let now = scheduler.now
     let i = Int(v)
     let cranes = Swift.min(config.terminals[t].maxCranesPerVessel, cranesFree[t])
     cranesFree[t] -= cranes
@@ -282,16 +285,16 @@ public final class PortModel: SubsystemModel {
     atBerth[t].append(v)
     berthedMoves[t] += vessels.moves[i]
     metrics.berthed(terminal: t, wait: now - vessels.arrival[i])
-    sim.schedule(after: vessels.transitIn[i], SubsystemTag.port, kind: PortEvent.berthReached.rawValue, entity: v)
+    scheduler.schedule(after: vessels.transitIn[i], SubsystemTag.port, kind: PortEvent.berthReached.rawValue, entity: v)
   }
 
   func recordCranes(terminal t: Int) {
-    cranesBusy[t].record(Double(config.terminals[t].cranes - cranesFree[t] - cranesBroken[t]), at: sim.now)
+    cranesBusy[t].record(Double(config.terminals[t].cranes - cranesFree[t] - cranesBroken[t]), at: scheduler.now)
   }
 
   private func berthReached(vessel v: Int32) {
     let i = Int(v)
-    vessels.workStart[i] = sim.now
+    vessels.workStart[i] = scheduler.now
     vessels.phase[i] = .working
     startChunk(vessel: v)
   }
@@ -319,14 +322,14 @@ public final class PortModel: SubsystemModel {
       let teu = chunk.moves * (config.containers?.teuPerMove ?? 0)
       if config.containers != nil && yardTEU[t] + teu > config.terminals[t].yardCapacityTEU {
         vessels.phase[i] = .blocked
-        vessels.blockedSince[i] = sim.now
+        vessels.blockedSince[i] = scheduler.now
         spaceWaiters[t].push(v << 1)
         return
       }
       yardTEU[t] += teu
       vessels.chunkFlow[i] = chunk.flow
       vessels.chunkMoves[i] = chunk.moves
-      sim.schedule(after: chunk.moves / rate, SubsystemTag.port, kind: PortEvent.chunkDone.rawValue, entity: v, priority: .release)
+      scheduler.schedule(after: chunk.moves / rate, SubsystemTag.port, kind: PortEvent.chunkDone.rawValue, entity: v, priority: .release)
       return
     }
     if !vessels.loadingStarted[i] {
@@ -342,7 +345,7 @@ public final class PortModel: SubsystemModel {
     vessels.chunkFlow[i] = nil
     vessels.chunkBatch[i] = b
     vessels.chunkMoves[i] = batches.moves[Int(b)]
-    sim.schedule(after: batches.moves[Int(b)] / rate, SubsystemTag.port, kind: PortEvent.chunkDone.rawValue, entity: v, priority: .release)
+    scheduler.schedule(after: batches.moves[Int(b)] / rate, SubsystemTag.port, kind: PortEvent.chunkDone.rawValue, entity: v, priority: .release)
   }
 
   private func chunkDone(vessel v: Int32) {
@@ -370,7 +373,7 @@ public final class PortModel: SubsystemModel {
   }
 
   private func workFinished(vessel v: Int32) {
-    let now = sim.now
+    let now = scheduler.now
     let i = Int(v)
     let t = Int(vessels.terminal[i])
     vessels.workEnd[i] = now
@@ -385,7 +388,7 @@ public final class PortModel: SubsystemModel {
 
   /// Leaves the berth (cranes and berth freed) and transits out.
   func sail(vessel v: Int32) {
-    let now = sim.now
+    let now = scheduler.now
     let i = Int(v)
     let t = Int(vessels.terminal[i])
     vessels.phase[i] = .transitOut
@@ -398,14 +401,14 @@ public final class PortModel: SubsystemModel {
     if let k = atBerth[t].firstIndex(of: v) { atBerth[t].remove(at: k) }
     berthedMoves[t] -= vessels.moves[i]
     berths[t].release(at: now)
-    sim.schedule(after: vessels.transitOut[i], SubsystemTag.port, kind: PortEvent.vesselGone.rawValue, entity: v)
+    scheduler.schedule(after: vessels.transitOut[i], SubsystemTag.port, kind: PortEvent.vesselGone.rawValue, entity: v)
     berthWaitingVessels(terminal: t)
   }
 
   private func gone(vessel v: Int32) {
     let i = Int(v)
-    vessels.departed[i] = sim.now
+    vessels.departed[i] = scheduler.now
     vessels.phase[i] = .gone
-    metrics.departed(terminal: Int(vessels.terminal[i]), inPort: sim.now - vessels.arrival[i])
+    metrics.departed(terminal: Int(vessels.terminal[i]), inPort: scheduler.now - vessels.arrival[i])
   }
 }

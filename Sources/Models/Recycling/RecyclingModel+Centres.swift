@@ -4,7 +4,7 @@ extension RecyclingModel {
   /// Starts idle lines of a store on batches from its stock.
   func startLines(store s: Int) {
     let line = plan.storeLine[s]
-    guard waiting[s] > 0, busyServers[s] < line.parallelLines, line.isWorking(at: sim.now) else { return }
+    guard waiting[s] > 0, busyServers[s] < line.parallelLines, line.isWorking(at: scheduler.now) else { return }
     for server in plan.serverStore.indices where plan.serverStore[server] == s && serverLoad[server] == 0 {
       guard waiting[s] > 0 else { break }
       let amount = Swift.min(waiting[s], line.batch)
@@ -12,8 +12,8 @@ extension RecyclingModel {
       serverLoad[server] = amount
       inProcess[s] += amount
       busyServers[s] += 1
-      metrics.busyLines[s].record(Double(busyServers[s]), at: sim.now)
-      sim.schedule(after: amount / line.capacity, SubsystemTag.recycling,
+      metrics.busyLines[s].record(Double(busyServers[s]), at: scheduler.now)
+      scheduler.schedule(after: amount / line.capacity, SubsystemTag.recycling,
                    kind: RecyclingEvent.batchProcessed.rawValue, entity: Int32(server), priority: .release)
     }
     storeChanged(s)
@@ -28,7 +28,7 @@ extension RecyclingModel {
     serverLoad[server] = 0
     inProcess[s] = busyServers[s] == 1 ? 0 : Swift.max(0, inProcess[s] - amount)
     busyServers[s] -= 1
-    metrics.busyLines[s].record(Double(busyServers[s]), at: sim.now)
+    metrics.busyLines[s].record(Double(busyServers[s]), at: scheduler.now)
     metrics.run.processed[c] += amount
     metrics.kpi.processed[c] += amount
     var recovered = 0.0
@@ -50,7 +50,7 @@ extension RecyclingModel {
 
   /// Records a store's levels and counts upward crossings of its planning threshold.
   func storeChanged(_ s: Int) {
-    let now = sim.now
+    let now = scheduler.now
     let onSite = waiting[s] + inProcess[s]
     metrics.waiting[s].record(waiting[s], at: now)
     metrics.onSite[s].record(onSite, at: now)

@@ -18,7 +18,7 @@ extension RecyclingModel {
   }
 
   func scheduledCollection(job j: Int) {
-    sim.schedule(after: config.points[plan.jobs[j].point].collectionInterval, SubsystemTag.recycling,
+    scheduler.schedule(after: config.points[plan.jobs[j].point].collectionInterval, SubsystemTag.recycling,
                  kind: RecyclingEvent.scheduledCollection.rawValue, entity: Int32(j))
     if !jobQueued[j] && jobStock(j) > 0 { queue(job: j) }
   }
@@ -61,7 +61,7 @@ extension RecyclingModel {
       }
       let v = idleVehicles[f].removeFirst()
       vehicleJob[v] = j
-      drive(vehicle: v, from: network.centreNode[centre], to: network.pointNode[job.point], departure: sim.now,
+      drive(vehicle: v, from: network.centreNode[centre], to: network.pointNode[job.point], departure: scheduler.now,
             event: .vehicleAtPoint)
     }
   }
@@ -89,7 +89,7 @@ extension RecyclingModel {
     metrics.vehicleKmRun[fleet.centre] += km
     emissions.add(kg: km * fleet.config.co2PerKm, source: co2Source)
     costs.add(cny: km * fleet.config.costPerKm, category: collectionCost)
-    sim.schedule(at: trip.arrival, SubsystemTag.recycling, kind: event.rawValue, entity: Int32(v))
+    scheduler.schedule(at: trip.arrival, SubsystemTag.recycling, kind: event.rawValue, entity: Int32(v))
   }
 
   /// Loads what fits (capacity, permit room) in category order and drives back.
@@ -113,7 +113,7 @@ extension RecyclingModel {
     jobQueued[j] = false
     metrics.trips[fleet.centre] += 1
     drive(vehicle: v, from: network.pointNode[job.point], to: network.centreNode[fleet.centre],
-          departure: sim.now + fleet.config.loadingTime, event: .vehicleAtCentre)
+          departure: scheduler.now + fleet.config.loadingTime, event: .vehicleAtCentre)
     // What is left (vehicle full) calls another vehicle if it is still above the threshold.
     if let threshold = config.points[job.point].pickupThreshold, jobStock(j) >= threshold { queue(job: j) }
   }

@@ -24,6 +24,8 @@ public final class RecyclingModel: SubsystemModel {
   var network: RecyclingNetwork
   /// The simulation owns its handlers and outlives them: no reference counting per access.
   unowned(unsafe) let sim: Simulation
+  /// The simulation's clock and calendar as a plain value (no reference counting per event).
+  let scheduler: Scheduler
 
   let arrivalStreams: [RandomStream]
   let lotStreams: [RandomStream]
@@ -59,6 +61,7 @@ public final class RecyclingModel: SubsystemModel {
   public init(config: RecyclingConfig, context: ModelContext) {
     self.config = config
     self.sim = context.simulation
+    self.scheduler = context.simulation.scheduler
     plan = RecyclingPlan(config)
     network = RecyclingNetwork(config)
     let nc = config.categories.count
@@ -103,14 +106,14 @@ public final class RecyclingModel: SubsystemModel {
 
   public func start() {
     for (s, source) in plan.sources.enumerated() {
-      sim.schedule(after: nextLotDelay(source: s, source.category), SubsystemTag.recycling,
+      scheduler.schedule(after: nextLotDelay(source: s, source.category), SubsystemTag.recycling,
                    kind: RecyclingEvent.returnArrival.rawValue, entity: Int32(s), priority: .arrival)
     }
     for (s, line) in plan.storeLine.enumerated() where line.workingHours < 24 {
-      sim.schedule(at: line.shiftStart, SubsystemTag.recycling, kind: RecyclingEvent.shiftStarts.rawValue, entity: Int32(s))
+      scheduler.schedule(at: line.shiftStart, SubsystemTag.recycling, kind: RecyclingEvent.shiftStarts.rawValue, entity: Int32(s))
     }
     for (j, job) in plan.jobs.enumerated() {
-      sim.schedule(after: config.points[job.point].collectionInterval, SubsystemTag.recycling,
+      scheduler.schedule(after: config.points[job.point].collectionInterval, SubsystemTag.recycling,
                    kind: RecyclingEvent.scheduledCollection.rawValue, entity: Int32(j))
     }
   }
@@ -124,7 +127,7 @@ public final class RecyclingModel: SubsystemModel {
     case .vehicleAtCentre: vehicleAtCentre(i)
     case .batchProcessed: batchProcessed(server: i)
     case .shiftStarts:
-      sim.schedule(after: 24, SubsystemTag.recycling, kind: RecyclingEvent.shiftStarts.rawValue, entity: event.entity)
+      scheduler.schedule(after: 24, SubsystemTag.recycling, kind: RecyclingEvent.shiftStarts.rawValue, entity: event.entity)
       startLines(store: i)
     case nil: preconditionFailure("unknown recycling event \(event.kind)")
     }
@@ -144,7 +147,7 @@ public final class RecyclingModel: SubsystemModel {
   private func lotArrives(source s: Int) {
     let source = plan.sources[s]
     let c = source.category
-    sim.schedule(after: nextLotDelay(source: s, c), SubsystemTag.recycling,
+    scheduler.schedule(after: nextLotDelay(source: s, c), SubsystemTag.recycling,
                  kind: RecyclingEvent.returnArrival.rawValue, entity: Int32(s), priority: .arrival)
     // The lot's attributes, from its own stream, whatever happens to it next.
     let stream = lotStreams[s]
@@ -187,6 +190,6 @@ public final class RecyclingModel: SubsystemModel {
 
   func changeStock(point p: Int, category c: Int, by delta: Double) {
     stock[p * plan.categoryCount + c] += delta
-    metrics.pointStock[c].add(delta, at: sim.now)
+    metrics.pointStock[c].add(delta, at: scheduler.now)
   }
 }
