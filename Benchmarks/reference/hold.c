@@ -15,43 +15,9 @@ static ev *heap;
 static size_t n;
 static uint64_t next_seq;
 
-static inline int before(const ev *a, const ev *b) {
-  return a->t < b->t || (a->t == b->t && a->seq < b->seq);
-}
+#include "event_heap.h"
 
-static void push(double t) {
-  ev e = {t, next_seq++};
-  size_t c = n++;
-  while (c > 0) {
-    size_t p = (c - 1) / 2;
-    if (!before(&e, &heap[p])) break;
-    heap[c] = heap[p];
-    c = p;
-  }
-  heap[c] = e;
-}
-
-static ev pop(void) {
-  ev top = heap[0];
-  ev last = heap[--n];
-  size_t p = 0;
-  for (;;) {
-    size_t c = 2 * p + 1;
-    if (c >= n) break;
-    if (c + 1 < n && before(&heap[c + 1], &heap[c])) c++;
-    if (!before(&heap[c], &last)) break;
-    heap[p] = heap[c];
-    p = c;
-  }
-  heap[p] = last;
-  return top;
-}
-
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
+static void push(double t) { heap_insert((ev){t, next_seq++}); }
 
 int main(int argc, char **argv) {
   size_t pending = argc > 1 ? strtoull(argv[1], 0, 10) : 1000;

@@ -18,37 +18,11 @@ static ev *heap;
 static size_t n, cap;
 static uint64_t next_seq;
 
-static inline int before(const ev *a, const ev *b) {
-  return a->t < b->t || (a->t == b->t && a->seq < b->seq);
-}
+#include "event_heap.h"
 
 static void push(double t, int kind, int slot) {
   if (n == cap) { cap = cap ? 2 * cap : 64; heap = realloc(heap, cap * sizeof(ev)); }
-  ev e = {t, next_seq++, kind, slot};
-  size_t c = n++;
-  while (c > 0) {
-    size_t p = (c - 1) / 2;
-    if (!before(&e, &heap[p])) break;
-    heap[c] = heap[p];
-    c = p;
-  }
-  heap[c] = e;
-}
-
-static ev pop(void) {
-  ev top = heap[0];
-  ev last = heap[--n];
-  size_t p = 0;
-  for (;;) {
-    size_t c = 2 * p + 1;
-    if (c >= n) break;
-    if (c + 1 < n && before(&heap[c + 1], &heap[c])) c++;
-    if (!before(&heap[c], &last)) break;
-    heap[p] = heap[c];
-    p = c;
-  }
-  heap[p] = last;
-  return top;
+  heap_insert((ev){t, next_seq++, kind, slot});
 }
 
 /* Customers in the system: arrival time per slot, slots recycled through a free list. */
@@ -89,12 +63,6 @@ static int32_t ring_pop(void) {
   head = (head + 1) % ring_cap;
   count--;
   return s;
-}
-
-static double now_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
 static double erlang_c_wait(double lambda, double mu, int c) {

@@ -44,24 +44,21 @@ public final class SharedAccounts: SubsystemModel {
 
   public func finish(at horizon: SimTime) -> SubsystemOutput {
     var kpis: [KPIOutput] = []
-    if !emissions.sources.isEmpty {
+    /// A breakdown by label and its total, for one account.
+    func account(_ name: String, _ what: String, units: String, axis: String, labels: [String], values: [Double], total: Double) {
+      guard !labels.isEmpty else { return }
       kpis.append(KPIOutput(
-        info: MetricInfo(name: "co2_by_source", longName: "Emissions by source (after warm-up)", units: "kg",
-                         better: .lower, axis: LabelAxis(name: "source", labels: emissions.sources)),
-        values: emissions.kilogramsBySource))
+        info: MetricInfo(name: "\(name)_by_\(axis)", longName: "\(what) by \(axis) (after warm-up)", units: units,
+                         better: .lower, axis: LabelAxis(name: axis, labels: labels)),
+        values: values))
       kpis.append(KPIOutput(
-        info: MetricInfo(name: "co2_total", longName: "Emissions of the whole chain (after warm-up)", units: "kg", better: .lower),
-        values: [emissions.totalKilograms]))
+        info: MetricInfo(name: "\(name)_total", longName: "\(what) of the whole chain (after warm-up)", units: units, better: .lower),
+        values: [total]))
     }
-    if !costs.categories.isEmpty {
-      kpis.append(KPIOutput(
-        info: MetricInfo(name: "cost_by_category", longName: "Cost by category (after warm-up)", units: "CNY",
-                         better: .lower, axis: LabelAxis(name: "category", labels: costs.categories)),
-        values: costs.cnyByCategory))
-      kpis.append(KPIOutput(
-        info: MetricInfo(name: "cost_total", longName: "Cost of the whole chain (after warm-up)", units: "CNY", better: .lower),
-        values: [costs.totalCNY]))
-    }
+    account("co2", "Emissions", units: "kg", axis: "source", labels: emissions.sources, values: emissions.kilogramsBySource,
+            total: emissions.totalKilograms)
+    account("cost", "Cost", units: "CNY", axis: "category", labels: costs.categories, values: costs.cnyByCategory,
+            total: costs.totalCNY)
     // Every booked total must be a number (a NaN or infinite booking fails the run).
     let checks = [
       CheckOutput(name: "co2_finite", longName: "Emission sources: registered = with a finite total", units: "1",

@@ -73,27 +73,23 @@ public final class Simulation {
   @inlinable @discardableResult
   public func schedule(after delay: SimTime, _ subsystem: SubsystemID, kind: UInt8, entity: Int32 = 0,
                        priority: EventPriority = .normal) -> EventHandle {
-    core.pointee.calendar.schedule(at: core.pointee.now + delay, subsystem: subsystem, kind: kind, entity: entity,
-                                   priority: priority)
+    scheduler.schedule(after: delay, subsystem, kind: kind, entity: entity, priority: priority)
   }
 
   /// Schedules an event at an absolute time (not before now).
   @inlinable @discardableResult
   public func schedule(at time: SimTime, _ subsystem: SubsystemID, kind: UInt8, entity: Int32 = 0,
                        priority: EventPriority = .normal) -> EventHandle {
-    core.pointee.calendar.schedule(at: Swift.max(time, core.pointee.now), subsystem: subsystem, kind: kind,
-                                   entity: entity, priority: priority)
+    scheduler.schedule(at: time, subsystem, kind: kind, entity: entity, priority: priority)
   }
 
   /// Cancels a pending event (a stale handle is ignored). Returns whether one was cancelled.
   @inlinable @discardableResult
-  public func cancel(_ handle: EventHandle) -> Bool { core.pointee.calendar.cancel(handle) }
+  public func cancel(_ handle: EventHandle) -> Bool { scheduler.cancel(handle) }
 
   /// Moves a pending event to a new absolute time. Returns false for a stale handle.
   @inlinable @discardableResult
-  public func reschedule(_ handle: EventHandle, to time: SimTime) -> Bool {
-    core.pointee.calendar.reschedule(handle, to: Swift.max(time, core.pointee.now))
-  }
+  public func reschedule(_ handle: EventHandle, to time: SimTime) -> Bool { scheduler.reschedule(handle, to: time) }
 
   /// Runs events in order until the calendar is empty or the next event is after `horizon`;
   /// the clock ends at `horizon`. Kernel events drive the sampler and the warm-up reset.
