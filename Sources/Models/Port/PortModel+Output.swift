@@ -46,13 +46,14 @@ extension PortModel {
     func kpi(_ name: String, _ long: String, _ units: String, _ better: Better, _ values: [Double], _ axis: LabelAxis? = nil) -> KPIOutput {
       KPIOutput(info: MetricInfo(name: name, longName: long, units: units, better: better, axis: axis), values: values)
     }
+    let waitPercentiles = m.wait.percentiles([0.5, 0.9, 0.95])
     var kpis: [KPIOutput] = [
       kpi("vessel_calls", "Vessel calls (arrivals after warm-up)", "1", .none, m.calls.map(Double.init), axis),
       kpi("moves_handled", "Container moves handled (after warm-up)", "moves", .higher, m.movesHandled, axis),
       kpi("wait_for_berth_mean", "Mean wait for a berth", "h", .lower, [m.wait.mean]),
-      kpi("wait_for_berth_p50", "Median wait for a berth", "h", .lower, [m.wait.percentile(0.5)]),
-      kpi("wait_for_berth_p90", "90th percentile of wait for a berth", "h", .lower, [m.wait.percentile(0.9)]),
-      kpi("wait_for_berth_p95", "95th percentile of wait for a berth", "h", .lower, [m.wait.percentile(0.95)]),
+      kpi("wait_for_berth_p50", "Median wait for a berth", "h", .lower, [waitPercentiles[0]]),
+      kpi("wait_for_berth_p90", "90th percentile of wait for a berth", "h", .lower, [waitPercentiles[1]]),
+      kpi("wait_for_berth_p95", "95th percentile of wait for a berth", "h", .lower, [waitPercentiles[2]]),
       kpi("wait_for_berth_by_terminal", "Mean wait for a berth by terminal", "h", .lower, m.waitByTerminal.map(\.mean), axis),
       kpi("time_at_berth_mean", "Mean time at berth (first to last move)", "h", .lower, [m.atBerth.mean]),
       kpi("time_at_berth_by_terminal", "Mean time at berth by terminal", "h", .lower, m.atBerthByTerminal.map(\.mean), axis),
