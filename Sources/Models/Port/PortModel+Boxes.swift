@@ -13,11 +13,6 @@ import SimKernel
 /// - a vessel starts loading → it takes its exports that are in the yard and cleared (the
 ///   others roll to the service's next call) and every transshipment box ready at its terminal.
 extension PortModel {
-  private var boxes: ContainerConfig {
-    guard let c = config.containers else { preconditionFailure("box events without a containers section") }
-    return c
-  }
-
   // MARK: - Exports
 
   /// Creates the export batches of a new call; their trucks reach the gate a drawn lead
@@ -100,7 +95,6 @@ extension PortModel {
   /// A discharged chunk becomes a batch in the yard (its space was reserved).
   func discharged(flow: ContainerFlow, moves: Double, teu: Double, vessel v: Int32, terminal t: Int) {
     let now = scheduler.now
-    let c = boxes
     let stream = boxStreams[t]
     let b = batches.allocate(flow: flow, terminal: t, vessel: v, moves: moves, teu: teu)
     let k = Int(b)
@@ -111,24 +105,23 @@ extension PortModel {
     switch flow {
     case .importLaden:
       // Until release, `due` holds the consignee's delay after release (drawn now).
-      batches.due[k] = Swift.max(0, c.importDwell.sample(stream))
+      batches.due[k] = Swift.max(0, boxes.importDwell.sample(stream))
       batches.clearanceStart[k] = now
       metrics.declared += 1
-      let customs = config.customs
-      if stream.bernoulli(customs.importAdvanceDeclaration) {
+      if stream.bernoulli(config.customs.importAdvanceDeclaration) {
         documentsChecked(batch: b)
       } else {
-        scheduler.schedule(after: Swift.max(0, customs.importDocumentTime.sample(stream)), SubsystemTag.port,
+        scheduler.schedule(after: Swift.max(0, config.customs.importDocumentTime.sample(stream)), SubsystemTag.port,
                      kind: PortEvent.documentsChecked.rawValue, entity: b)
       }
     case .emptyImport:
       batches.cleared[k] = true
-      let due = now + Swift.max(0, c.emptyDwell.sample(stream))
+      let due = now + Swift.max(0, boxes.emptyDwell.sample(stream))
       batches.due[k] = due
       scheduler.schedule(at: due, SubsystemTag.port, kind: PortEvent.gateArrival.rawValue, entity: b, priority: .arrival)
     case .transshipment:
       batches.cleared[k] = true
-      scheduler.schedule(after: Swift.max(0, c.transshipmentDwell.sample(stream)), SubsystemTag.port,
+      scheduler.schedule(after: Swift.max(0, boxes.transshipmentDwell.sample(stream)), SubsystemTag.port,
                    kind: PortEvent.transshipmentReady.rawValue, entity: b)
     case .exportLaden, .emptyExport:
       preconditionFailure("exports are not discharged")
@@ -195,8 +188,7 @@ extension PortModel {
   func documentsChecked(batch b: Int32) {
     let k = Int(b)
     let t = Int(batches.terminal[k])
-    let customs = config.customs
-    let rate = batches.flow[k] == .importLaden ? customs.importInspectionRate : customs.exportInspectionRate
+    let rate = batches.flow[k] == .importLaden ? config.customs.importInspectionRate : config.customs.exportInspectionRate
     guard boxStreams[t].bernoulli(rate) else {
       cleared(batch: b)
       return
@@ -252,14 +244,14 @@ extension PortModel {
     gateQueueTrucks[t] -= trucks
     gateQueueLevel[t].record(gateQueueTrucks[t], at: now)
     metrics.gatePasses += 1
-    let terminal = config.terminals[t]
+    let opens = config.terminals[t].gateOpensAt, closes = config.terminals[t].gateClosesAt
     let hour = now - (now / 24).rounded(.down) * 24
-    if !(terminal.gateOpensAt <= 0 && terminal.gateClosesAt >= 24) && !(hour >= terminal.gateOpensAt && hour < terminal.gateClosesAt) {
+    if !(opens <= 0 && closes >= 24) && !(hour >= opens && hour < closes) {
       metrics.gatePassesOutsideHours += 1
     }
     metrics.gateWait[t].add(now - batches.gateArrival[k])
     // The group's trucks pass one after another in one lane.
-    let service = trucks * Swift.max(0, terminal.gateTransaction.sample(boxStreams[t]))
+    let service = trucks * Swift.max(0, config.terminals[t].gateTransaction.sample(boxStreams[t]))
     scheduler.schedule(after: service, SubsystemTag.port, kind: PortEvent.gateDone.rawValue, entity: b)
   }
 
@@ -283,11 +275,10 @@ extension PortModel {
     batches.clearanceStart[k] = now
     if batches.flow[k] == .exportLaden {
       metrics.declared += 1
-      let customs = config.customs
-      if boxStreams[t].bernoulli(customs.exportAdvanceDeclaration) {
+      if boxStreams[t].bernoulli(config.customs.exportAdvanceDeclaration) {
         documentsChecked(batch: b)
       } else {
-        scheduler.schedule(after: Swift.max(0, customs.exportDocumentTime.sample(boxStreams[t])), SubsystemTag.port,
+        scheduler.schedule(after: Swift.max(0, config.customs.exportDocumentTime.sample(boxStreams[t])), SubsystemTag.port,
                      kind: PortEvent.documentsChecked.rawValue, entity: b)
       }
     } else {

@@ -55,9 +55,8 @@ extension PortModel {
   // MARK: - Cranes
 
   func craneBreakdown(terminal t: Int) {
-    let terminal = config.terminals[t]
-    if let mtbf = terminal.craneMTBF {
-      scheduler.schedule(after: craneStreams[t].exponential(mean: mtbf / Double(terminal.cranes)), SubsystemTag.port,
+    if let mtbf = config.terminals[t].craneMTBF {
+      scheduler.schedule(after: craneStreams[t].exponential(mean: mtbf / Double(config.terminals[t].cranes)), SubsystemTag.port,
                    kind: PortEvent.craneBreakdown.rawValue, entity: Int32(t))
     }
     metrics.breakdowns[t] += 1

@@ -20,7 +20,7 @@ extension PortModel {
     sampler.register(subsystem: name, MetricInfo(name: "vessel_arrivals", longName: "Cumulative vessel arrivals", units: "1", axis: axis)) { [unowned self] t in
       Double(metrics.arrivalsByTerminal[t])
     }
-    guard config.containers != nil else { return }
+    guard hasContainers else { return }
     sampler.register(subsystem: name, MetricInfo(name: "cranes_broken", longName: "Quay cranes under repair", units: "1", axis: axis)) { [unowned self] t in
       Double(cranesBroken[t])
     }
@@ -67,7 +67,7 @@ extension PortModel {
       kpi("berth_productivity", "Berth productivity (moves per hour at berth)", "moves/h", .higher, m.berthProductivity.map(\.mean), axis),
       kpi("vessel_call_rate", "Vessel calls per week (after warm-up)", "1/week", .none, [Double(m.calls.reduce(0, +)) / span * 168]),
     ]
-    if config.containers != nil {
+    if hasContainers {
       let flows = flowAxis
       let totalTEU = m.quayTEU.reduce(0, +)
       kpis += [
@@ -117,7 +117,7 @@ extension PortModel {
       CheckOutput(name: "move_balance", longName: "Discharge moves: arrived on board = discharged + still on board", units: "moves",
                   entered: metrics.arrivedDischargeMoves, left: metrics.dischargedMoves, remained: onBoard, tolerance: 1e-9),
     ]
-    guard config.containers != nil else { return checks }
+    guard hasContainers else { return checks }
     let n = config.terminals.count
     var inTerminal = Array(repeating: 0.0, count: n)
     for k in 0..<batches.capacity {

@@ -37,6 +37,10 @@ public final class PortModel: SubsystemModel {
   let meanProductivity: [Double]
 
   // Yard, gate and customs (used with `containers`).
+  /// The containers section (defaults when the port is the berth core only: then unused).
+  let boxes: ContainerConfig
+  /// Whether boxes are tracked (`config.containers` is set).
+  let hasContainers: Bool
   /// TEU in the yard or reserved for a chunk being discharged, per terminal.
   var yardTEU: [Double]
   var yardLevel: [TimeWeighted]
@@ -74,6 +78,8 @@ public final class PortModel: SubsystemModel {
     self.config = config
     self.sim = simulation
     self.scheduler = simulation.scheduler
+    boxes = config.containers ?? ContainerConfig()
+    hasContainers = config.containers != nil
     let n = config.terminals.count
     berths = config.terminals.map { Resource(capacity: $0.berths, discipline: config.berthDiscipline) }
     cranesFree = config.terminals.map(\.cranes)
@@ -109,7 +115,7 @@ public final class PortModel: SubsystemModel {
   }
 
   /// How long ahead a scheduled call is announced.
-  var callNotice: SimTime { config.containers?.callNotice ?? 48 }
+  var callNotice: SimTime { hasContainers ? boxes.callNotice : 48 }
 
   public func start() {
     for (s, service) in config.services.enumerated() {
@@ -251,10 +257,9 @@ public final class PortModel: SubsystemModel {
     vessels.arrival[i] = now
     vessels.phase[i] = .anchored
     metrics.arrived(terminal: t, dischargeMoves: vessels.dischargeMoves[i])
-    let terminal = config.terminals[t]
     let priority = Int32(service.priority)
     // `request` would queue the vessel itself when no berth is free: ask only when it will succeed.
-    if channelClosures == 0 && cranesFree[t] >= terminal.minCranesPerVessel && berths[t].available > 0 && berths[t].queue.isEmpty {
+    if channelClosures == 0 && cranesFree[t] >= config.terminals[t].minCranesPerVessel && berths[t].available > 0 && berths[t].queue.isEmpty {
       _ = berths[t].request(v, priority: priority, at: now)
       allocateBerth(vessel: v, terminal: t)
     } else {
@@ -303,7 +308,7 @@ public final class PortModel: SubsystemModel {
 
   /// The discharge chunk a vessel works next: its flow and moves (nil when all discharged).
   func nextDischargeChunk(vessel i: Int) -> (flow: ContainerFlow, moves: Double)? {
-    let batch = config.containers?.movesPerBatch ?? .infinity
+    let batch = hasContainers ? boxes.movesPerBatch : .infinity
     let left = vessels.dischargeLeft[i]
     if left.0 > 0 { return (.importLaden, Swift.min(batch, left.0)) }
     if left.1 > 0 { return (.emptyImport, Swift.min(batch, left.1)) }
@@ -319,8 +324,8 @@ public final class PortModel: SubsystemModel {
     applyCraneLosses(vessel: v, terminal: t)
     let rate = Double(vessels.cranes[i]) * vessels.productivity[i]
     if let chunk = nextDischargeChunk(vessel: i) {
-      let teu = chunk.moves * (config.containers?.teuPerMove ?? 0)
-      if config.containers != nil && yardTEU[t] + teu > config.terminals[t].yardCapacityTEU {
+      let teu = !hasContainers ? 0 : chunk.moves * boxes.teuPerMove
+      if hasContainers && yardTEU[t] + teu > config.terminals[t].yardCapacityTEU {
         vessels.phase[i] = .blocked
         vessels.blockedSince[i] = scheduler.now
         spaceWaiters[t].push(v << 1)
@@ -334,7 +339,7 @@ public final class PortModel: SubsystemModel {
     }
     if !vessels.loadingStarted[i] {
       vessels.loadingStarted[i] = true
-      if config.containers != nil { prepareLoadList(vessel: v, terminal: t) }
+      if hasContainers { prepareLoadList(vessel: v, terminal: t) }
     }
     let b = vessels.loadHead[i]
     guard b >= 0 else {
@@ -360,9 +365,9 @@ public final class PortModel: SubsystemModel {
       default: vessels.dischargeLeft[i].2 -= moves
       }
       metrics.dischargedMoves += moves
-      let teu = moves * (config.containers?.teuPerMove ?? 0)
-      metrics.quay(terminal: t, flow: config.containers == nil ? nil : flow, moves: moves, teu: teu)
-      if config.containers != nil { discharged(flow: flow, moves: moves, teu: teu, vessel: v, terminal: t) }
+      let teu = !hasContainers ? 0 : moves * boxes.teuPerMove
+      metrics.quay(terminal: t, flow: !hasContainers ? nil : flow, moves: moves, teu: teu)
+      if hasContainers { discharged(flow: flow, moves: moves, teu: teu, vessel: v, terminal: t) }
     } else {
       let b = vessels.chunkBatch[i]
       metrics.quay(terminal: t, flow: batches.flow[Int(b)], moves: moves, teu: batches.teu[Int(b)])
