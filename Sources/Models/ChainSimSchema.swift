@@ -61,31 +61,3 @@ extension ChainSimConfig {
     return out
   }
 }
-
-extension PortConfig {
-  /// Offered load per terminal: crane-hours of work arriving per hour against the cranes
-  /// (and against what the berths can hold at the maximum cranes per vessel).
-  public func loadWarnings() -> [String] {
-    var out: [String] = []
-    for (t, terminal) in terminals.enumerated() {
-      var movesPerHour = 0.0
-      for s in services where s.terminal == t {
-        let callsPerHour: Double
-        switch s.arrivals {
-        case .weekly(let calls, _): callsPerHour = Double(calls) / 168
-        case .random(let interarrival): callsPerHour = 1 / interarrival.mean
-        }
-        movesPerHour += callsPerHour * s.moves.mean
-      }
-      let productivity = terminal.craneProductivity.mean
-      let craneCapacity = Double(terminal.cranes) * productivity
-      let berthCapacity = Double(terminal.berths * terminal.maxCranesPerVessel) * productivity
-      let capacity = Swift.min(craneCapacity, berthCapacity)
-      let load = capacity > 0 ? movesPerHour / capacity : .infinity
-      if load >= 1 {
-        out.append(String(format: "port.terminals[name=%@]: offered load %.2f of capacity (%.0f moves/h arriving, %.0f moves/h at most): the anchorage queue grows without bound", terminal.name, load, movesPerHour, capacity))
-      }
-    }
-    return out
-  }
-}

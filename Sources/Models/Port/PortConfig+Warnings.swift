@@ -1,0 +1,67 @@
+import Foundation
+import SimKernel
+
+extension PortConfig {
+  /// Offered load against capacity, per terminal (cranes and berths; with boxes also the gate
+  /// lanes in their working hours and the yard by Little's law) and for the customs teams.
+  /// A load at or above 1 is an unstable queue: `chainsim validate` warns about it.
+  public func loadWarnings() -> [String] {
+    var out: [String] = []
+    var inspectionHoursPerHour = 0.0
+    for (t, terminal) in terminals.enumerated() {
+      var movesPerHour = 0.0
+      for s in services where s.terminal == t {
+        movesPerHour += callsPerHour(s) * s.moves.mean
+      }
+      let productivity = terminal.craneProductivity.mean
+      let craneCapacity = Double(terminal.cranes) * productivity
+      let berthCapacity = Double(terminal.berths * terminal.maxCranesPerVessel) * productivity
+      let capacity = Swift.min(craneCapacity, berthCapacity)
+      let load = capacity > 0 ? movesPerHour / capacity : .infinity
+      if load >= 1 {
+        out.append(String(format: "port.terminals[name=%@]: offered load %.2f of capacity (%.0f moves/h arriving, %.0f moves/h at most): the anchorage queue grows without bound", terminal.name, load, movesPerHour, capacity))
+      }
+      guard let c = containers else { continue }
+      // Moves through the gate: laden and empty imports out, exports and empties in.
+      let discharge = movesPerHour * c.dischargeShare
+      let loading = movesPerHour - discharge
+      let gateMoves = discharge * (c.dischargeMix[0] + c.dischargeMix[1]) + loading * (c.loadMix[0] + c.loadMix[1])
+      let trucksPerHour = gateMoves * c.boxesPerMove
+      let openHours = terminal.gateOpensAt <= 0 && terminal.gateClosesAt >= 24 ? 24 : terminal.gateClosesAt - terminal.gateOpensAt
+      let laneHoursPerHour = Double(terminal.gateLanes) * openHours / 24
+      let gateLoad = trucksPerHour * terminal.gateTransaction.mean / laneHoursPerHour
+      if gateLoad >= 1 {
+        out.append(String(format: "port.terminals[name=%@]: gate offered load %.2f (%.0f trucks/h, %d lane(s) open %.0f h a day): the gate queue grows without bound", terminal.name, gateLoad, trucksPerHour, terminal.gateLanes, openHours))
+      }
+      // Yard by Little's law: TEU entering per hour × mean stay.
+      let customs = self.customs
+      let importStay = (1 - customs.importAdvanceDeclaration) * customs.importDocumentTime.mean
+        + customs.importInspectionRate * customs.inspectionTime.mean + c.importDwell.mean
+      let exportStay = c.exportLead.mean + c.cutoff
+      let teuHours = c.teuPerMove * (discharge * (c.dischargeMix[0] * importStay + c.dischargeMix[1] * c.emptyDwell.mean
+                                                   + c.dischargeMix[2] * c.transshipmentDwell.mean)
+                                     + loading * (c.loadMix[0] + c.loadMix[1]) * exportStay)
+      let yardLoad = teuHours / terminal.yardCapacityTEU
+      if yardLoad >= 1 {
+        out.append(String(format: "port.terminals[name=%@]: the yard's expected occupancy is %.2f of its %.0f TEU: discharge will stop for lack of space", terminal.name, yardLoad, terminal.yardCapacityTEU))
+      }
+      let batchesPerHour = discharge * c.dischargeMix[0] / c.movesPerBatch * customs.importInspectionRate
+        + loading * c.loadMix[0] / c.movesPerBatch * customs.exportInspectionRate
+      inspectionHoursPerHour += batchesPerHour * customs.inspectionTime.mean
+    }
+    if containers != nil {
+      let inspectionLoad = inspectionHoursPerHour / Double(customs.inspectionTeams)
+      if inspectionLoad >= 1 {
+        out.append(String(format: "port.customs: inspection offered load %.2f (%.1f team-hours of inspection an hour for %d teams): inspections queue without bound", inspectionLoad, inspectionHoursPerHour, customs.inspectionTeams))
+      }
+    }
+    return out
+  }
+
+  private func callsPerHour(_ s: VesselServiceConfig) -> Double {
+    switch s.arrivals {
+    case .weekly(let calls, _): return Double(calls) / 168
+    case .random(let interarrival): return 1 / interarrival.mean
+    }
+  }
+}
