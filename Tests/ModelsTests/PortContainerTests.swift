@@ -82,7 +82,27 @@ import SimKernel
       #expect(Self.kpi(out, "discharge_blocked_hours").reduce(0, +) > 0, "the small yard must stop discharge at times: \(Self.kpi(out, "discharge_blocked_hours")) \(Self.kpi(out, "yard_occupancy_max"))")
       #expect((Self.kpi(out, "yard_occupancy_max").max() ?? 2) <= 1 + 1e-12, "the yard never holds more than its capacity")
       #expect((Self.kpi(out, "channel_closed_hours").first ?? 0) >= 48)
+      #expect(Self.kpi(out, "crane_breakdowns").reduce(0, +) > 0)
+      let broken = out.subsystems.first { $0.name == "port" }?.series.first { $0.info.name == "cranes_broken" }
+      #expect(broken.map { s in s.values.enumerated().allSatisfy { $0.element >= 0 && $0.element <= ($0.offset % 2 == 0 ? 6 : 3) } } == true,
+              "broken cranes stay within each terminal's pool")
     }
+  }
+
+  /// A congested home terminal with an idle alternative: vessels are sent there, and the
+  /// wait falls against the same run without the fallback (common random numbers).
+  @Test func congestedVesselsGoToTheAlternative() {
+    var config = congestedPort(yardTEU: 1e7, closures: [])
+    config.port?.terminals[0].cranes = 3
+    config.port?.terminals[0].berths = 1
+    config.port?.divertAboveWait = 6
+    let diverted = Replication.run(config, index: 0)
+    config.port?.services[0].alternatives = []
+    let stuck = Replication.run(config, index: 0)
+    #expect((Self.kpi(diverted, "vessels_diverted").first ?? 0) > 0)
+    #expect(Self.kpi(stuck, "vessels_diverted").first == 0)
+    #expect((Self.kpi(diverted, "wait_for_berth_mean").first ?? .infinity) < (Self.kpi(stuck, "wait_for_berth_mean").first ?? 0))
+    for c in Self.checks(diverted) { #expect(c.passed, "\(c.name)") }
   }
 
   @Test func aRoomyYardNeverBlocks() {
