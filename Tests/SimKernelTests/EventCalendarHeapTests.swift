@@ -134,3 +134,26 @@ import Testing
     #expect(sim.calendar.count == 1)
   }
 }
+
+/// The calendar is a value: a copy keeps its events when the original changes (its buffers
+/// are shared copy-on-write), and it grows past its initial capacity.
+@Suite struct EventCalendarValueTests {
+  @Test func copiesAreIndependent() {
+    var a = EventCalendar(reservingCapacity: 4)
+    var handles: [EventHandle] = []
+    for i in 0..<50 { handles.append(a.schedule(at: Double(50 - i), subsystem: SubsystemID(rawValue: 1), kind: 1, entity: Int32(i))) }
+    let snapshot = a
+    let cancelled = a.cancel(handles[10])
+    let moved = a.reschedule(handles[20], to: 0.5)
+    let popped = a.pop()
+    #expect(cancelled && moved && popped?.entity == 20)
+    var b = snapshot
+    #expect(b.count == 50 && a.count == 48)
+    #expect(b.isPending(handles[10]) && !a.isPending(handles[10]))
+    var times: [SimTime] = []
+    while let e = b.pop() { times.append(e.time) }
+    #expect(times == (1...50).map(Double.init))
+    #expect(a.checkInvariants() && b.checkInvariants())
+    #expect(snapshot.count == 50, "the snapshot itself is untouched")
+  }
+}

@@ -7,32 +7,32 @@
 /// or two, which is what counts with a million pending events. Sequences are unique, so the
 /// order is total and the heap's shape never decides which of two events runs first.
 ///
-/// Nothing is allocated per event once the arrays have grown to the peak number of pending
-/// events: slots for handles are recycled through a free list. A handle carries a generation
+/// Nothing is allocated per event once the buffers have grown to the peak number of pending
+/// events: slots for handles are recycled through a free list. The buffers are managed by
+/// hand and shared copy-on-write, so a mutation pays one uniqueness check, not one per array. A handle carries a generation
 /// so that a stale handle (its event already ran or was cancelled) is recognised, not
 /// misapplied to a later event in the same slot.
 public struct EventCalendar {
-  @usableFromInline var heap: [CalendarNode] = []
-  /// `position[slot]` = index in `heap`, or -1 when the slot is free.
-  @usableFromInline var position: [Int32] = []
-  /// What each slot's event carries besides its ordering key, and the slot's generation.
-  @usableFromInline var payload: [SlotPayload] = []
-  @usableFromInline var freeSlots: [Int32] = []
+  /// The heap, the slot tables and the free list in one manually managed buffer set, shared
+  /// copy-on-write: one uniqueness check per mutation instead of one per array access.
+  @usableFromInline var storage: _CalendarStorage
   @usableFromInline var nextSequence: UInt64 = 0
 
   public init(reservingCapacity n: Int = 1024) {
-    heap.reserveCapacity(n)
-    position.reserveCapacity(n)
-    payload.reserveCapacity(n)
-    freeSlots.reserveCapacity(n)
+    storage = _CalendarStorage(capacity: Swift.max(16, n))
   }
 
   /// Number of pending events.
-  @inlinable public var count: Int { heap.count }
+  @inlinable public var count: Int { storage.heapCount }
   /// Whether no event is pending.
-  @inlinable public var isEmpty: Bool { heap.isEmpty }
+  @inlinable public var isEmpty: Bool { storage.heapCount == 0 }
   /// The next event without removing it.
-  @inlinable public var first: Event? { heap.isEmpty ? nil : event(heap[0]) }
+  @inlinable public var first: Event? { storage.heapCount == 0 ? nil : event(storage.heap[0]) }
+
+  /// Makes the storage this calendar's own before a mutation (copy-on-write).
+  @inlinable mutating func makeUnique() {
+    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+  }
 
   /// Adds an event and returns its handle.
   /// - Complexity: O(log n).
@@ -41,23 +41,28 @@ public struct EventCalendar {
     at time: SimTime, subsystem: SubsystemID, kind: UInt8, entity: Int32 = 0,
     priority: EventPriority = .normal
   ) -> EventHandle {
+    makeUnique()
+    let key = takeKey(priority)
+    let st = storage
     let slot: Int32
-    if let s = freeSlots.popLast() {
-      slot = s
+    if st.freeCount > 0 {
+      st.freeCount -= 1
+      slot = st.freeSlots[st.freeCount]
     } else {
-      slot = Int32(truncatingIfNeeded: payload.count)
-      payload.append(SlotPayload())
-      position.append(-1)
+      if st.slotCount == st.capacity { st.grow() }
+      slot = Int32(truncatingIfNeeded: st.slotCount)
+      (st.payload + st.slotCount).initialize(to: SlotPayload())
+      st.position[st.slotCount] = -1
+      st.slotCount += 1
     }
-    let generation = payload.withUnsafeMutableBufferPointer { p in
-      p[Int(slot)].entity = entity
-      p[Int(slot)].subsystem = subsystem
-      p[Int(slot)].kind = kind
-      return p[Int(slot)].generation
-    }
-    heap.append(CalendarNode(time: time, key: takeKey(priority), slot: slot))
-    siftUp(heap.count - 1)
-    return EventHandle(slot: slot, generation: generation)
+    let p = st.payload + Int(slot)
+    p.pointee.entity = entity
+    p.pointee.subsystem = subsystem
+    p.pointee.kind = kind
+    let index = st.heapCount
+    st.heapCount += 1
+    st.siftUp(CalendarNode(time: time, key: key, slot: slot), from: index)
+    return EventHandle(slot: slot, generation: p.pointee.generation)
   }
 
   /// Removes and returns the next event.
@@ -70,18 +75,22 @@ public struct EventCalendar {
   /// - Complexity: O(log n).
   @inlinable
   public mutating func pop(notAfter horizon: SimTime) -> Event? {
-    guard let top = heap.first, top.time <= horizon else { return nil }
+    guard storage.heapCount > 0, storage.heap[0].time <= horizon else { return nil }
+    makeUnique()
+    let st = storage
+    let top = st.heap[0]
     let e = event(top)
-    let last = heap.removeLast()
-    if !heap.isEmpty { siftDown(0, moving: last) }
-    release(top.slot)
+    st.heapCount -= 1
+    if st.heapCount > 0 { st.siftDown(st.heap[st.heapCount], from: 0) }
+    st.release(top.slot)
     return e
   }
 
   /// Whether the handle still refers to a pending event.
   @inlinable public func isPending(_ handle: EventHandle) -> Bool {
     let s = Int(handle.slot)
-    return s >= 0 && s < position.count && position[s] >= 0 && payload[s].generation == handle.generation
+    let st = storage
+    return s >= 0 && s < st.slotCount && st.position[s] >= 0 && st.payload[s].generation == handle.generation
   }
 
   /// Cancels a pending event; returns false (and does nothing) for a stale handle.
@@ -89,8 +98,12 @@ public struct EventCalendar {
   @inlinable @discardableResult
   public mutating func cancel(_ handle: EventHandle) -> Bool {
     guard isPending(handle) else { return false }
-    removeAt(Int(position[Int(handle.slot)]))
-    release(handle.slot)
+    makeUnique()
+    let st = storage
+    let index = Int(st.position[Int(handle.slot)])
+    st.heapCount -= 1
+    if index < st.heapCount { st.place(st.heap[st.heapCount], at: index) }
+    st.release(handle.slot)
     return true
   }
 
@@ -100,15 +113,17 @@ public struct EventCalendar {
   @inlinable @discardableResult
   public mutating func reschedule(_ handle: EventHandle, to time: SimTime) -> Bool {
     guard isPending(handle) else { return false }
-    let index = Int(position[Int(handle.slot)])
-    var node = heap[index]
+    makeUnique()
+    let st = storage
+    let index = Int(st.position[Int(handle.slot)])
+    var node = st.heap[index]
     node.time = time
     node.key = takeKey(node.priority)
-    place(node, at: index)
+    st.place(node, at: index)
     return true
   }
 
-  // MARK: - Heap internals
+  // MARK: - Internals
 
   /// The key of a new event: its priority above a fresh sequence number.
   @inlinable mutating func takeKey(_ priority: EventPriority) -> UInt64 {
@@ -120,83 +135,127 @@ public struct EventCalendar {
 
   /// The full event of a heap node.
   @inlinable func event(_ node: CalendarNode) -> Event {
-    let p = payload[Int(node.slot)]
+    let p = storage.payload[Int(node.slot)]
     return Event(time: node.time, sequence: node.sequence, entity: p.entity,
                  handle: EventHandle(slot: node.slot, generation: p.generation),
                  subsystem: p.subsystem, kind: p.kind, priority: node.priority)
   }
+}
 
-  @inlinable mutating func release(_ slot: Int32) {
-    position[Int(slot)] = -1
-    payload[Int(slot)].generation &+= 1
-    freeSlots.append(slot)
+/// The buffers of an ``EventCalendar``: the 4-ary heap of nodes, and per slot its heap
+/// position (-1 when free) and payload, plus the free-slot stack. All four hold at most
+/// `capacity` entries (the heap and the free list never exceed the slots), so they grow together.
+@usableFromInline final class _CalendarStorage {
+  @usableFromInline var heap: UnsafeMutablePointer<CalendarNode>
+  @usableFromInline var position: UnsafeMutablePointer<Int32>
+  @usableFromInline var payload: UnsafeMutablePointer<SlotPayload>
+  @usableFromInline var freeSlots: UnsafeMutablePointer<Int32>
+  @usableFromInline var heapCount = 0
+  @usableFromInline var slotCount = 0
+  @usableFromInline var freeCount = 0
+  @usableFromInline var capacity: Int
+
+  @usableFromInline init(capacity: Int) {
+    self.capacity = capacity
+    heap = .allocate(capacity: capacity)
+    position = .allocate(capacity: capacity)
+    payload = .allocate(capacity: capacity)
+    freeSlots = .allocate(capacity: capacity)
   }
 
-  /// Removes the node at `index`, filling the hole with the last node.
-  @inlinable mutating func removeAt(_ index: Int) {
-    let last = heap.removeLast()
-    if index < heap.count { place(last, at: index) }
+  deinit {
+    heap.deallocate()
+    position.deallocate()
+    payload.deallocate()
+    freeSlots.deallocate()
+  }
+
+  /// A copy with the same contents (for copy-on-write).
+  @usableFromInline func copy() -> _CalendarStorage {
+    let c = _CalendarStorage(capacity: capacity)
+    c.heap.initialize(from: heap, count: heapCount)
+    c.position.initialize(from: position, count: slotCount)
+    c.payload.initialize(from: payload, count: slotCount)
+    c.freeSlots.initialize(from: freeSlots, count: freeCount)
+    c.heapCount = heapCount
+    c.slotCount = slotCount
+    c.freeCount = freeCount
+    return c
+  }
+
+  /// Doubles the capacity of every buffer (amortised; no allocation once at the peak).
+  @usableFromInline func grow() {
+    let n = capacity * 2
+    func moved<T>(_ old: UnsafeMutablePointer<T>, _ count: Int) -> UnsafeMutablePointer<T> {
+      let new = UnsafeMutablePointer<T>.allocate(capacity: n)
+      new.moveInitialize(from: old, count: count)
+      old.deallocate()
+      return new
+    }
+    heap = moved(heap, heapCount)
+    position = moved(position, slotCount)
+    payload = moved(payload, slotCount)
+    freeSlots = moved(freeSlots, freeCount)
+    capacity = n
+  }
+
+  @inlinable func release(_ slot: Int32) {
+    position[Int(slot)] = -1
+    payload[Int(slot)].generation &+= 1
+    freeSlots[freeCount] = slot
+    freeCount += 1
   }
 
   /// Puts `node` at `index` (whose old node is gone) and restores the heap order.
-  @inlinable mutating func place(_ node: CalendarNode, at index: Int) {
+  @inlinable func place(_ node: CalendarNode, at index: Int) {
     if index > 0 && node.precedes(heap[(index - 1) >> 2]) {
-      heap[index] = node
-      siftUp(index)
+      siftUp(node, from: index)
     } else {
-      siftDown(index, moving: node)
+      siftDown(node, from: index)
     }
   }
 
-  @inlinable mutating func siftUp(_ start: Int) {
-    heap.withUnsafeMutableBufferPointer { h in
-      position.withUnsafeMutableBufferPointer { pos in
-        var child = start
-        let moving = h[child]
-        while child > 0 {
-          let parent = (child - 1) >> 2
-          let p = h[parent]
-          guard moving.precedes(p) else { break }
-          h[child] = p
-          pos[Int(p.slot)] = Int32(truncatingIfNeeded: child)
-          child = parent
-        }
-        h[child] = moving
-        pos[Int(moving.slot)] = Int32(truncatingIfNeeded: child)
-      }
+  /// Sifts `moving` up from the hole at `start`.
+  @inlinable func siftUp(_ moving: CalendarNode, from start: Int) {
+    var child = start
+    while child > 0 {
+      let parent = (child - 1) >> 2
+      let p = heap[parent]
+      guard moving.precedes(p) else { break }
+      heap[child] = p
+      position[Int(p.slot)] = Int32(truncatingIfNeeded: child)
+      child = parent
     }
+    heap[child] = moving
+    position[Int(moving.slot)] = Int32(truncatingIfNeeded: child)
   }
 
   /// Sifts `moving` down from the hole at `start`.
-  @inlinable mutating func siftDown(_ start: Int, moving: CalendarNode) {
-    heap.withUnsafeMutableBufferPointer { h in
-      position.withUnsafeMutableBufferPointer { pos in
-        let n = h.count
-        var hole = start
-        while true {
-          let first = 4 * hole + 1
-          if first >= n { break }
-          var best = first
-          var bestNode = h[first]
-          var c = first + 1
-          let end = Swift.min(first + 4, n)
-          while c < end {
-            let candidate = h[c]
-            if candidate.precedes(bestNode) {
-              best = c
-              bestNode = candidate
-            }
-            c += 1
-          }
-          guard bestNode.precedes(moving) else { break }
-          h[hole] = bestNode
-          pos[Int(bestNode.slot)] = Int32(truncatingIfNeeded: hole)
-          hole = best
+  @inlinable func siftDown(_ moving: CalendarNode, from start: Int) {
+    let n = heapCount
+    var hole = start
+    while true {
+      let first = 4 * hole + 1
+      if first >= n { break }
+      var best = first
+      var bestNode = heap[first]
+      var c = first + 1
+      let end = Swift.min(first + 4, n)
+      while c < end {
+        let candidate = heap[c]
+        if candidate.precedes(bestNode) {
+          best = c
+          bestNode = candidate
         }
-        h[hole] = moving
-        pos[Int(moving.slot)] = Int32(truncatingIfNeeded: hole)
+        c += 1
       }
+      guard bestNode.precedes(moving) else { break }
+      heap[hole] = bestNode
+      position[Int(bestNode.slot)] = Int32(truncatingIfNeeded: hole)
+      hole = best
     }
+    heap[hole] = moving
+    position[Int(moving.slot)] = Int32(truncatingIfNeeded: hole)
   }
 }
 
@@ -239,9 +298,11 @@ public struct EventCalendar {
 extension EventCalendar {
   /// Checks the heap order and the slot index; for tests and debugging (O(n)).
   public func checkInvariants() -> Bool {
-    for i in 1..<Swift.max(1, heap.count) where heap[i].precedes(heap[(i - 1) >> 2]) { return false }
-    for (i, node) in heap.enumerated() where position[Int(node.slot)] != Int32(i) { return false }
-    let live = position.filter { $0 >= 0 }.count
-    return live == heap.count && live + freeSlots.count == position.count
+    let st = storage
+    for i in 1..<Swift.max(1, st.heapCount) where st.heap[i].precedes(st.heap[(i - 1) >> 2]) { return false }
+    for i in 0..<st.heapCount where st.position[Int(st.heap[i].slot)] != Int32(i) { return false }
+    var live = 0
+    for s in 0..<st.slotCount where st.position[s] >= 0 { live += 1 }
+    return live == st.heapCount && live + st.freeCount == st.slotCount
   }
 }
