@@ -42,6 +42,9 @@ struct PortMetrics {
   var turnaround: [Tally]
   var turnaroundAll = Tally(keepsSamples: true)
   var rolledTEU = 0.0
+  /// Laden TEU handed to the rail yard (imports) and accepted to come by rail (exports).
+  var railImportTEU = 0.0
+  var railExportTEU = 0.0
   var blockedHours: [Double]
   var diverted = 0
   var breakdowns: [Int]
@@ -126,6 +129,8 @@ struct PortMetrics {
     inspected = 0
     declared = 0
     rolledTEU = 0
+    railImportTEU = 0
+    railExportTEU = 0
     diverted = 0
     channelClosedHours = 0
   }

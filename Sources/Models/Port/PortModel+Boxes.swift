@@ -33,6 +33,11 @@ extension PortModel {
         batches.due[Int(b)] = due
         batches.next[Int(b)] = vessels.exportHead[i]
         vessels.exportHead[i] = b
+        if flow == .exportLaden, let landside,
+           landside.exportAnnounced(batch: b, terminal: t, teu: m * c.teuPerMove, cutoff: cutoff, truckDue: due) {
+          metrics.railExportTEU += m * c.teuPerMove
+          continue
+        }
         scheduler.schedule(at: due, SubsystemTag.port, kind: PortEvent.gateArrival.rawValue, entity: b, priority: .arrival)
       }
     }
@@ -219,6 +224,9 @@ extension PortModel {
       metrics.importClearance.add(now - batches.clearanceStart[k])
       let due = now + batches.due[k]
       batches.due[k] = due
+      if let landside, landside.importReleased(batch: b, terminal: Int(batches.terminal[k]), teu: batches.teu[k], pickUpAt: due) {
+        return
+      }
       scheduler.schedule(at: due, SubsystemTag.port, kind: PortEvent.gateArrival.rawValue, entity: b, priority: .arrival)
     } else {
       metrics.exportClearance.add(now - batches.clearanceStart[k])
@@ -267,10 +275,41 @@ extension PortModel {
     metrics.turnaroundAll.add(turnaround)
     if batches.flow[k].leavesByGate {
       metrics.dwellByFlow[batches.flow[k].rawValue].add(now - batches.inYardSince[k])
+      if batches.flow[k] == .importLaden && !importObservers.isEmpty {
+        let teu = batches.teu[k]
+        for o in importObservers { o.importLeftByRoad(teu: teu, terminal: t, at: now) }
+      }
       leaveYard(batch: b, terminal: t)
       return
     }
-    // An export (or empty) enters the terminal: customs for laden exports, then the yard.
+    enterTerminal(batch: b, terminal: t)
+  }
+
+  // MARK: - Rail handover
+
+  /// The rail yard takes a released import batch (accepted by `landside`): it leaves the
+  /// port yard now.
+  public func pickUpByRail(batch b: Int32) {
+    let k = Int(b)
+    precondition(batches.state[k] == .inYard && batches.flow[k] == .importLaden, "not a released import in the yard")
+    let t = Int(batches.terminal[k])
+    metrics.dwellByFlow[batches.flow[k].rawValue].add(scheduler.now - batches.inYardSince[k])
+    metrics.railImportTEU += batches.teu[k]
+    leaveYard(batch: b, terminal: t)
+  }
+
+  /// A train brought an export batch (accepted by `landside`): it enters the terminal as a
+  /// truck's would after the gate.
+  public func deliverByRail(batch b: Int32) {
+    let k = Int(b)
+    precondition(batches.state[k] == .expected && batches.flow[k] == .exportLaden, "not an expected export")
+    enterTerminal(batch: b, terminal: Int(batches.terminal[k]))
+  }
+
+  /// An export (or empty) enters the terminal: customs for laden exports, then the yard.
+  private func enterTerminal(batch b: Int32, terminal t: Int) {
+    let k = Int(b)
+    let now = scheduler.now
     metrics.teuIn[t] += batches.teu[k]
     batches.clearanceStart[k] = now
     if batches.flow[k] == .exportLaden {

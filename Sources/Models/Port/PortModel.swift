@@ -70,6 +70,10 @@ public final class PortModel: SubsystemModel {
   let craneStreams: [RandomStream]
   let channelStream: RandomStream
   var metrics: PortMetrics
+  /// The hinterland transport that may carry boxes by rail (nil: every box uses the gate).
+  public var landside: (any PortLandside)?
+  /// Observers of laden imports leaving by road (the fresh-produce ring).
+  public var importObservers: [any PortImportObserver] = []
   /// The nominal (schedule) time of each weekly service's next call.
   var nominalNext: [SimTime]
 
