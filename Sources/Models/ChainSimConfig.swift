@@ -42,12 +42,20 @@ public enum Replication {
     let accounts = SharedAccounts(simulation: sim)
     let context = ModelContext(simulation: sim, seed: r.seed, replication: index, accounts: accounts)
     var models: [SubsystemModel] = []
-    if let port = config.port {
-      models.append(PortModel(config: port, simulation: sim, seed: r.seed, replication: index))
+    // The port comes first: the hinterland models couple to it (rail as its landside, the
+    // ring as an observer of imports leaving by road).
+    var port: PortModel?
+    if let portConfig = config.port {
+      let model = PortModel(config: portConfig, simulation: sim, seed: r.seed, replication: index)
+      port = model
+      models.append(model)
     }
+    // Rail: set `port?.landside` to the rail model here.
+    // Ring: append the ring model to `port?.importObservers` here.
     if let recycling = config.recycling {
       models.append(RecyclingModel(config: recycling, context: context))
     }
+    _ = port
     for m in models { m.start() }
     sim.run(until: r.horizon)
     var outputs = models.map { $0.finish(at: r.horizon) }
