@@ -99,6 +99,11 @@ extension PortModel {
         kpi("crane_breakdowns", "Quay crane breakdowns", "1", .lower, m.breakdowns.map(Double.init), axis),
         kpi("channel_closed_hours", "Hours the channel was closed (after warm-up)", "h", .lower, [m.channelClosedHours]),
       ]
+      if landside != nil {
+        let directions = LabelAxis(name: "direction", labels: ["import", "export"])
+        kpis.append(kpi("rail_handover_teu", "Laden TEU handed to the rail yard (imports) and accepted to arrive by rail (exports)",
+                        "TEU", .none, [m.railImportTEU, m.railExportTEU], directions))
+      }
     }
     return SubsystemOutput(name: name, series: sim.sampler.series(of: name), kpis: kpis, checks: balanceChecks())
   }
