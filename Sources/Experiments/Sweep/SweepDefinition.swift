@@ -47,6 +47,20 @@ public struct SweepParameter: Sendable, Equatable {
   /// Where its key path is written (for unknown key paths).
   public var pathLocation: SourceLocation
 
+  public init(
+    name: String, keyPaths: [String], values: Values, format: String? = nil, units: String = "1", integer: Bool = false,
+    location: SourceLocation, pathLocation: SourceLocation
+  ) {
+    self.name = name
+    self.keyPaths = keyPaths
+    self.values = values
+    self.format = format
+    self.units = units
+    self.integer = integer
+    self.location = location
+    self.pathLocation = pathLocation
+  }
+
   /// The grid values: the list, or the range expanded.
   public var gridValues: [SweepValue] {
     switch values {

@@ -32,7 +32,18 @@ public enum SweepExecution {
     _ sweep: PreparedSweep, points slice: [Int], jobs: Int, store: SweepRecordStore?,
     progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async throws(SweepError) -> SweepOutcome {
-    var state = State(sweep: sweep, slice: slice, have: store?.load() ?? [:])
+    let configs = sweep.points.map(\.prepared.config)
+    return try await run(
+      slice: slice, minimum: sweep.minimumReplications, precision: sweep.precision, jobs: jobs, store: store,
+      progress: progress) { p, r in Replication.run(configs[p], index: r) }
+  }
+
+  /// The scheduler itself, with the replication to run given (tests use synthetic ones).
+  static func run(
+    slice: [Int], minimum: Int, precision: SweepPrecision?, jobs: Int, store: SweepRecordStore?,
+    progress: (@Sendable (Int, Int) -> Void)?, replicate: @escaping @Sendable (Int, Int) -> ReplicationOutput
+  ) async throws(SweepError) -> SweepOutcome {
+    var state = State(minimum: minimum, precision: precision, slice: slice, have: store?.load() ?? [:])
     let resumed = state.doneCount
     var queue: [(point: Int, replication: Int)] = []
     for p in slice { queue += try state.settle(p) }
@@ -44,9 +55,8 @@ public enum SweepExecution {
       func launch() {
         let (p, r) = queue[next]
         next += 1
-        let config = sweep.points[p].prepared.config
         group.addTask {
-          let output = Replication.run(config, index: r)
+          let output = replicate(p, r)
           do throws(SweepError) {
             try store?.write(point: p, output: output)
           } catch {
@@ -90,17 +100,19 @@ public enum SweepExecution {
 
   /// Which replications each point needs, decided from complete batches only.
   private struct State {
-    let sweep: PreparedSweep
+    let minimum: Int
+    let precision: SweepPrecision?
     let slice: [Int]
     var have: [Int: [Int: ReplicationOutput]]
     var need: [Int: Int] = [:]
     var settled: Set<Int> = []
 
-    init(sweep: PreparedSweep, slice: [Int], have: [Int: [Int: ReplicationOutput]]) {
-      self.sweep = sweep
+    init(minimum: Int, precision: SweepPrecision?, slice: [Int], have: [Int: [Int: ReplicationOutput]]) {
+      self.minimum = minimum
+      self.precision = precision
       self.slice = slice
       self.have = have
-      for p in slice { need[p] = sweep.minimumReplications }
+      for p in slice { need[p] = minimum }
     }
 
     var total: Int { slice.reduce(0) { $0 + (need[$1] ?? 0) } }
@@ -113,7 +125,7 @@ public enum SweepExecution {
     mutating func settle(_ p: Int) throws(SweepError) -> [(point: Int, replication: Int)] {
       let before = settled.contains(p) ? (need[p] ?? 0) : 0
       settled.insert(p)
-      while let precision = sweep.precision, let n = need[p], n < precision.maximum {
+      while let precision, let n = need[p], n < precision.maximum {
         let got = have[p] ?? [:]
         guard (0..<n).allSatisfy({ got[$0] != nil }) else { break }
         if try precision.isMet((0..<n).compactMap { got[$0] }) { break }
