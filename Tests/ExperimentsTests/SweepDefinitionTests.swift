@@ -72,4 +72,15 @@ import Testing
     #expect { try SweepShard(parsing: "0/3") } throws: { ($0 as? SweepError)?.exitCode == 2 }
     #expect { try SweepShard(index: 1, count: 8).points(of: 7) } throws: { "\($0)".contains("at most 7") }
   }
+
+  @Test func shippedSweepsPrepare() throws {
+    let folder = packageRoot.appendingPathComponent("scenarios/sweeps").path
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.sorted()
+    #expect(!files.isEmpty)
+    for f in files {
+      let sweep = try SweepPreparation.prepare(path: folder + "/" + f)
+      #expect(sweep.points.count >= 2, "\(f)")
+      #expect(Set(sweep.points.map(\.prepared.sha256)).count == sweep.points.count, "every point is a different scenario")
+    }
+  }
 }
