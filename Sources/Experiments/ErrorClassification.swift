@@ -17,6 +17,9 @@ public struct ErrorClassification: Sendable {
     case let e as ResultsError:
       message = e.description
       exitCode = Int(e.exitCode)
+    case let e as SweepError:
+      message = e.message
+      exitCode = e.exitCode
     case let e as StatisticsError:
       message = e.description
       exitCode = 2

@@ -6,13 +6,13 @@ extension ChainSim {
   /// `chainsim validate`: check scenario files without running them.
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check scenario files without running them.",
+      abstract: "Check scenario and sweep files without running them.",
       discussion: """
         Reports the first error of each file with its file, line, column and key path (exit 2), and
         warns about queues offered a load at or above capacity and warm-ups shorter than a schedule cycle.
         """)
 
-    @Argument(help: "Scenario files (YAML).", completion: .file(extensions: ["yaml", "yml"]))
+    @Argument(help: "Scenario or sweep files (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var files: [String] = ["scenarios/tianjin-2024.yaml"]
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a scenario key (repeatable).", valueName: "key.path=value"))
@@ -26,6 +26,16 @@ extension ChainSim {
       var entries: [[String: Any]] = []
       for file in files {
         do {
+          if SweepPreparation.isSweepFile(path: file) {
+            let s = try SweepPreparation.prepare(path: file)
+            entries.append(["file": file, "valid": true, "kind": "sweep", "name": s.definition.name, "points": s.points.count,
+                            "sweep_sha256": s.sha256, "warnings": s.warnings])
+            if !json {
+              print("\(file): ok (sweep \(s.definition.name): \(s.points.count) points × \(s.definition.replications) replications, \(s.definition.design.name))")
+              for w in s.warnings { print("  warning: \(w)") }
+            }
+            continue
+          }
           let p = try ScenarioPreparation.prepare(path: file, overrides: overrides)
           entries.append(["file": file, "valid": true, "name": p.name, "scenario_sha256": p.sha256, "warnings": p.warnings])
           if !json {

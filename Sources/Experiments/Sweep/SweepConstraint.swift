@@ -1,0 +1,159 @@
+import Scenario
+
+/// A condition between parameters that every point of a grid must meet, e.g.
+/// `crane_productivity >= 24 or import_inspection_rate <= 3`.
+///
+/// Grammar: `or`, `and`, `not`, comparisons (`< <= > >= == !=`), `+ - * /`, parentheses,
+/// numbers and parameter names. Comparisons and logic give 1 (true) or 0 (false); a point is
+/// kept when the expression is nonzero.
+public struct SweepConstraint: Sendable, Equatable {
+  /// The expression as written.
+  public var text: String
+  /// Where it is written in the sweep file.
+  public var location: SourceLocation
+  let expression: Expression
+
+  indirect enum Expression: Sendable, Equatable {
+    case number(Double)
+    case parameter(Int)
+    case unary(String, Expression)
+    case binary(String, Expression, Expression)
+  }
+
+  /// Parses `text`, resolving names among `parameters` (numeric ones only).
+  /// - Throws: `ScenarioError` at `location` naming the problem (and the nearest name).
+  public init(parsing text: String, parameters: [String], location: SourceLocation) throws(ScenarioError) {
+    var parser = Parser(text: text, names: parameters, location: location)
+    let expression = try parser.parseOr()
+    guard parser.atEnd else { throw parser.fail("unexpected '\(parser.peek ?? "")'") }
+    self.text = text
+    self.location = location
+    self.expression = expression
+  }
+
+  /// Whether a point with these parameter values (aligned with the names) meets it.
+  public func holds(_ values: [Double]) -> Bool {
+    Self.evaluate(expression, values) != 0
+  }
+
+  static func evaluate(_ e: Expression, _ v: [Double]) -> Double {
+    switch e {
+    case .number(let x): return x
+    case .parameter(let i): return v[i]
+    case .unary(let op, let a):
+      let x = evaluate(a, v)
+      return op == "-" ? -x : (x == 0 ? 1 : 0)
+    case .binary(let op, let a, let b):
+      let x = evaluate(a, v)
+      if op == "and" { return x != 0 && evaluate(b, v) != 0 ? 1 : 0 }
+      if op == "or" { return x != 0 || evaluate(b, v) != 0 ? 1 : 0 }
+      let y = evaluate(b, v)
+      switch op {
+      case "+": return x + y
+      case "-": return x - y
+      case "*": return x * y
+      case "/": return x / y
+      case "<": return x < y ? 1 : 0
+      case "<=": return x <= y ? 1 : 0
+      case ">": return x > y ? 1 : 0
+      case ">=": return x >= y ? 1 : 0
+      case "==": return x == y ? 1 : 0
+      default: return x != y ? 1 : 0
+      }
+    }
+  }
+
+  /// A recursive-descent parser over simple tokens.
+  private struct Parser {
+    var tokens: [String]
+    var position = 0
+    let names: [String]
+    let text: String
+    let location: SourceLocation
+
+    init(text: String, names: [String], location: SourceLocation) {
+      self.text = text
+      self.names = names
+      self.location = location
+      var tokens: [String] = []
+      let chars = Array(text)
+      var i = 0
+      while i < chars.count {
+        let c = chars[i]
+        if c == " " || c == "\t" { i += 1; continue }
+        if c.isLetter || c == "_" || c.isNumber || c == "." {
+          var word = ""
+          while i < chars.count, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" || chars[i] == "." {
+            word.append(chars[i]); i += 1
+          }
+          tokens.append(word)
+          continue
+        }
+        if i + 1 < chars.count, ["<=", ">=", "==", "!="].contains(String([c, chars[i + 1]])) {
+          tokens.append(String([c, chars[i + 1]])); i += 2; continue
+        }
+        tokens.append(String(c)); i += 1
+      }
+      self.tokens = tokens
+    }
+
+    var atEnd: Bool { position >= tokens.count }
+    var peek: String? { atEnd ? nil : tokens[position] }
+
+    func fail(_ why: String, suggestion: String? = nil) -> ScenarioError {
+      ScenarioError(location: location, keyPath: "constraints", message: "in '\(text)': \(why)", suggestion: suggestion)
+    }
+
+    mutating func take(_ options: [String]) -> String? {
+      guard let p = peek, options.contains(p) else { return nil }
+      position += 1
+      return p
+    }
+
+    mutating func parseOr() throws(ScenarioError) -> Expression {
+      var left = try parseAnd()
+      while take(["or"]) != nil { left = .binary("or", left, try parseAnd()) }
+      return left
+    }
+
+    mutating func parseAnd() throws(ScenarioError) -> Expression {
+      var left = try parseNot()
+      while take(["and"]) != nil { left = .binary("and", left, try parseNot()) }
+      return left
+    }
+
+    mutating func parseNot() throws(ScenarioError) -> Expression {
+      if take(["not"]) != nil { return .unary("not", try parseNot()) }
+      let left = try parseSum()
+      if let op = take(["<", "<=", ">", ">=", "==", "!="]) { return .binary(op, left, try parseSum()) }
+      return left
+    }
+
+    mutating func parseSum() throws(ScenarioError) -> Expression {
+      var left = try parseProduct()
+      while let op = take(["+", "-"]) { left = .binary(op, left, try parseProduct()) }
+      return left
+    }
+
+    mutating func parseProduct() throws(ScenarioError) -> Expression {
+      var left = try parseUnary()
+      while let op = take(["*", "/"]) { left = .binary(op, left, try parseUnary()) }
+      return left
+    }
+
+    mutating func parseUnary() throws(ScenarioError) -> Expression {
+      if take(["-"]) != nil { return .unary("-", try parseUnary()) }
+      guard let token = peek else { throw fail("the expression ends too early") }
+      position += 1
+      if token == "(" {
+        let inner = try parseOr()
+        guard take([")"]) != nil else { throw fail("missing ')'") }
+        return inner
+      }
+      if let x = Double(token) { return .number(x) }
+      if let index = names.firstIndex(of: token) { return .parameter(index) }
+      throw fail("'\(token)' is not a numeric parameter (parameters: \(names.joined(separator: ", ")))",
+                 suggestion: ScenarioSuggest.nearest(to: token, among: names))
+    }
+  }
+}

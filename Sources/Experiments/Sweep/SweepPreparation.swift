@@ -1,0 +1,112 @@
+import Foundation
+import Models
+import Scenario
+
+/// One point of a prepared sweep: its parameter values and its resolved scenario.
+public struct SweepPoint: Sendable {
+  /// The point's index in canonical order (the `/point` scale).
+  public var index: Int
+  /// One value per parameter, aligned with ``SweepDefinition/parameters``.
+  public var values: [SweepValue]
+  /// The point's scenario, after `set:` and the parameters.
+  public var prepared: PreparedRun
+}
+
+/// A sweep ready to run: every point resolved and validated, and the sweep's identity.
+public struct PreparedSweep: Sendable {
+  public var definition: SweepDefinition
+  /// The base scenario with `set:` applied (the file's `/scenario`).
+  public var base: PreparedRun
+  public var points: [SweepPoint]
+  public var precision: SweepPrecision?
+  /// Replication slots per point: the sweep's replications, or the precision maximum.
+  public var slots: Int
+  /// SHA-256 of everything that decides the results: software version, the canonical sweep
+  /// file, every point's resolved scenario hash and the precision setting.
+  public var sha256: String
+  /// Warnings of the base scenario (unstable queues, short warm-ups).
+  public var warnings: [String]
+
+  /// Replications run before precision decides (the sweep's `replications`, at most `slots`).
+  public var minimumReplications: Int { min(definition.replications, slots) }
+}
+
+/// Loads sweep files.
+public enum SweepPreparation {
+  /// Reads and checks a sweep file, resolves every point's scenario, and fixes its identity.
+  ///
+  /// An unknown parameter key path is reported at the parameter's `path:` line with the
+  /// nearest valid key path; a value the scenario refuses names the point.
+  /// - Throws: `ScenarioError` (exit 2), ``SweepError`` (exit 2).
+  public static func prepare(path: String, precision: SweepPrecision? = nil) throws -> PreparedSweep {
+    let definition = try SweepDefinition(path: path)
+    if let precision, precision.maximum < definition.replications {
+      throw SweepError.input("--max-replications (\(precision.maximum)) is below the sweep's replications (\(definition.replications))")
+    }
+    let slots = precision?.maximum ?? definition.replications
+    let fixed = definition.fixedOverrides + ["run.replications=\(slots)"]
+    let base = try prepareScenario(definition, fixed)
+    // Each parameter alone, with its first value: reports an unknown key path at its line.
+    for p in definition.parameters {
+      guard let first = p.gridValues.first ?? lhsProbe(p) else { continue }
+      let overrides = p.keyPaths.map { "\($0)=\(p.scenarioText(first))" }
+      do {
+        _ = try ScenarioPreparation.prepare(path: definition.scenarioPath, overrides: fixed + overrides)
+      } catch {
+        throw ScenarioError(
+          location: p.pathLocation, keyPath: "parameters[name=\(p.name)].path",
+          message: "\(error.keyPath.isEmpty ? "" : error.keyPath + ": ")\(error.message)", suggestion: error.suggestion)
+      }
+    }
+    let values = definition.points()
+    guard !values.isEmpty else {
+      throw SweepError.input("\(path): the sweep has no points: the constraints reject every combination")
+    }
+    var points: [SweepPoint] = []
+    for (i, combo) in values.enumerated() {
+      var overrides = fixed
+      for (p, v) in zip(definition.parameters, combo) {
+        overrides += p.keyPaths.map { "\($0)=\(p.scenarioText(v))" }
+      }
+      do {
+        points.append(SweepPoint(index: i, values: combo, prepared: try ScenarioPreparation.prepare(
+          path: definition.scenarioPath, overrides: overrides)))
+      } catch {
+        let setting = zip(definition.parameters, combo).map { "\($0.name)=\($1.text)" }.joined(separator: ", ")
+        throw ScenarioError(location: error.location, keyPath: error.keyPath,
+                            message: "\(error.message) (at sweep point \(i): \(setting))", suggestion: error.suggestion)
+      }
+    }
+    var identity = "chainsim sweep \(SoftwareVersion.string)\n\(definition.canonicalText)\n"
+    identity += "slots \(slots)\nprecision \(precision?.canonical ?? "none")\n"
+    identity += points.map(\.prepared.sha256).joined(separator: "\n")
+    let sha = ScenarioNode.scalar(identity, at: SourceLocation(file: path, line: 1, column: 1)).canonicalSHA256
+    return PreparedSweep(definition: definition, base: base, points: points, precision: precision, slots: slots,
+                         sha256: sha, warnings: base.warnings)
+  }
+
+  /// `output/<sweep file stem>.h5`.
+  public static func defaultOutputPath(for sweep: SweepDefinition) -> String {
+    sweep.output ?? ScenarioPreparation.defaultOutputPath(for: sweep.path)
+  }
+
+  private static func prepareScenario(_ d: SweepDefinition, _ overrides: [String]) throws(ScenarioError) -> PreparedRun {
+    try ScenarioPreparation.prepare(path: d.scenarioPath, overrides: overrides)
+  }
+
+  private static func lhsProbe(_ p: SweepParameter) -> SweepValue? {
+    if case .range(let from, _, _, _) = p.values { return SweepValue(number: p.integer ? from.rounded() : from) }
+    return nil
+  }
+}
+
+extension SweepPreparation {
+  /// Whether the YAML file at `path` is a sweep file (it has `parameters:` and `scenario:`);
+  /// false for scenario files and for files that cannot be read or parsed.
+  public static func isSweepFile(path: String) -> Bool {
+    guard let data = FileManager.default.contents(atPath: path),
+      let root = try? ScenarioNode.parse(yaml: String(decoding: data, as: UTF8.self), file: path)
+    else { return false }
+    return SweepDefinition.isSweep(root)
+  }
+}

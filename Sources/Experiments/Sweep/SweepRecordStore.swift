@@ -1,0 +1,124 @@
+import Foundation
+import SimKernel
+
+/// The durable records of a sweep: one checksummed file per finished (point, replication)
+/// in a folder next to the output (`FILE.records/`), written to a temporary name, fsynced
+/// and renamed, so a kill at any moment loses no finished record and leaves no torn one.
+///
+/// Record file `p<point>-r<replication>.rec` (6 digits each), little-endian:
+/// magic `CHAINSIM-RECORD1`, the sweep's SHA-256 (64 hex characters), point, replication,
+/// the replication's output (series, KPIs, checks with their metadata), and an FNV-1a 64
+/// checksum of all that. The folder's `SWEEP` file names the sweep the records belong to.
+public struct SweepRecordStore: Sendable {
+  static let magic = Array("CHAINSIM-RECORD1".utf8)
+  static let manifestName = "SWEEP"
+
+  /// The records folder.
+  public let folder: String
+  /// The sweep the records belong to.
+  public let sweepSHA256: String
+  /// fsync each record (off only to measure what durability costs).
+  public let sync: Bool
+
+  /// `FILE.records` for the output `FILE`.
+  public static func folder(for output: String) -> String { output + ".records" }
+
+  /// Opens (or creates) the records folder of `output` for the sweep `sha256`.
+  /// - Throws: ``SweepError`` `.input` when the folder holds records of another sweep (the
+  ///   sweep file, its base scenario or the options changed since the partial run).
+  public init(output: String, sweepSHA256: String, sweepName: String, sync: Bool = true) throws(SweepError) {
+    folder = Self.folder(for: output)
+    self.sweepSHA256 = sweepSHA256
+    self.sync = sync
+    let manifest = (folder as NSString).appendingPathComponent(Self.manifestName)
+    let fm = FileManager.default
+    if fm.fileExists(atPath: manifest) {
+      let text = String(decoding: (try? _DurableFile.read(manifest)) ?? [], as: UTF8.self)
+      let stored = text.split(separator: "\n").first { $0.hasPrefix("sha256 ") }.map { String($0.dropFirst(7)) } ?? "?"
+      guard stored == sweepSHA256 else {
+        throw .input("""
+          \(folder) holds the records of a partial run of a different sweep (sweep_sha256 \(stored.prefix(12))…, \
+          now \(sweepSHA256.prefix(12))…): the sweep file, its base scenario, the options (--precision) or \
+          ChainSim changed since then. Results of the two are not mixed: restore the sweep, or delete \(folder) to \
+          start over, or write to another output with -o.
+          """)
+      }
+    } else {
+      do {
+        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      } catch {
+        throw .environment("cannot create the records folder \(folder): \(error.localizedDescription)")
+      }
+      let text = "chainsim sweep records v1\nsha256 \(sweepSHA256)\nsweep \(sweepName)\n"
+      try _DurableFile.write(Array(text.utf8), to: manifest)
+    }
+    // Temporary files of a killed writer are incomplete by construction: remove them.
+    for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(".") && name.contains(".tmp-") {
+      try? fm.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+    }
+  }
+
+  static func fileName(point: Int, replication: Int) -> String {
+    String(format: "p%06d-r%06d.rec", point, replication)
+  }
+
+  /// Encodes one record (also the unit of part files).
+  static func encode(sweepSHA256: String, point: Int, output: ReplicationOutput) -> [UInt8] {
+    var w = _ByteWriter()
+    w.raw(magic)
+    w.raw(Array(sweepSHA256.utf8))
+    w.i64(point)
+    w.i64(output.replication)
+    w.output(output)
+    w.seal()
+    return w.bytes
+  }
+
+  /// Decodes a record: nil when it is damaged or not a record.
+  static func decode(_ bytes: [UInt8]) -> (sha: String, point: Int, output: ReplicationOutput)? {
+    guard _ByteReader.verify(bytes) else { return nil }
+    var r = _ByteReader(Array(bytes.dropLast(8)))
+    do {
+      guard Array(try r.take(magic.count)) == magic else { return nil }
+      let sha = String(decoding: try r.take(64), as: UTF8.self)
+      let point = try r.i64()
+      let replication = try r.i64()
+      let output = try r.output()
+      guard output.replication == replication, r.atEnd else { return nil }
+      return (sha, point, output)
+    } catch {
+      return nil
+    }
+  }
+
+  /// Writes the record of a finished (point, replication) durably.
+  public func write(point: Int, output: ReplicationOutput) throws(SweepError) {
+    let bytes = Self.encode(sweepSHA256: sweepSHA256, point: point, output: output)
+    let path = (folder as NSString).appendingPathComponent(Self.fileName(point: point, replication: output.replication))
+    try _DurableFile.write(bytes, to: path, sync: sync)
+  }
+
+  /// Every intact record of this sweep, as `[point: [replication: output]]`. Damaged records
+  /// (a disk error; a kill cannot tear one) are removed, to be run again.
+  public func load() -> [Int: [Int: ReplicationOutput]] {
+    var found: [Int: [Int: ReplicationOutput]] = [:]
+    let fm = FileManager.default
+    let names = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".rec") && !$0.hasPrefix(".") }.sorted()
+    for name in names {
+      let path = (folder as NSString).appendingPathComponent(name)
+      guard let bytes = try? _DurableFile.read(path), let record = Self.decode(bytes), record.sha == sweepSHA256,
+        Self.fileName(point: record.point, replication: record.output.replication) == name
+      else {
+        try? fm.removeItem(atPath: path)
+        continue
+      }
+      found[record.point, default: [:]][record.output.replication] = record.output
+    }
+    return found
+  }
+
+  /// Removes the folder (after the results file is complete).
+  public func remove() {
+    try? FileManager.default.removeItem(atPath: folder)
+  }
+}

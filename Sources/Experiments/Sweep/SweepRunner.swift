@@ -1,0 +1,89 @@
+import Foundation
+import Results
+
+/// How to run a sweep.
+public struct SweepOptions: Sendable {
+  /// Replications run at once.
+  public var jobs: Int
+  /// A slice of the points; its output is a part file for `merge`.
+  public var shard: SweepShard?
+  /// Write a durable record per finished replication (off only to measure their cost:
+  /// a killed run then loses everything).
+  public var durableRecords: Bool
+  /// Keep the records folder after the output is complete.
+  public var keepRecords: Bool
+  /// fsync each record (on by default).
+  public var syncRecords: Bool
+
+  public init(jobs: Int, shard: SweepShard? = nil, durableRecords: Bool = true, keepRecords: Bool = false, syncRecords: Bool = true) {
+    self.jobs = jobs
+    self.shard = shard
+    self.durableRecords = durableRecords
+    self.keepRecords = keepRecords
+    self.syncRecords = syncRecords
+  }
+}
+
+/// What a sweep run did.
+public struct SweepReport: Sendable {
+  public var outputPath: String
+  public var points: Int
+  public var replicationsRun: Int
+  public var replicationsResumed: Int
+  public var wallSeconds: Double
+  /// Failed flow-balance checks, as "point p replication r: subsystem/check".
+  public var failedChecks: [String]
+}
+
+/// Runs a prepared sweep and writes its results file (or, for a shard, its part file).
+public enum SweepRunner {
+  /// Runs the sweep, resuming from the records next to `outputPath`, then assembles the
+  /// HDF5 file (or part file) from them in canonical order and removes the records.
+  /// - Throws: ``SweepError``, `ResultsError`.
+  public static func run(
+    _ sweep: PreparedSweep, outputPath: String, options: SweepOptions,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) async throws -> SweepReport {
+    let start = Date()
+    let header = SweepHeader(sweep)
+    let slice = try options.shard?.points(of: sweep.points.count) ?? Array(sweep.points.indices)
+    try createParentDirectory(of: outputPath)
+    let store = options.durableRecords
+      ? try SweepRecordStore(output: outputPath, sweepSHA256: sweep.sha256, sweepName: sweep.definition.name, sync: options.syncRecords)
+      : nil
+    let outcome = try await SweepExecution.run(sweep, points: slice, jobs: options.jobs, store: store, progress: progress)
+    if let shard = options.shard {
+      try SweepParts.write(header: header, shard: shard, outcome: outcome, to: outputPath)
+    } else {
+      let results = try header.results(outputs: outcome.outputs, used: outcome.used)
+      try ResultsWriter.writeSweep(results, to: outputPath)
+    }
+    if !options.keepRecords { store?.remove() }
+    var failed: [String] = []
+    for p in slice {
+      for (r, o) in (outcome.outputs[p] ?? [:]).sorted(by: { $0.key < $1.key }) {
+        for s in o.subsystems { for c in s.checks where !c.passed { failed.append("point \(p) replication \(r): \(s.name)/\(c.name)") } }
+      }
+    }
+    return SweepReport(outputPath: outputPath, points: slice.count, replicationsRun: outcome.ran,
+                       replicationsResumed: outcome.resumed, wallSeconds: Date().timeIntervalSince(start), failedChecks: failed)
+  }
+
+  /// Merges part files into the sweep's results file.
+  public static func merge(parts: [String], outputPath: String) throws -> SweepResults {
+    let results = try SweepParts.merge(parts)
+    try createParentDirectory(of: outputPath)
+    try ResultsWriter.writeSweep(results, to: outputPath)
+    return results
+  }
+
+  private static func createParentDirectory(of path: String) throws(SweepError) {
+    let dir = (path as NSString).deletingLastPathComponent
+    guard !dir.isEmpty else { return }
+    do {
+      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    } catch {
+      throw .environment("cannot create the folder \(dir): \(error.localizedDescription)")
+    }
+  }
+}
