@@ -62,7 +62,6 @@ extension RailModel {
   func dispatchExportTrain(corridor c: Int, departure k: Int, transit: SimTime, crossing: SimTime) -> Double {
     let now = scheduler.now
     let r = 2 * c + RailDirection.exporting.rawValue
-    let corridor = config.corridors[c]
     booked[c * Self.bookingWindow + k % Self.bookingWindow] = 0
     var carried = 0.0
     var head: Int32 = -1
