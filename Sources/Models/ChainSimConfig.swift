@@ -53,8 +53,8 @@ public enum Replication {
       port = model
       models.append(model)
     }
-    // Rail: the port's landside (without a port its trains run empty).
-    if let rail = config.rail {
+    // Rail: the port's landside (without a port there is nothing to carry: left out).
+    if let rail = config.rail, port != nil {
       let model = RailModel(config: rail, context: context, port: port)
       port?.landside = model
       models.append(model)

@@ -62,7 +62,7 @@ extension ChainSimConfig {
       }
     }
     if let recycling { out += recycling.loadWarnings() }
-    if let rail { out += rail.loadWarnings(warmup: run.warmup) }
+    if let rail { out += rail.loadWarnings(warmup: run.warmup, hasPort: port != nil) }
     return out
   }
 }
