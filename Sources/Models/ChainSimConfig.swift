@@ -24,11 +24,14 @@ public struct ChainSimConfig: Sendable, Equatable {
   public var port: PortConfig?
   /// Reverse logistics and recycling centres, or nil when disabled.
   public var recycling: RecyclingConfig?
-  public init(name: String, run: RunSettings, port: PortConfig?, recycling: RecyclingConfig? = nil) {
+  /// Sea-rail links and the land bridge (the port's landside), or nil when disabled.
+  public var rail: RailConfig?
+  public init(name: String, run: RunSettings, port: PortConfig?, recycling: RecyclingConfig? = nil, rail: RailConfig? = nil) {
     self.name = name
     self.run = run
     self.port = port
     self.recycling = recycling
+    self.rail = rail
   }
 }
 
@@ -50,7 +53,12 @@ public enum Replication {
       port = model
       models.append(model)
     }
-    // Rail: set `port?.landside` to the rail model here.
+    // Rail: the port's landside (without a port there is nothing to carry: left out).
+    if let rail = config.rail, port != nil {
+      let model = RailModel(config: rail, context: context, port: port)
+      port?.landside = model
+      models.append(model)
+    }
     // Ring: append the ring model to `port?.importObservers` here.
     if let recycling = config.recycling {
       models.append(RecyclingModel(config: recycling, context: context))

@@ -19,6 +19,7 @@ public enum ChainSimSchema {
     .section("run", run, doc: "Run settings: seed, replications, horizon, warm-up, sampling"),
     .section("port", PortSchema.schema, doc: "Tianjin Port container terminals: berths, quay cranes and vessel services"),
     .section("recycling", RecyclingSchema.schema, doc: "Reverse logistics under EPR: returns, collection points and vehicles, recycling centres"),
+    .section("rail", RailSchema.schema, doc: "Sea-rail links and the land bridge: corridors, timetabled trains, the rail yard, mode choice"),
   ])
 }
 
@@ -43,7 +44,10 @@ extension ChainSimConfig {
     let recyclingSection = try file.section("recycling")
     var recycling: RecyclingConfig?
     if file.isSet("recycling"), try recyclingSection.bool("enabled") { recycling = try RecyclingConfig(recyclingSection) }
-    self.init(name: name, run: settings, port: port, recycling: recycling)
+    let railSection = try file.section("rail")
+    var rail: RailConfig?
+    if file.isSet("rail"), try railSection.bool("enabled") { rail = try RailConfig(railSection) }
+    self.init(name: name, run: settings, port: port, recycling: recycling, rail: rail)
   }
 
   /// Warnings for a scenario that runs but may mislead: resources offered a load at or
@@ -58,6 +62,7 @@ extension ChainSimConfig {
       }
     }
     if let recycling { out += recycling.loadWarnings() }
+    if let rail { out += rail.loadWarnings(warmup: run.warmup, hasPort: port != nil) }
     return out
   }
 }

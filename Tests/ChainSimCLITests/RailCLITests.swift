@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// The rail section from the command line: located errors for bad input (exit 2, no file),
+/// the variant validates, and a short run of the baseline passes the shared results checker.
+@Suite(.serialized) struct RailCLITests {
+  static let cases: [(file: String, message: String)] = [
+    ("rail-no-timetable.yaml",
+     "error: Tests/ChainSimCLITests/Fixtures/rail-no-timetable.yaml:5:7: rail.corridors[name=Tangshan]: corridor 'Tangshan' has no timetable: give departures_per_day, departures_per_week or departure_times"),
+    ("rail-shares.yaml",
+     "error: Tests/ChainSimCLITests/Fixtures/rail-shares.yaml:5:5: rail.corridors: demand shares sum to 1.08 (road_only_share 0.7474, Beijing 0.2, Shijiazhuang 0.045, Baoding 0.04, Zhangjiakou 0.015, Taiyuan 0.012, Baotou 0.006, Xi'an 0.005, Yinchuan 0.003, Erenhot 0.004, Manzhouli 0.0006, Alashankou 0.001, Khorgos 0.001); they must sum to 1"),
+    ("rail-negative-capacity.yaml",
+     "error: Tests/ChainSimCLITests/Fixtures/rail-negative-capacity.yaml:5:19: rail.yard.capacity_teu: expected a number ≥ 0, found -3000"),
+  ]
+
+  @Test(arguments: cases.indices)
+  func badRailInputIsRejectedWithFileLineAndKeyPath(index: Int) throws {
+    let c = Self.cases[index]
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try runProgram(chainsimBinary, ["run", fixture(c.file), "-o", dir.appendingPathComponent("r.h5").path, "--quiet"])
+    #expect(r.exitCode == 2)
+    #expect(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines) == c.message)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "no output file")
+    let v = try chainsim("validate", fixture(c.file))
+    #expect(v.exitCode == 2)
+  }
+
+  @Test func railShiftValidates() throws {
+    let r = try chainsim("validate", "scenarios/variants/rail-shift.yaml")
+    #expect(r.exitCode == 0, "\(r.stderr)")
+    #expect(!r.stdout.contains("warning"), "\(r.stdout)")
+  }
+
+  @Test func baselineWritesRailResultsThatPassTheChecker() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("rail.h5").path
+    let r = try chainsim("run", "scenarios/tianjin-2024.yaml", "--replications", "1", "--horizon", "21d", "-o", out, "--quiet")
+    #expect(r.exitCode == 0, "\(r.stderr)")
+    var candidates = [packageRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/check_results.py").path]
+    if let shared = ProcessInfo.processInfo.environment["CHAINSIM_SHARED"] { candidates.insert(shared + "/tools/check_results.py", at: 0) }
+    let script = try #require(candidates.first { FileManager.default.fileExists(atPath: $0) }, "check_results.py not found: set CHAINSIM_SHARED")
+    let check = try runProgram(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script, out, "--subsystem", "rail"])
+    #expect(check.exitCode == 0, "\(check.stdout)\(check.stderr)")
+    #expect(check.stdout.contains("conforms"))
+  }
+}
