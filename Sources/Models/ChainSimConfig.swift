@@ -24,11 +24,14 @@ public struct ChainSimConfig: Sendable, Equatable {
   public var port: PortConfig?
   /// Reverse logistics and recycling centres, or nil when disabled.
   public var recycling: RecyclingConfig?
-  public init(name: String, run: RunSettings, port: PortConfig?, recycling: RecyclingConfig? = nil) {
+  /// The fresh-produce ring around the capital, or nil when disabled.
+  public var ring: RingConfig?
+  public init(name: String, run: RunSettings, port: PortConfig?, recycling: RecyclingConfig? = nil, ring: RingConfig? = nil) {
     self.name = name
     self.run = run
     self.port = port
     self.recycling = recycling
+    self.ring = ring
   }
 }
 
@@ -37,6 +40,12 @@ public struct ChainSimConfig: Sendable, Equatable {
 public enum Replication {
   /// Runs replication `index` with the run's seed and returns its output.
   public static func run(_ config: ChainSimConfig, index: Int) -> ReplicationOutput {
+    runWithTraces(config, index: index).output
+  }
+
+  /// Runs replication `index` and also returns the traces of models that keep them
+  /// (``TraceProducing``, e.g. the ring with `recordTraces`).
+  public static func runWithTraces(_ config: ChainSimConfig, index: Int) -> (output: ReplicationOutput, traces: [TraceTable]) {
     let r = config.run
     let sim = Simulation(sampleInterval: r.sampleInterval, horizon: r.horizon, warmup: r.warmup)
     let accounts = SharedAccounts(simulation: sim)
@@ -52,6 +61,11 @@ public enum Replication {
     }
     // Rail: set `port?.landside` to the rail model here.
     // Ring: append the ring model to `port?.importObservers` here.
+    if let ring = config.ring {
+      let model = RingModel(config: ring, context: context)
+      port?.importObservers.append(model)
+      models.append(model)
+    }
     if let recycling = config.recycling {
       models.append(RecyclingModel(config: recycling, context: context))
     }
@@ -60,6 +74,7 @@ public enum Replication {
     sim.run(until: r.horizon)
     var outputs = models.map { $0.finish(at: r.horizon) }
     if !accounts.isUnused { outputs.append(accounts.finish(at: r.horizon)) }
-    return ReplicationOutput(replication: index, fingerprint: sim.fingerprint.value, events: sim.eventCount, subsystems: outputs)
+    let traces = models.compactMap { ($0 as? TraceProducing)?.traceTable() }
+    return (ReplicationOutput(replication: index, fingerprint: sim.fingerprint.value, events: sim.eventCount, subsystems: outputs), traces)
   }
 }

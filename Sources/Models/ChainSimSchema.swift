@@ -19,6 +19,7 @@ public enum ChainSimSchema {
     .section("run", run, doc: "Run settings: seed, replications, horizon, warm-up, sampling"),
     .section("port", PortSchema.schema, doc: "Tianjin Port container terminals: berths, quay cranes and vessel services"),
     .section("recycling", RecyclingSchema.schema, doc: "Reverse logistics under EPR: returns, collection points and vehicles, recycling centres"),
+    .section("ring", RingSchema.schema, doc: "The one-hour fresh-produce ring around Beijing: bases, hubs, destinations, cold chain, tracing"),
   ])
 }
 
@@ -43,7 +44,10 @@ extension ChainSimConfig {
     let recyclingSection = try file.section("recycling")
     var recycling: RecyclingConfig?
     if file.isSet("recycling"), try recyclingSection.bool("enabled") { recycling = try RecyclingConfig(recyclingSection) }
-    self.init(name: name, run: settings, port: port, recycling: recycling)
+    let ringSection = try file.section("ring")
+    var ring: RingConfig?
+    if file.isSet("ring"), try ringSection.bool("enabled") { ring = try RingConfig(ringSection) }
+    self.init(name: name, run: settings, port: port, recycling: recycling, ring: ring)
   }
 
   /// Warnings for a scenario that runs but may mislead: resources offered a load at or
@@ -58,6 +62,7 @@ extension ChainSimConfig {
       }
     }
     if let recycling { out += recycling.loadWarnings() }
+    if let ring { out += ring.loadWarnings() }
     return out
   }
 }
