@@ -125,9 +125,12 @@ extension RingModel {
       }
       startLadenTrip(vehicle: v, lots: head, to: network.hubNode[base.hub], job: -1)
     }
+    // Arm the hold timer for the oldest lot; once it is overdue, a returning truck takes it.
     if queueHead[b] >= 0, holdTimer[b] == .none {
-      let due = Swift.max(now, lots.stored[Int(queueHead[b])] + base.maxHold)
-      holdTimer[b] = scheduler.schedule(at: due, SubsystemTag.ring, kind: RingEvent.holdExpired.rawValue, entity: Int32(b))
+      let due = lots.stored[Int(queueHead[b])] + base.maxHold
+      if due > now {
+        holdTimer[b] = scheduler.schedule(at: due, SubsystemTag.ring, kind: RingEvent.holdExpired.rawValue, entity: Int32(b))
+      }
     }
   }
 
