@@ -11,28 +11,44 @@ public enum ReplicationSet {
   public static func run(
     _ config: ChainSimConfig, jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async -> [ReplicationOutput] {
+    await runWithTraces(config, jobs: jobs, progress: progress).outputs
+  }
+
+  /// Runs replications `0..<config.run.replications` and also returns the models' traces,
+  /// one table per name with the replications' rows in index order.
+  public static func runWithTraces(
+    _ config: ChainSimConfig, jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) async -> (outputs: [ReplicationOutput], traces: [TraceTable]) {
     let total = config.run.replications
     var results = [ReplicationOutput?](repeating: nil, count: total)
-    await withTaskGroup(of: ReplicationOutput.self) { group in
+    var traces = [[TraceTable]](repeating: [], count: total)
+    await withTaskGroup(of: (output: ReplicationOutput, traces: [TraceTable]).self) { group in
       var next = 0
       var done = 0
       for _ in 0..<min(max(1, jobs), total) {
         let i = next
-        group.addTask { Replication.run(config, index: i) }
+        group.addTask { Replication.runWithTraces(config, index: i) }
         next += 1
       }
       while let out = await group.next() {
-        results[out.replication] = out
+        results[out.output.replication] = out.output
+        traces[out.output.replication] = out.traces
         done += 1
         progress?(done, total)
         if next < total {
           let i = next
-          group.addTask { Replication.run(config, index: i) }
+          group.addTask { Replication.runWithTraces(config, index: i) }
           next += 1
         }
       }
     }
-    return results.compactMap { $0 }
+    var combined: [TraceTable] = []
+    for tables in traces {
+      for t in tables {
+        if let k = combined.firstIndex(where: { $0.name == t.name }) { combined[k] = combined[k].appending(t) } else { combined.append(t) }
+      }
+    }
+    return (results.compactMap { $0 }, combined)
   }
 
   /// The run's fingerprint: FNV-1a over every replication's trajectory hash, in index order.

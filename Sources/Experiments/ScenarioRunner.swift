@@ -22,19 +22,23 @@ public enum ScenarioRunner {
   /// renamed), and returns the report. A failed invariant does not throw: it is recorded in
   /// the file and listed in ``RunReport/failedChecks``.
   /// - Throws: `ResultsError` when the file cannot be written.
+  /// - Parameter traces: subsystems whose entity traces go to `/traces` (`ring`).
   public static func run(
-    _ prepared: PreparedRun, jobs: Int, outputPath: String,
+    _ prepared: PreparedRun, jobs: Int, outputPath: String, traces: [String] = [],
     progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async throws(ResultsError) -> RunReport {
     let start = Date()
-    var outputs = await ReplicationSet.run(prepared.config, jobs: jobs, progress: progress)
+    var config = prepared.config
+    if traces.contains("ring") { config.ring?.recordTraces = true }
+    let (runOutputs, traceTables) = await ReplicationSet.runWithTraces(config, jobs: jobs, progress: progress)
+    var outputs = runOutputs
     #if DEBUG
     injectFaultForTests(&outputs)
     #endif
     let wall = Date().timeIntervalSince(start)
     let metadata = Self.metadata(prepared, outputs: outputs)
     try createParentDirectory(of: outputPath)
-    try ResultsWriter.write(metadata: metadata, replications: outputs, to: outputPath)
+    try ResultsWriter.write(metadata: metadata, replications: outputs, traces: traceTables, to: outputPath)
     var failed: [String] = []
     for o in outputs {
       for s in o.subsystems {

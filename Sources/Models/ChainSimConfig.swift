@@ -26,12 +26,15 @@ public struct ChainSimConfig: Sendable, Equatable {
   public var recycling: RecyclingConfig?
   /// Sea-rail links and the land bridge (the port's landside), or nil when disabled.
   public var rail: RailConfig?
-  public init(name: String, run: RunSettings, port: PortConfig?, recycling: RecyclingConfig? = nil, rail: RailConfig? = nil) {
+  /// The fresh-produce ring around the capital, or nil when disabled.
+  public var ring: RingConfig?
+  public init(name: String, run: RunSettings, port: PortConfig?, recycling: RecyclingConfig? = nil, rail: RailConfig? = nil, ring: RingConfig? = nil) {
     self.name = name
     self.run = run
     self.port = port
     self.recycling = recycling
     self.rail = rail
+    self.ring = ring
   }
 }
 
@@ -40,6 +43,12 @@ public struct ChainSimConfig: Sendable, Equatable {
 public enum Replication {
   /// Runs replication `index` with the run's seed and returns its output.
   public static func run(_ config: ChainSimConfig, index: Int) -> ReplicationOutput {
+    runWithTraces(config, index: index).output
+  }
+
+  /// Runs replication `index` and also returns the traces of models that keep them
+  /// (``TraceProducing``, e.g. the ring with `recordTraces`).
+  public static func runWithTraces(_ config: ChainSimConfig, index: Int) -> (output: ReplicationOutput, traces: [TraceTable]) {
     let r = config.run
     let sim = Simulation(sampleInterval: r.sampleInterval, horizon: r.horizon, warmup: r.warmup)
     let accounts = SharedAccounts(simulation: sim)
@@ -60,6 +69,11 @@ public enum Replication {
       models.append(model)
     }
     // Ring: append the ring model to `port?.importObservers` here.
+    if let ring = config.ring {
+      let model = RingModel(config: ring, context: context)
+      port?.importObservers.append(model)
+      models.append(model)
+    }
     if let recycling = config.recycling {
       models.append(RecyclingModel(config: recycling, context: context))
     }
@@ -68,6 +82,7 @@ public enum Replication {
     sim.run(until: r.horizon)
     var outputs = models.map { $0.finish(at: r.horizon) }
     if !accounts.isUnused { outputs.append(accounts.finish(at: r.horizon)) }
-    return ReplicationOutput(replication: index, fingerprint: sim.fingerprint.value, events: sim.eventCount, subsystems: outputs)
+    let traces = models.compactMap { ($0 as? TraceProducing)?.traceTable() }
+    return (ReplicationOutput(replication: index, fingerprint: sim.fingerprint.value, events: sim.eventCount, subsystems: outputs), traces)
   }
 }

@@ -20,6 +20,7 @@ public enum ChainSimSchema {
     .section("port", PortSchema.schema, doc: "Tianjin Port container terminals: berths, quay cranes and vessel services"),
     .section("recycling", RecyclingSchema.schema, doc: "Reverse logistics under EPR: returns, collection points and vehicles, recycling centres"),
     .section("rail", RailSchema.schema, doc: "Sea-rail links and the land bridge: corridors, timetabled trains, the rail yard, mode choice"),
+    .section("ring", RingSchema.schema, doc: "The one-hour fresh-produce ring around Beijing: bases, hubs, destinations, cold chain, tracing"),
   ])
 }
 
@@ -47,7 +48,10 @@ extension ChainSimConfig {
     let railSection = try file.section("rail")
     var rail: RailConfig?
     if file.isSet("rail"), try railSection.bool("enabled") { rail = try RailConfig(railSection) }
-    self.init(name: name, run: settings, port: port, recycling: recycling, rail: rail)
+    let ringSection = try file.section("ring")
+    var ring: RingConfig?
+    if file.isSet("ring"), try ringSection.bool("enabled") { ring = try RingConfig(ringSection) }
+    self.init(name: name, run: settings, port: port, recycling: recycling, rail: rail, ring: ring)
   }
 
   /// Warnings for a scenario that runs but may mislead: resources offered a load at or
@@ -63,6 +67,7 @@ extension ChainSimConfig {
     }
     if let recycling { out += recycling.loadWarnings() }
     if let rail { out += rail.loadWarnings(warmup: run.warmup, hasPort: port != nil) }
+    if let ring { out += ring.loadWarnings() }
     return out
   }
 }

@@ -15,6 +15,8 @@ public struct ResultsContents: Sendable, Equatable {
   public var replicationEvents: [Int]
   /// The subsystems, in the order they were written.
   public var subsystems: [SubsystemResults]
+  /// Entity traces written under `/traces` (empty unless a run asked for them; not read back).
+  public var traces: [TraceTable] = []
 
   public init(
     formatVersion: Int, metadata: RunMetadata, replications: [Int], replicationFingerprints: [UInt64],

@@ -18,11 +18,14 @@ public enum ResultsWriter {
   ///     `replications.count`.
   ///   - replications: the outputs, in any order (they are written by index). All must
   ///     have the same subsystems, metrics, checks, axes and widths.
+  ///   - traces: entity traces to write as compound datasets under `/traces` (optional).
   ///   - path: the file to create or replace.
   /// - Throws: ``ResultsError`` `.input` when the outputs do not fit together or the
   ///   folder does not exist; `.environment` when the disk or file system fails.
-  public static func write(metadata: RunMetadata, replications: [ReplicationOutput], to path: String) throws(ResultsError) {
-    let contents = try Assembly.contents(metadata: metadata, replications: replications, path: path)
+  public static func write(metadata: RunMetadata, replications: [ReplicationOutput], traces: [TraceTable] = [],
+                           to path: String) throws(ResultsError) {
+    var contents = try Assembly.contents(metadata: metadata, replications: replications, path: path)
+    contents.traces = traces
     try write(contents, to: path)
   }
 

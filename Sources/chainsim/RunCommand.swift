@@ -22,6 +22,10 @@ extension ChainSim {
     @Option(name: .short, help: "Replications run at once (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: ArgumentHelp("Write every tagged entity's trace of a subsystem to /traces/<subsystem> (repeatable; supported: ring).",
+                               valueName: "subsystem"))
+    var trace: [String] = []
+
     @Flag(help: "Print the summary as JSON on stdout.")
     var json = false
 
@@ -30,14 +34,18 @@ extension ChainSim {
 
     func validate() throws {
       if jobs < 1 { throw ValidationError("-j must be at least 1") }
+      for t in trace where t != "ring" { throw ValidationError("--trace supports ring, found '\(t)'") }
     }
 
     func run() async throws {
       let prepared = try ScenarioPreparation.prepare(path: scenario.scenario, overrides: scenario.allOverrides)
       for w in prepared.warnings where !quiet { printError("warning: \(w)") }
+      if trace.contains("ring"), prepared.config.ring == nil {
+        throw CommandFailure(message: "--trace ring: the scenario has no enabled ring section", exitCode: 2)
+      }
       let path = output ?? ScenarioPreparation.defaultOutputPath(for: scenario.scenario)
       let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0, label: prepared.name)
-      let report = try await ScenarioRunner.run(prepared, jobs: jobs, outputPath: path) { done, total in
+      let report = try await ScenarioRunner.run(prepared, jobs: jobs, outputPath: path, traces: trace) { done, total in
         progress.update(done: done, total: total)
       }
       progress.finish()

@@ -77,6 +77,7 @@ enum FileWriter {
         try writeCheck(check, in: checkGroup, scales, "/checks/\(subsystem.name)/\(check.name)")
       }
     }
+    try TraceWriter.write(contents.traces, into: file)
   }
 
   private static func writeRootAttributes(_ contents: ResultsContents, _ file: H5Handle) throws(HDF5Failure) {

@@ -1,0 +1,29 @@
+import Foundation
+
+extension RingConfig {
+  /// Warnings for a ring that runs but may mislead: demand of a category above its supply
+  /// (orders go unmet), supply far above demand (stock piles up and spoils), a base whose
+  /// trucks cannot carry its harvest (offered load ≥ 1 on a rough round-trip estimate).
+  public func loadWarnings() -> [String] {
+    var out: [String] = []
+    for (c, category) in categories.enumerated() {
+      let supply = bases.reduce(0.0) { $0 + $1.harvestRate[c] * $1.harvestHours }
+      let demand = destinations.reduce(0.0) { $0 + $1.dailyDemand[c] }
+      if demand > 0, supply < demand {
+        out.append(String(format: "ring.categories[name=%@]: bases harvest %.0f t/d but destinations order %.0f t/d; the rest depends on imports or goes unmet",
+                          category.name, supply, demand))
+      }
+    }
+    for (b, base) in bases.enumerated() {
+      let tonnes = base.harvestRate.reduce(0, +) * base.harvestHours
+      let capacity = fleets.filter { !$0.homeIsHub && $0.home == b }.reduce(0.0) { $0 + Double($1.vehicles) * $1.capacity }
+      // Rough: at least one round trip of 4 h per truck and day within the harvest window.
+      let perDay = capacity * Swift.max(1, base.harvestHours / 4)
+      if tonnes > 0, perDay < tonnes {
+        out.append(String(format: "ring.bases[name=%@]: %.0f t/d harvested but its trucks carry about %.0f t/d; lots will wait and spoil",
+                          base.name, tonnes, perDay))
+      }
+    }
+    return out
+  }
+}

@@ -1,0 +1,68 @@
+import SimKernel
+
+/// Produce lots as parallel arrays, with slots reused once a lot is delivered or spoiled, so
+/// memory follows the lots in the ring, not every lot ever harvested. Lots in one list (a
+/// base queue, a truck load, an order's picks) are chained through `next`.
+struct RingLots {
+  var category: [Int32] = []
+  var weight: [Double] = []
+  /// Quality as of `updated`, and the temperature it has had since then (NaN = outdoors).
+  var quality: [Double] = []
+  var updated: [SimTime] = []
+  var temperature: [Double] = []
+  var place: [LotPlace] = []
+  /// Base index, or −1 for an import.
+  var origin: [Int32] = []
+  var harvested: [SimTime] = []
+  /// When it reached its hub's stock (FIFO key).
+  var stored: [SimTime] = []
+  var precooled: [Bool] = []
+  /// Tagged at origin, and every record kept so far.
+  var tagged: [Bool] = []
+  var complete: [Bool] = []
+  /// Trace identity (unique in a replication) and the lot it was split from (−1).
+  var id: [Int64] = []
+  var parent: [Int64] = []
+  /// Node where it is (or the truck's origin while on a truck).
+  var node: [Int32] = []
+  var spoilTimer: [EventHandle] = []
+  var next: [Int32] = []
+  private var freeSlots: [Int32] = []
+  private(set) var live = 0
+  private var nextID: Int64 = 0
+
+  mutating func allocate(category c: Int, weight w: Double, quality q: Double, at now: SimTime, origin o: Int, node n: Int,
+                         tagged t: Bool, parent p: Int64 = -1) -> Int32 {
+    live += 1
+    let identity = nextID
+    nextID += 1
+    if let b = freeSlots.popLast() {
+      let i = Int(b)
+      category[i] = Int32(c); weight[i] = w; quality[i] = q; updated[i] = now; temperature[i] = .nan; place[i] = .atBase
+      origin[i] = Int32(o); harvested[i] = now; stored[i] = .nan; precooled[i] = false; tagged[i] = t; complete[i] = t
+      id[i] = identity; parent[i] = p; node[i] = Int32(n); spoilTimer[i] = .none; next[i] = -1
+      return b
+    }
+    category.append(Int32(c)); weight.append(w); quality.append(q); updated.append(now); temperature.append(.nan)
+    place.append(.atBase); origin.append(Int32(o)); harvested.append(now); stored.append(.nan); precooled.append(false)
+    tagged.append(t); complete.append(t); id.append(identity); parent.append(p); node.append(Int32(n))
+    spoilTimer.append(.none); next.append(-1)
+    return Int32(category.count - 1)
+  }
+
+  mutating func release(_ lot: Int32) {
+    let i = Int(lot)
+    place[i] = .gone
+    weight[i] = 0
+    next[i] = -1
+    live -= 1
+    freeSlots.append(lot)
+  }
+
+  /// Tonnes of live lots in each place (counted from the state, for the balance check).
+  func tonnes(in p: LotPlace) -> Double {
+    var total = 0.0
+    for i in place.indices where place[i] == p { total += weight[i] }
+    return total
+  }
+}

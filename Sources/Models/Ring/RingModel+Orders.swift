@@ -1,0 +1,216 @@
+import SimKernel
+
+extension RingModel {
+  // MARK: - Hub stock
+
+  /// The temperature of a hub's cold room for a category.
+  func storeTemperature(hub h: Int, category c: Int) -> Double {
+    config.hubs[h].storageTemperature ?? config.categories[c].coldTemperature
+  }
+
+  /// A lot joins its hub's cold-room stock, with a timer for when it would spoil there.
+  func store(_ lot: Int32, hub node: Int) {
+    let i = Int(lot)
+    let h = node  // hubs are the first nodes
+    let c = Int(lots.category[i])
+    let celsius = storeTemperature(hub: h, category: c)
+    lots.place[i] = .inStore
+    lots.node[i] = Int32(node)
+    lots.stored[i] = scheduler.now
+    setTemperature(lot, celsius)
+    record(lot, .store, node: node)
+    stock[h * config.categories.count + c].append(lot)
+    metrics.hubStock[c].add(lots.weight[i], at: scheduler.now)
+    let hours = quality[c].hoursToThreshold(from: lots.quality[i], at: celsius)
+    lots.spoilTimer[i] = scheduler.schedule(after: hours, SubsystemTag.ring, kind: RingEvent.spoilInStore.rawValue, entity: lot)
+  }
+
+  func spoilInStore(lot: Int32) {
+    let i = Int(lot)
+    lots.spoilTimer[i] = .none
+    let c = Int(lots.category[i])
+    let s = Int(lots.node[i]) * config.categories.count + c
+    if let k = stock[s].firstIndex(of: lot) { stock[s].remove(at: k) }
+    metrics.hubStock[c].add(-lots.weight[i], at: scheduler.now)
+    advance(lot)
+    spoil(lot, at: Int(lots.node[i]))
+  }
+
+  /// Tonnes in stock of a category at a hub.
+  func stockTonnes(hub h: Int, category c: Int) -> Double {
+    var total = 0.0
+    for lot in stock[h * config.categories.count + c] { total += lots.weight[Int(lot)] }
+    return total
+  }
+
+  /// Takes `amount` tonnes of a category from a hub's stock (FIFO or first expiry first),
+  /// splitting the last lot if needed; returns the picked lots as a chain.
+  func pick(hub h: Int, category c: Int, tonnes amount: Double) -> Int32 {
+    let s = h * config.categories.count + c
+    var remaining = amount
+    var head: Int32 = -1, tail: Int32 = -1
+    func chain(_ lot: Int32) {
+      lots.place[Int(lot)] = .picked
+      if tail >= 0 { lots.next[Int(tail)] = lot } else { head = lot }
+      tail = lot
+    }
+    while remaining > 1e-9, !stock[s].isEmpty {
+      var k = 0
+      if config.dispatchPolicy == .fefo {
+        var lowest = Double.infinity
+        for (j, lot) in stock[s].enumerated() {
+          let i = Int(lot)
+          let q = lots.quality[i] - quality[c].lossRate(at: lots.temperature[i]) * (scheduler.now - lots.updated[i])
+          if q < lowest {
+            lowest = q
+            k = j
+          }
+        }
+      }
+      let lot = stock[s][k]
+      let i = Int(lot)
+      advance(lot)
+      let w = lots.weight[i]
+      if w <= remaining + 1e-9 {
+        stock[s].remove(at: k)
+        scheduler.cancel(lots.spoilTimer[i])
+        lots.spoilTimer[i] = .none
+        metrics.hubStock[c].add(-w, at: scheduler.now)
+        remaining -= w
+        chain(lot)
+      } else {
+        let part = lots.allocate(category: c, weight: remaining, quality: lots.quality[i], at: scheduler.now,
+                                 origin: Int(lots.origin[i]), node: Int(lots.node[i]), tagged: lots.tagged[i], parent: lots.id[i])
+        let p = Int(part)
+        lots.complete[p] = lots.complete[i]
+        lots.harvested[p] = lots.harvested[i]
+        lots.precooled[p] = lots.precooled[i]
+        lots.stored[p] = lots.stored[i]
+        lots.temperature[p] = lots.temperature[i]
+        lots.weight[i] -= remaining
+        metrics.hubStock[c].add(-remaining, at: scheduler.now)
+        record(part, .split, node: Int(lots.node[i]))
+        remaining = 0
+        chain(part)
+      }
+    }
+    return head
+  }
+
+  // MARK: - Orders
+
+  /// Order rate (orders per hour) of a demand source at time `t`.
+  private func orderRate(source s: Int, at t: SimTime) -> Double {
+    let nc = config.categories.count
+    let d = config.destinations[s / nc], c = s % nc
+    let hour = t - (t / 24).rounded(.down) * 24
+    return d.dailyDemand[c] / 24 / config.categories[c].orderSize.mean * d.intensity(atHour: hour)
+  }
+
+  /// The next order time after `t`: a Poisson process with the hourly pattern, by thinning.
+  func nextOrder(source s: Int, after t: SimTime) -> SimTime? {
+    let nc = config.categories.count
+    let d = config.destinations[s / nc], c = s % nc
+    let peak = (d.hourlyPattern.count == 24 ? (0..<24).map { d.intensity(atHour: Double($0)) }.max() ?? 1 : 1)
+    let maxRate = d.dailyDemand[c] / 24 / config.categories[c].orderSize.mean * peak
+    guard maxRate > 0 else { return nil }
+    let stream = orderStreams[s]
+    var now = t
+    for _ in 0..<10_000 {
+      now += stream.exponential(mean: 1 / maxRate)
+      if stream.uniform() * maxRate <= orderRate(source: s, at: now) { return now }
+    }
+    return now
+  }
+
+  /// An order: picks from the hubs nearest first, one delivery per truckload; the rest is unmet.
+  func order(source s: Int) {
+    let nc = config.categories.count
+    let d = s / nc, c = s % nc
+    let now = scheduler.now
+    let size = Swift.max(1e-6, config.categories[c].orderSize.sample(orderStreams[s]))
+    if let t = nextOrder(source: s, after: now) {
+      scheduler.schedule(at: t, SubsystemTag.ring, kind: RingEvent.order.rawValue, entity: Int32(s), priority: .arrival)
+    }
+    metrics.ordered[s] += size
+    let o = allocateOrder(source: s, at: now)
+    var remaining = size
+    for h in hubOrder[d] where remaining > 1e-9 {
+      let capacity = maxDeliveryCapacity[h]
+      while remaining > 1e-9 {
+        let available = stockTonnes(hub: h, category: c)
+        guard available > 1e-9 else { break }
+        let portion = Swift.min(remaining, available, capacity)
+        let head = pick(hub: h, category: c, tonnes: portion)
+        remaining -= portion
+        let job = allocateJob(order: o, hub: h, lots: head)
+        orderPending[Int(o)] += 1
+        jobQueue[h].append(job)
+      }
+    }
+    if remaining > 1e-9 { metrics.unmet[s] += remaining }
+    if orderPending[Int(o)] == 0 {
+      // Nothing at any hub: the order counts as not delivered within the target.
+      metrics.orders[s] += 1
+      freeOrders.append(o)
+    }
+    for h in hubOrder[d] where !jobQueue[h].isEmpty { dispatch(hub: h) }
+  }
+
+  private func allocateOrder(source s: Int, at t: SimTime) -> Int32 {
+    if let o = freeOrders.popLast() {
+      orderTime[Int(o)] = t; orderSource[Int(o)] = Int32(s); orderPending[Int(o)] = 0
+      return o
+    }
+    orderTime.append(t); orderSource.append(Int32(s)); orderPending.append(0)
+    return Int32(orderTime.count - 1)
+  }
+
+  private func allocateJob(order o: Int32, hub h: Int, lots head: Int32) -> Int32 {
+    if let j = freeJobs.popLast() {
+      jobOrder[Int(j)] = o; jobHub[Int(j)] = Int32(h); jobLots[Int(j)] = head
+      return j
+    }
+    jobOrder.append(o); jobHub.append(Int32(h)); jobLots.append(head)
+    return Int32(jobOrder.count - 1)
+  }
+
+  /// Sends free delivery trucks of a hub to its waiting jobs, first come first served.
+  func dispatch(hub h: Int) {
+    while !jobQueue[h].isEmpty {
+      guard let f = config.fleets.indices.first(where: { config.fleets[$0].homeIsHub && config.fleets[$0].home == h && !idle[$0].isEmpty })
+      else { return }
+      let v = idle[f].removeFirst()
+      let job = jobQueue[h].removeFirst()
+      let d = Int(orderSource[Int(jobOrder[Int(job)])]) / config.categories.count
+      startLadenTrip(vehicle: v, lots: jobLots[Int(job)], to: network.destinationNode[d], job: job)
+    }
+  }
+
+  /// A lot reaches its destination in time to be sold.
+  func deliver(_ lot: Int32, at node: Int) {
+    let i = Int(lot)
+    let c = Int(lots.category[i])
+    let w = lots.weight[i]
+    record(lot, .deliver, node: node)
+    metrics.run.delivered[c] += w
+    metrics.kpi.delivered[c] += w
+    metrics.qualityTonnes[c] += lots.quality[i] * w
+    if lots.complete[i] { metrics.tracedTonnes[c] += w }
+    lots.release(lot)
+  }
+
+  /// One hub's portion of an order has arrived; the order completes with its last portion.
+  func portionDelivered(job: Int32) {
+    let o = Int(jobOrder[Int(job)])
+    freeJobs.append(job)
+    orderPending[o] -= 1
+    guard orderPending[o] == 0 else { return }
+    let s = Int(orderSource[o])
+    let lead = scheduler.now - orderTime[o]
+    metrics.orders[s] += 1
+    metrics.leadTime[s].add(lead)
+    if lead <= config.targetLeadTime + 1e-9 { metrics.onTime[s] += 1 }
+    freeOrders.append(Int32(o))
+  }
+}
