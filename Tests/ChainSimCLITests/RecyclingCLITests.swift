@@ -38,7 +38,7 @@ import Testing
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("rec.h5").path
-    let r = try chainsim("run", "scenarios/tianjin-2024.yaml", "--replications", "2", "--horizon", "30d", "--set", "port.enabled=false", "-o", out, "--quiet")
+    let r = try chainsim("run", "scenarios/tianjin-2024.yaml", "--replications", "2", "--horizon", "30d", "--set", "port.enabled=false", "--set", "ring.enabled=false", "-o", out, "--quiet")
     #expect(r.exitCode == 0, "\(r.stderr)")
     var candidates = [packageRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/check_results.py").path]
     if let shared = ProcessInfo.processInfo.environment["CHAINSIM_SHARED"] { candidates.insert(shared + "/tools/check_results.py", at: 0) }

@@ -4,7 +4,7 @@ import Testing
 /// `chainsim run` end to end: byte-identical files for any -j, across processes and paths;
 /// the summary; a failed invariant recorded and reported with exit 1.
 @Suite(.serialized) struct RunDeterminismTests {
-  let quick = ["--replications", "3", "--horizon", "60d"]
+  let quick = ["--replications", "3", "--horizon", "10d", "--set", "run.warmup=2d"]
 
   @Test func sameBytesForAnyJobsAcrossProcessesAndPaths() throws {
     let dir = try temporaryDirectory()

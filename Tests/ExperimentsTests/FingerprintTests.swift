@@ -8,7 +8,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 /// Every shipped scenario's trajectory matches `scenarios/fingerprints.yaml`.
 @Suite struct FingerprintTests {
   struct Entry: Sendable, CustomStringConvertible {
-    var scenario: String, seed: String, replications: String, horizon: String, fingerprint: String
+    var scenario: String, seed: String, replications: String, horizon: String, warmup: String, fingerprint: String
     var description: String { "\(scenario) seed \(seed)" }
   }
 
@@ -20,8 +20,8 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
     return list.compactMap { e in
       guard let s = e["scenario"]?.scalar?.text, let seed = e["seed"]?.scalar?.text,
             let r = e["replications"]?.scalar?.text, let h = e["horizon"]?.scalar?.text,
-            let f = e["fingerprint"]?.scalar?.text else { return nil }
-      return Entry(scenario: s, seed: seed, replications: r, horizon: h, fingerprint: f)
+            let w = e["warmup"]?.scalar?.text, let f = e["fingerprint"]?.scalar?.text else { return nil }
+      return Entry(scenario: s, seed: seed, replications: r, horizon: h, warmup: w, fingerprint: f)
     }
   }()
 
@@ -37,6 +37,7 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
     let path = packageRoot.appendingPathComponent(entry.scenario).path
     let prepared = try ScenarioPreparation.prepare(path: path, overrides: [
       "run.seed=\(entry.seed)", "run.replications=\(entry.replications)", "run.horizon=\(entry.horizon)",
+      "run.warmup=\(entry.warmup)",
     ])
     let outputs = await ReplicationSet.run(prepared.config, jobs: 2)
     let got = ReplicationSet.combinedFingerprint(outputs)

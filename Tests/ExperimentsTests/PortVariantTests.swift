@@ -7,7 +7,7 @@ import Testing
 /// interval (common random numbers) that excludes zero. Short runs keep the test fast; the
 /// full-year figures are in the issue note.
 @Suite struct PortVariantTests {
-  static let overrides = ["run.replications=4", "run.horizon=30d", "run.warmup=7d"]
+  static let overrides = ["run.replications=4", "run.horizon=30d", "run.warmup=7d", "ring.enabled=false", "recycling.enabled=false"]
 
   static func run(_ scenario: String) async throws -> [ReplicationOutput] {
     let prepared = try ScenarioPreparation.prepare(path: packageRoot.appendingPathComponent(scenario).path, overrides: overrides)
