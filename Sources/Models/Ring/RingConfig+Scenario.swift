@@ -136,6 +136,7 @@ extension RingConfig {
     self.init(categories: categories, bands: bands, ambient: ambient, roads: roads, bases: bases, hubs: hubs,
               destinations: destinations, fleets: fleets, portSupply: portSupply,
               dispatchPolicy: DispatchPolicy(rawValue: try section.string("dispatch_policy")) ?? .fefo,
+              baseDispatch: BaseDispatch(rawValue: try section.string("base_dispatch")) ?? .shortfall,
               recordLoss: try section.fraction("record_loss"), targetLeadTime: try section.duration("target_lead_time"))
     do {
       _ = try RingNetwork(self)

@@ -43,6 +43,8 @@ struct RingMetrics {
   var busy: [TimeWeighted]
   var hubStock: [TimeWeighted]
   var vehicleKm: [Double]
+  /// Tonnes picked at bases for direct delivery (orders the hubs could not fill), by category.
+  var fromBases: [Double]
 
   init(categories n: Int, destinations d: Int, fleets f: Int) {
     nc = n
@@ -58,6 +60,7 @@ struct RingMetrics {
     qualityTonnes = Array(repeating: 0, count: n)
     tracedTonnes = qualityTonnes
     hauled = qualityTonnes
+    fromBases = qualityTonnes
     hauledCold = qualityTonnes
     excursions = Array(repeating: 0, count: f + 1)
     excursionTonnes = qualityTonnes
@@ -81,6 +84,7 @@ struct RingMetrics {
       tracedTonnes[c] = 0
       hauled[c] = 0
       hauledCold[c] = 0
+      fromBases[c] = 0
       excursionTonnes[c] = 0
       hubStock[c].reset(at: time)
     }

@@ -123,7 +123,8 @@ extension RingModel {
     return now
   }
 
-  /// An order: picks from the hubs nearest first, one delivery per truckload; the rest is unmet.
+  /// An order: picks from the hubs nearest first, one delivery per truckload; then (under
+  /// `base_dispatch: shortfall`) from the bases' waiting lots; the rest is unmet.
   func order(source s: Int) {
     let nc = config.categories.count
     let d = s / nc, c = s % nc
@@ -148,6 +149,9 @@ extension RingModel {
         jobQueue[h].append(job)
       }
     }
+    if remaining > 1e-9, config.baseDispatch == .shortfall {
+      remaining = orderFromBases(order: o, destination: d, category: c, tonnes: remaining)
+    }
     if remaining > 1e-9 { metrics.unmet[s] += remaining }
     if orderPending[Int(o)] == 0 {
       // Nothing at any hub: the order counts as not delivered within the target.
@@ -166,7 +170,7 @@ extension RingModel {
     return Int32(orderTime.count - 1)
   }
 
-  private func allocateJob(order o: Int32, hub h: Int, lots head: Int32) -> Int32 {
+  func allocateJob(order o: Int32, hub h: Int, lots head: Int32) -> Int32 {
     if let j = freeJobs.popLast() {
       jobOrder[Int(j)] = o; jobHub[Int(j)] = Int32(h); jobLots[Int(j)] = head
       return j

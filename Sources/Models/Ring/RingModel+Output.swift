@@ -89,6 +89,8 @@ extension RingModel {
           catKeys.map { $0.reduce(0) { $0 + m.unmet[$1] } }, categories),
       kpi("unmet_demand_by_destination", "Tonnes ordered that no hub could supply, by destination", "t", .lower,
           destKeys.map { $0.reduce(0) { $0 + m.unmet[$1] } }, destinations),
+      kpi("from_bases", "Tonnes picked at bases for direct delivery (orders the hubs could not fill)", "t", .none,
+          m.fromBases, categories),
       kpi("unmet_share_total", "Share of ordered tonnes that no hub could supply", "1", .lower,
           [ratio(m.unmet.reduce(0, +), m.ordered.reduce(0, +))]),
       kpi("hub_stock_mean", "Mean tonnes in the hubs' cold rooms", "t", .none, m.hubStock.map { $0.mean(until: horizon) }, categories),

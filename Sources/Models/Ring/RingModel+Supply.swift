@@ -93,6 +93,7 @@ extension RingModel {
   func dispatch(base b: Int) {
     let base = config.bases[b]
     let now = scheduler.now
+    dispatchDirect(base: b)
     while queueHead[b] >= 0 {
       guard let f = config.fleets.indices.first(where: { config.fleets[$0].home == b && !config.fleets[$0].homeIsHub && !idle[$0].isEmpty })
       else { break }
