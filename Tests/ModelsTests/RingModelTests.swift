@@ -96,3 +96,23 @@ import Testing
     #expect(ring.checks.allSatisfy { $0.passed })
   }
 }
+
+@Suite struct RingHubStorageTests {
+  /// Supply exceeds orders, so lots wait in hub stock: at 30 °C outdoors the floor lots spoil
+  /// there, cold-room lots do not (12-21 d shelf life at 0 °C, ~1 d at 30 °C).
+  @Test func lotsOutsideTheColdRoomSpoilInAWarmHub() {
+    func run(_ share: Double) -> ReplicationOutput {
+      var config = ringConfig(ambient: 30, failure: 0)
+      config.fleets[2].vehicles = 12  // enough delivery trucks that orders do not queue for days
+      for c in config.categories.indices { config.categories[c].coldStorageShare = share }
+      return Replication.run(ringRun(config, days: 12), index: 0)
+    }
+    let cold = run(1), floor = run(0)
+    let coldSpoiled = ringKPI(cold, "spoiled").reduce(0, +), floorSpoiled = ringKPI(floor, "spoiled").reduce(0, +)
+    #expect(floorSpoiled > coldSpoiled + 10, "floor \(floorSpoiled) t, cold room \(coldSpoiled) t")
+    #expect(ringKPI(floor, "quality_at_delivery")[0] < ringKPI(cold, "quality_at_delivery")[0])
+    for out in [cold, floor] {
+      #expect(out.subsystems.first { $0.name == "ring" }!.checks.allSatisfy { $0.passed })
+    }
+  }
+}

@@ -19,7 +19,8 @@ extension RingConfig {
       }
       categories.append(RingCategory(
         name: c.name ?? "", shelfLife: try c.duration("shelf_life"), initialQuality: initial, threshold: threshold,
-        coldTemperature: try c.number("cold_temperature"), lotMass: lot, orderSize: order))
+        coldTemperature: try c.number("cold_temperature"), lotMass: lot, orderSize: order,
+        coldStorageShare: try c.fraction("cold_storage_share")))
     }
     guard !categories.isEmpty else { throw section.error("categories", "expected at least one category") }
     let names = categories.map(\.name)

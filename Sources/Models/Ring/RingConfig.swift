@@ -91,9 +91,12 @@ public struct RingCategory: Sendable, Equatable {
   public var lotMass: Distribution
   /// Size of one order (t), drawn when it is placed.
   public var orderSize: Distribution
+  /// Share of the category's harvested lots kept in a hub's cold room; the rest wait on the
+  /// market floor at the outdoor temperature (drawn per lot at harvest; imports are cold).
+  public var coldStorageShare: Double
 
   public init(name: String, shelfLife: Double, initialQuality: Double = 1, threshold: Double, coldTemperature: Double,
-              lotMass: Distribution, orderSize: Distribution) {
+              lotMass: Distribution, orderSize: Distribution, coldStorageShare: Double = 1) {
     self.name = name
     self.shelfLife = shelfLife
     self.initialQuality = initialQuality
@@ -101,6 +104,7 @@ public struct RingCategory: Sendable, Equatable {
     self.coldTemperature = coldTemperature
     self.lotMass = lotMass
     self.orderSize = orderSize
+    self.coldStorageShare = coldStorageShare
   }
 }
 

@@ -45,6 +45,8 @@ struct RingMetrics {
   var vehicleKm: [Double]
   /// Tonnes picked at bases for direct delivery (orders the hubs could not fill), by category.
   var fromBases: [Double]
+  /// Time in hub stock of the lots picked for orders, by category.
+  var hubDwell: [Tally]
 
   init(categories n: Int, destinations d: Int, fleets f: Int) {
     nc = n
@@ -61,6 +63,7 @@ struct RingMetrics {
     tracedTonnes = qualityTonnes
     hauled = qualityTonnes
     fromBases = qualityTonnes
+    hubDwell = Array(repeating: Tally(), count: n)
     hauledCold = qualityTonnes
     excursions = Array(repeating: 0, count: f + 1)
     excursionTonnes = qualityTonnes
@@ -85,6 +88,7 @@ struct RingMetrics {
       hauled[c] = 0
       hauledCold[c] = 0
       fromBases[c] = 0
+      hubDwell[c].reset()
       excursionTonnes[c] = 0
       hubStock[c].reset(at: time)
     }

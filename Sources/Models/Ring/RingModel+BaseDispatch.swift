@@ -75,6 +75,7 @@ extension RingModel {
         lots.complete[p] = lots.complete[i]
         lots.harvested[p] = lots.harvested[i]
         lots.precooled[p] = lots.precooled[i]
+        lots.coldRoom[p] = lots.coldRoom[i]
         lots.stored[p] = lots.stored[i]
         lots.temperature[p] = lots.temperature[i]
         lots.weight[i] -= remaining

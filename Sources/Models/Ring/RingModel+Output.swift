@@ -89,6 +89,7 @@ extension RingModel {
           catKeys.map { $0.reduce(0) { $0 + m.unmet[$1] } }, categories),
       kpi("unmet_demand_by_destination", "Tonnes ordered that no hub could supply, by destination", "t", .lower,
           destKeys.map { $0.reduce(0) { $0 + m.unmet[$1] } }, destinations),
+      kpi("hub_dwell_mean", "Mean time in hub stock of the lots picked for orders", "h", .lower, m.hubDwell.map(\.mean), categories),
       kpi("from_bases", "Tonnes picked at bases for direct delivery (orders the hubs could not fill)", "t", .none,
           m.fromBases, categories),
       kpi("unmet_share_total", "Share of ordered tonnes that no hub could supply", "1", .lower,

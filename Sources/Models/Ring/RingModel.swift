@@ -74,6 +74,8 @@ public final class RingModel: SubsystemModel, PortImportObserver {
   var freeOrders: [Int32] = []
   /// Hubs in order of off-peak travel time to each destination.
   let hubOrder: [[Int]]
+  /// Off-peak travel time (h) from each hub to each destination (hub × destination).
+  let hubTravel: [[Double]]
   let maxDeliveryCapacity: [Double]
   /// Bases in order of off-peak travel time to each destination, and their largest truck.
   let baseOrder: [[Int]]
@@ -131,6 +133,7 @@ public final class RingModel: SubsystemModel, PortImportObserver {
         return ta < tb || (ta == tb && a < b)
       }
     }
+    hubTravel = net.hubNode.map { h in net.destinationNode.map { net.offPeakHours(from: h, to: $0) } }
     baseOrder = net.destinationNode.map { d in
       net.baseNode.indices.filter {
         net.offPeakHours(from: net.baseNode[$0], to: d).isFinite && net.offPeakHours(from: d, to: net.baseNode[$0]).isFinite

@@ -51,6 +51,8 @@ public enum RingSchema {
     .number("cold_temperature", min: -30, max: 25, doc: "Set point of reefers and cold rooms for the category (°C)"),
     .distribution("lot_mass", of: .mass, doc: "Mass of one harvested lot, e.g. uniform(2t, 6t)"),
     .distribution("order_size", of: .mass, doc: "Size of one order from a destination, e.g. uniform(1t, 4t)"),
+    .fraction("cold_storage_share", default: "100%",
+              doc: "Share of harvested lots kept in a hub's cold room; the rest wait at the hub at the outdoor temperature"),
   ])
 
   static let rateEntry = Schema([
