@@ -80,7 +80,9 @@ import Testing
       // Everything delivered came from the base (orders picked just before the warm-up ended
       // are delivered after it, so allow a little).
       #expect(fromBases > 0.9 * delivered, "from bases \(fromBases) t, delivered \(delivered) t")
-      #expect(ringKPI(out, "unmet_share_total")[0] < 0.5)
+      // Only trucks at home take direct deliveries, and they wait for the night entry window:
+      // much stays unmet, but not all (without base dispatch all of it is, next test).
+      #expect(ringKPI(out, "unmet_share_total")[0] < 0.9)
       let ring = out.subsystems.first { $0.name == "ring" }!
       let check = ring.checks.first { $0.name == "tonnage_balance" }!
       #expect(check.passed, "entered \(check.entered) left \(check.left) remained \(check.remained)")

@@ -91,14 +91,20 @@ extension RingModel {
     return (head, amount - remaining)
   }
 
+  /// Whether a base has a truck at home now.
+  private func hasIdleTruck(base b: Int) -> Bool {
+    config.fleets.indices.contains { config.fleets[$0].home == b && !config.fleets[$0].homeIsHub && !idle[$0].isEmpty }
+  }
+
   /// Meets what the hubs could not of an order from the bases, nearest first, one truckload
-  /// per delivery; returns the tonnes still missing.
+  /// per delivery and only with a truck at home now (a base does not queue direct deliveries
+  /// ahead of its trunk hauls); returns the tonnes still missing.
   func orderFromBases(order o: Int32, destination d: Int, category c: Int, tonnes amount: Double) -> Double {
     var remaining = amount
     for b in baseOrder[d] where remaining > 1e-9 {
       let capacity = maxBaseCapacity[b]
       guard capacity > 0 else { continue }
-      while remaining > 1e-9 {
+      while remaining > 1e-9, hasIdleTruck(base: b) {
         let portion = Swift.min(remaining, capacity)
         let (head, got) = pickAtBase(b, category: c, tonnes: portion)
         guard head >= 0, got > 1e-9 else { break }
@@ -106,9 +112,9 @@ extension RingModel {
         let job = allocateJob(order: o, hub: -1 - b, lots: head)
         orderPending[Int(o)] += 1
         baseJobs[b].append(job)
+        dispatchDirect(base: b)
         if got < portion - 1e-9 { break }
       }
-      if !baseJobs[b].isEmpty { dispatch(base: b) }
     }
     return remaining
   }
