@@ -2,9 +2,11 @@ import Models
 import SimKernel
 
 /// A small ring for tests: two categories, one base, one hub, one destination, a junction
-/// with a truck-entry window; constant 20 °C unless told otherwise.
+/// with a truck-entry window; constant 20 °C unless told otherwise; orders met from hub stock
+/// only unless told otherwise.
 func ringConfig(coverage: Double = 1, recordLoss: Double = 0, ambient: Double = 20, precool: Double = 0.5,
-                reefers: Int = 2, trucks: Int = 2, failure: Double = 0.05, traces: Bool = false) -> RingConfig {
+                reefers: Int = 2, trucks: Int = 2, failure: Double = 0.05, traces: Bool = false,
+                baseDispatch: BaseDispatch = .never) -> RingConfig {
   let categories = [
     RingCategory(name: "leafy", shelfLife: 12 * 24, threshold: 0.5, coldTemperature: 1,
                  lotMass: .uniform(min: 2, max: 4), orderSize: .uniform(min: 1, max: 3)),
@@ -28,7 +30,7 @@ func ringConfig(coverage: Double = 1, recordLoss: Double = 0, ambient: Double = 
              RingFleet(name: "base trucks", kind: .ambient, home: 0, homeIsHub: false, vehicles: trucks, capacity: 10),
              RingFleet(name: "hub reefers", kind: .reefer, home: 0, homeIsHub: true, vehicles: 4, capacity: 5, entryPermit: true),
              RingFleet(name: "hub trucks", kind: .ambient, home: 0, homeIsHub: true, vehicles: 2, capacity: 5)],
-    recordLoss: recordLoss, recordTraces: traces)
+    baseDispatch: baseDispatch, recordLoss: recordLoss, recordTraces: traces)
 }
 
 /// A whole run with the ring only.

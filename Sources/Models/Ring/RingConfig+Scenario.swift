@@ -19,7 +19,8 @@ extension RingConfig {
       }
       categories.append(RingCategory(
         name: c.name ?? "", shelfLife: try c.duration("shelf_life"), initialQuality: initial, threshold: threshold,
-        coldTemperature: try c.number("cold_temperature"), lotMass: lot, orderSize: order))
+        coldTemperature: try c.number("cold_temperature"), lotMass: lot, orderSize: order,
+        coldStorageShare: try c.fraction("cold_storage_share")))
     }
     guard !categories.isEmpty else { throw section.error("categories", "expected at least one category") }
     let names = categories.map(\.name)
@@ -136,6 +137,7 @@ extension RingConfig {
     self.init(categories: categories, bands: bands, ambient: ambient, roads: roads, bases: bases, hubs: hubs,
               destinations: destinations, fleets: fleets, portSupply: portSupply,
               dispatchPolicy: DispatchPolicy(rawValue: try section.string("dispatch_policy")) ?? .fefo,
+              baseDispatch: BaseDispatch(rawValue: try section.string("base_dispatch")) ?? .shortfall,
               recordLoss: try section.fraction("record_loss"), targetLeadTime: try section.duration("target_lead_time"))
     do {
       _ = try RingNetwork(self)

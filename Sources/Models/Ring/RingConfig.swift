@@ -20,8 +20,10 @@ public struct RingConfig: Sendable, Equatable {
   public var fleets: [RingFleet]
   /// Imported food in reefer containers trucked from the port to a hub (port → ring), or nil.
   public var portSupply: PortFoodSupply?
-  /// Which hub stock an order takes first.
+  /// Which hub stock an order takes first (and which base lots, when bases ship direct).
   public var dispatchPolicy: DispatchPolicy
+  /// Whether a base ships direct to a destination what the hubs cannot supply.
+  public var baseDispatch: BaseDispatch
   /// Probability that one step of a tagged lot's trace is not recorded (a lost record).
   public var recordLoss: Double
   /// The ring's delivery target: an order delivered within this time of being placed (h).
@@ -31,7 +33,8 @@ public struct RingConfig: Sendable, Equatable {
 
   public init(categories: [RingCategory], bands: [TemperatureBand], ambient: AmbientProfile, roads: RoadDescription,
               bases: [RingBase], hubs: [RingHub], destinations: [RingDestination], fleets: [RingFleet],
-              portSupply: PortFoodSupply? = nil, dispatchPolicy: DispatchPolicy = .fefo, recordLoss: Double = 0,
+              portSupply: PortFoodSupply? = nil, dispatchPolicy: DispatchPolicy = .fefo,
+              baseDispatch: BaseDispatch = .shortfall, recordLoss: Double = 0,
               targetLeadTime: Double = 1, recordTraces: Bool = false) {
     self.categories = categories
     self.bands = bands
@@ -43,6 +46,7 @@ public struct RingConfig: Sendable, Equatable {
     self.fleets = fleets
     self.portSupply = portSupply
     self.dispatchPolicy = dispatchPolicy
+    self.baseDispatch = baseDispatch
     self.recordLoss = recordLoss
     self.targetLeadTime = targetLeadTime
     self.recordTraces = recordTraces
@@ -62,6 +66,15 @@ public enum DispatchPolicy: String, Sendable, Equatable, CaseIterable {
   case fefo
 }
 
+/// Whether orders the hubs cannot fill are met by dispatch from production bases.
+public enum BaseDispatch: String, Sendable, Equatable, CaseIterable {
+  /// Orders are met from hub stock only; the rest is unmet demand.
+  case never
+  /// What the hubs cannot supply is taken from the bases' waiting lots (nearest base first)
+  /// and trucked direct to the destination by the base's trucks.
+  case shortfall
+}
+
 /// A produce category: its shelf life, spoilage threshold, cold-chain set point, lot and
 /// order sizes.
 public struct RingCategory: Sendable, Equatable {
@@ -78,9 +91,12 @@ public struct RingCategory: Sendable, Equatable {
   public var lotMass: Distribution
   /// Size of one order (t), drawn when it is placed.
   public var orderSize: Distribution
+  /// Share of the category's harvested lots kept in a hub's cold room; the rest wait on the
+  /// market floor at the outdoor temperature (drawn per lot at harvest; imports are cold).
+  public var coldStorageShare: Double
 
   public init(name: String, shelfLife: Double, initialQuality: Double = 1, threshold: Double, coldTemperature: Double,
-              lotMass: Distribution, orderSize: Distribution) {
+              lotMass: Distribution, orderSize: Distribution, coldStorageShare: Double = 1) {
     self.name = name
     self.shelfLife = shelfLife
     self.initialQuality = initialQuality
@@ -88,6 +104,7 @@ public struct RingCategory: Sendable, Equatable {
     self.coldTemperature = coldTemperature
     self.lotMass = lotMass
     self.orderSize = orderSize
+    self.coldStorageShare = coldStorageShare
   }
 }
 

@@ -17,6 +17,8 @@ struct RingLots {
   /// When it reached its hub's stock (FIFO key).
   var stored: [SimTime] = []
   var precooled: [Bool] = []
+  /// Kept in a hub's cold room (else at the outdoor temperature while in hub stock).
+  var coldRoom: [Bool] = []
   /// Tagged at origin, and every record kept so far.
   var tagged: [Bool] = []
   var complete: [Bool] = []
@@ -39,12 +41,12 @@ struct RingLots {
     if let b = freeSlots.popLast() {
       let i = Int(b)
       category[i] = Int32(c); weight[i] = w; quality[i] = q; updated[i] = now; temperature[i] = .nan; place[i] = .atBase
-      origin[i] = Int32(o); harvested[i] = now; stored[i] = .nan; precooled[i] = false; tagged[i] = t; complete[i] = t
+      origin[i] = Int32(o); harvested[i] = now; stored[i] = .nan; precooled[i] = false; coldRoom[i] = true; tagged[i] = t; complete[i] = t
       id[i] = identity; parent[i] = p; node[i] = Int32(n); spoilTimer[i] = .none; next[i] = -1
       return b
     }
     category.append(Int32(c)); weight.append(w); quality.append(q); updated.append(now); temperature.append(.nan)
-    place.append(.atBase); origin.append(Int32(o)); harvested.append(now); stored.append(.nan); precooled.append(false)
+    place.append(.atBase); origin.append(Int32(o)); harvested.append(now); stored.append(.nan); precooled.append(false); coldRoom.append(true)
     tagged.append(t); complete.append(t); id.append(identity); parent.append(p); node.append(Int32(n))
     spoilTimer.append(.none); next.append(-1)
     return Int32(category.count - 1)

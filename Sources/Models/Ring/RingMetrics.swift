@@ -43,6 +43,10 @@ struct RingMetrics {
   var busy: [TimeWeighted]
   var hubStock: [TimeWeighted]
   var vehicleKm: [Double]
+  /// Tonnes picked at bases for direct delivery (orders the hubs could not fill), by category.
+  var fromBases: [Double]
+  /// Time in hub stock of the lots picked for orders, by category.
+  var hubDwell: [Tally]
 
   init(categories n: Int, destinations d: Int, fleets f: Int) {
     nc = n
@@ -58,6 +62,8 @@ struct RingMetrics {
     qualityTonnes = Array(repeating: 0, count: n)
     tracedTonnes = qualityTonnes
     hauled = qualityTonnes
+    fromBases = qualityTonnes
+    hubDwell = Array(repeating: Tally(), count: n)
     hauledCold = qualityTonnes
     excursions = Array(repeating: 0, count: f + 1)
     excursionTonnes = qualityTonnes
@@ -81,6 +87,8 @@ struct RingMetrics {
       tracedTonnes[c] = 0
       hauled[c] = 0
       hauledCold[c] = 0
+      fromBases[c] = 0
+      hubDwell[c].reset()
       excursionTonnes[c] = 0
       hubStock[c].reset(at: time)
     }

@@ -8,12 +8,14 @@ extension RingModel {
     config.hubs[h].storageTemperature ?? config.categories[c].coldTemperature
   }
 
-  /// A lot joins its hub's cold-room stock, with a timer for when it would spoil there.
+  /// A lot joins its hub's stock (in the cold room, or at the outdoor temperature if it is not
+  /// a cold-room lot), with a timer for when it would spoil there (outdoors: a check that
+  /// re-arms until it does).
   func store(_ lot: Int32, hub node: Int) {
     let i = Int(lot)
     let h = node  // hubs are the first nodes
     let c = Int(lots.category[i])
-    let celsius = storeTemperature(hub: h, category: c)
+    let celsius = lots.coldRoom[i] ? storeTemperature(hub: h, category: c) : .nan
     lots.place[i] = .inStore
     lots.node[i] = Int32(node)
     lots.stored[i] = scheduler.now
@@ -21,13 +23,35 @@ extension RingModel {
     record(lot, .store, node: node)
     stock[h * config.categories.count + c].append(lot)
     metrics.hubStock[c].add(lots.weight[i], at: scheduler.now)
-    let hours = quality[c].hoursToThreshold(from: lots.quality[i], at: celsius)
+    armSpoilTimer(lot)
+  }
+
+  /// In the cold room: the exact time to the threshold. Outdoors: a lower bound on it (the
+  /// decay rate at the day's warmest), after which the lot is checked again.
+  private func armSpoilTimer(_ lot: Int32) {
+    let i = Int(lot)
+    let model = quality[Int(lots.category[i])]
+    var hours: Double
+    if lots.temperature[i].isNaN {
+      let warmest = config.ambient.celsius(at: scheduler.now) + 2 * abs(config.ambient.dailyAmplitude) + 1
+      hours = Swift.max(0.1, model.hoursToThreshold(from: lots.quality[i], at: warmest))
+    } else {
+      hours = model.hoursToThreshold(from: lots.quality[i], at: lots.temperature[i])
+    }
+    if !hours.isFinite { hours = 24 * 365 }
     lots.spoilTimer[i] = scheduler.schedule(after: hours, SubsystemTag.ring, kind: RingEvent.spoilInStore.rawValue, entity: lot)
   }
 
   func spoilInStore(lot: Int32) {
     let i = Int(lot)
     lots.spoilTimer[i] = .none
+    if lots.temperature[i].isNaN {
+      advance(lot)
+      guard isSpoiled(lot) else {
+        armSpoilTimer(lot)
+        return
+      }
+    }
     let c = Int(lots.category[i])
     let s = Int(lots.node[i]) * config.categories.count + c
     if let k = stock[s].firstIndex(of: lot) { stock[s].remove(at: k) }
@@ -36,16 +60,29 @@ extension RingModel {
     spoil(lot, at: Int(lots.node[i]))
   }
 
-  /// Tonnes in stock of a category at a hub.
-  func stockTonnes(hub h: Int, category c: Int) -> Double {
+  /// Whether a lot in stock is worth shipping: its quality now is at least `margin` above its
+  /// category's threshold (a lot that would spoil on the way stays, and spoils, at the hub).
+  func isShippable(_ lot: Int32, margin: Double) -> Bool {
+    projectedQuality(lot) >= quality[Int(lots.category[Int(lot)])].threshold + margin
+  }
+
+  /// The quality a lot of category `c` loses outdoors over the trip from hub `h` to
+  /// destination `d` plus an hour of loading, unloading and waiting (at today's outdoor temperature).
+  func shippingMargin(hub h: Int, destination d: Int, category c: Int) -> Double {
+    let hours = hubTravel[h][d] + 1
+    return hours.isFinite ? quality[c].lossRate(at: config.ambient.celsius(at: scheduler.now)) * hours : 0
+  }
+
+  /// Tonnes in stock of a category at a hub that are worth shipping.
+  func stockTonnes(hub h: Int, category c: Int, margin: Double = 0) -> Double {
     var total = 0.0
-    for lot in stock[h * config.categories.count + c] { total += lots.weight[Int(lot)] }
+    for lot in stock[h * config.categories.count + c] where isShippable(lot, margin: margin) { total += lots.weight[Int(lot)] }
     return total
   }
 
-  /// Takes `amount` tonnes of a category from a hub's stock (FIFO or first expiry first),
-  /// splitting the last lot if needed; returns the picked lots as a chain.
-  func pick(hub h: Int, category c: Int, tonnes amount: Double) -> Int32 {
+  /// Takes `amount` tonnes of a category from a hub's shippable stock (FIFO or first expiry
+  /// first), splitting the last lot if needed; returns the picked lots as a chain.
+  func pick(hub h: Int, category c: Int, tonnes amount: Double, margin: Double = 0) -> Int32 {
     let s = h * config.categories.count + c
     var remaining = amount
     var head: Int32 = -1, tail: Int32 = -1
@@ -55,21 +92,24 @@ extension RingModel {
       tail = lot
     }
     while remaining > 1e-9, !stock[s].isEmpty {
-      var k = 0
-      if config.dispatchPolicy == .fefo {
-        var lowest = Double.infinity
-        for (j, lot) in stock[s].enumerated() {
-          let i = Int(lot)
-          let q = lots.quality[i] - quality[c].lossRate(at: lots.temperature[i]) * (scheduler.now - lots.updated[i])
-          if q < lowest {
-            lowest = q
-            k = j
-          }
+      var k = -1
+      var lowest = Double.infinity
+      for (j, lot) in stock[s].enumerated() where isShippable(lot, margin: margin) {
+        if config.dispatchPolicy == .fifo {
+          k = j
+          break
+        }
+        let q = projectedQuality(lot)
+        if q < lowest {
+          lowest = q
+          k = j
         }
       }
+      guard k >= 0 else { break }
       let lot = stock[s][k]
       let i = Int(lot)
       advance(lot)
+      metrics.hubDwell[c].add(scheduler.now - lots.stored[i])
       let w = lots.weight[i]
       if w <= remaining + 1e-9 {
         stock[s].remove(at: k)
@@ -85,6 +125,7 @@ extension RingModel {
         lots.complete[p] = lots.complete[i]
         lots.harvested[p] = lots.harvested[i]
         lots.precooled[p] = lots.precooled[i]
+        lots.coldRoom[p] = lots.coldRoom[i]
         lots.stored[p] = lots.stored[i]
         lots.temperature[p] = lots.temperature[i]
         lots.weight[i] -= remaining
@@ -123,7 +164,8 @@ extension RingModel {
     return now
   }
 
-  /// An order: picks from the hubs nearest first, one delivery per truckload; the rest is unmet.
+  /// An order: picks from the hubs nearest first, one delivery per truckload; then (under
+  /// `base_dispatch: shortfall`) from the bases' waiting lots; the rest is unmet.
   func order(source s: Int) {
     let nc = config.categories.count
     let d = s / nc, c = s % nc
@@ -138,15 +180,19 @@ extension RingModel {
     for h in hubOrder[d] where remaining > 1e-9 {
       let capacity = maxDeliveryCapacity[h]
       while remaining > 1e-9 {
-        let available = stockTonnes(hub: h, category: c)
+        let margin = shippingMargin(hub: h, destination: d, category: c)
+        let available = stockTonnes(hub: h, category: c, margin: margin)
         guard available > 1e-9 else { break }
         let portion = Swift.min(remaining, available, capacity)
-        let head = pick(hub: h, category: c, tonnes: portion)
+        let head = pick(hub: h, category: c, tonnes: portion, margin: margin)
         remaining -= portion
         let job = allocateJob(order: o, hub: h, lots: head)
         orderPending[Int(o)] += 1
         jobQueue[h].append(job)
       }
+    }
+    if remaining > 1e-9, config.baseDispatch == .shortfall {
+      remaining = orderFromBases(order: o, destination: d, category: c, tonnes: remaining)
     }
     if remaining > 1e-9 { metrics.unmet[s] += remaining }
     if orderPending[Int(o)] == 0 {
@@ -166,7 +212,7 @@ extension RingModel {
     return Int32(orderTime.count - 1)
   }
 
-  private func allocateJob(order o: Int32, hub h: Int, lots head: Int32) -> Int32 {
+  func allocateJob(order o: Int32, hub h: Int, lots head: Int32) -> Int32 {
     if let j = freeJobs.popLast() {
       jobOrder[Int(j)] = o; jobHub[Int(j)] = Int32(h); jobLots[Int(j)] = head
       return j

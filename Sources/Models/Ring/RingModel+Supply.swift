@@ -44,9 +44,11 @@ extension RingModel {
     let mass = Swift.max(1e-6, config.categories[c].lotMass.sample(stream))
     let tagged = stream.uniform() < base.tracingCoverage
     let precool = stream.uniform() < base.precoolingShare
+    let coldRoom = stream.uniform() < config.categories[c].coldStorageShare
     let node = network.baseNode[b]
     let lot = lots.allocate(category: c, weight: mass, quality: quality[c].initialQuality, at: now, origin: b, node: node,
                             tagged: tagged)
+    lots.coldRoom[Int(lot)] = coldRoom
     metrics.run.harvested[c] += mass
     metrics.kpi.harvested[c] += mass
     record(lot, .harvest, node: node)
@@ -93,6 +95,7 @@ extension RingModel {
   func dispatch(base b: Int) {
     let base = config.bases[b]
     let now = scheduler.now
+    dispatchDirect(base: b)
     while queueHead[b] >= 0 {
       guard let f = config.fleets.indices.first(where: { config.fleets[$0].home == b && !config.fleets[$0].homeIsHub && !idle[$0].isEmpty })
       else { break }

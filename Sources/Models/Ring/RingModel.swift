@@ -17,7 +17,8 @@ import SimKernel
 ///   a spoilage timer), the truck drives home;
 /// - a destination orders → pick the tonnes from the hubs in order of off-peak travel time
 ///   (FIFO or first expiry first, splitting a lot if needed), queue a delivery per hub; what
-///   no hub holds is unmet demand;
+///   no hub holds is taken from the bases' waiting lots, nearest base first, and trucked
+///   direct by the base's trucks (`base_dispatch: shortfall`); what remains is unmet demand;
 /// - a delivery truck unloads → lots are delivered (or spoiled), the order completes with
 ///   its last portion and its lead time is recorded.
 public final class RingModel: SubsystemModel, PortImportObserver {
@@ -46,6 +47,8 @@ public final class RingModel: SubsystemModel, PortImportObserver {
   // Hubs: stock lot lists per hub × category; delivery jobs waiting per hub.
   var stock: [[Int32]]
   var jobQueue: [[Int32]]
+  /// Direct deliveries waiting for a truck at each base (orders the hubs could not fill).
+  var baseJobs: [[Int32]]
   // Vehicles (fleets' trucks first; drayage trucks for imports are added as needed).
   var vFleet: [Int32] = []
   var vRoute: [Int32] = []
@@ -71,7 +74,12 @@ public final class RingModel: SubsystemModel, PortImportObserver {
   var freeOrders: [Int32] = []
   /// Hubs in order of off-peak travel time to each destination.
   let hubOrder: [[Int]]
+  /// Off-peak travel time (h) from each hub to each destination (hub × destination).
+  let hubTravel: [[Double]]
   let maxDeliveryCapacity: [Double]
+  /// Bases in order of off-peak travel time to each destination, and their largest truck.
+  let baseOrder: [[Int]]
+  let maxBaseCapacity: [Double]
 
   var metrics: RingMetrics
   var traces = RingTraceBuffer()
@@ -116,6 +124,7 @@ public final class RingModel: SubsystemModel, PortImportObserver {
     holdTimer = Array(repeating: .none, count: config.bases.count)
     stock = Array(repeating: [], count: config.hubs.count * nc)
     jobQueue = Array(repeating: [], count: config.hubs.count)
+    baseJobs = Array(repeating: [], count: config.bases.count)
     idle = Array(repeating: [], count: config.fleets.count + 1)
     busyCount = Array(repeating: 0, count: config.fleets.count)
     hubOrder = net.destinationNode.map { d in
@@ -123,6 +132,18 @@ public final class RingModel: SubsystemModel, PortImportObserver {
         let ta = net.offPeakHours(from: net.hubNode[a], to: d), tb = net.offPeakHours(from: net.hubNode[b], to: d)
         return ta < tb || (ta == tb && a < b)
       }
+    }
+    hubTravel = net.hubNode.map { h in net.destinationNode.map { net.offPeakHours(from: h, to: $0) } }
+    baseOrder = net.destinationNode.map { d in
+      net.baseNode.indices.filter {
+        net.offPeakHours(from: net.baseNode[$0], to: d).isFinite && net.offPeakHours(from: d, to: net.baseNode[$0]).isFinite
+      }.sorted { a, b in
+        let ta = net.offPeakHours(from: net.baseNode[a], to: d), tb = net.offPeakHours(from: net.baseNode[b], to: d)
+        return ta < tb || (ta == tb && a < b)
+      }
+    }
+    maxBaseCapacity = config.bases.indices.map { b in
+      config.fleets.filter { !$0.homeIsHub && $0.home == b && $0.vehicles > 0 }.map(\.capacity).max() ?? 0
     }
     maxDeliveryCapacity = config.hubs.indices.map { h in
       config.fleets.filter { $0.homeIsHub && $0.home == h && $0.vehicles > 0 }.map(\.capacity).max() ?? 0

@@ -51,6 +51,8 @@ public enum RingSchema {
     .number("cold_temperature", min: -30, max: 25, doc: "Set point of reefers and cold rooms for the category (°C)"),
     .distribution("lot_mass", of: .mass, doc: "Mass of one harvested lot, e.g. uniform(2t, 6t)"),
     .distribution("order_size", of: .mass, doc: "Size of one order from a destination, e.g. uniform(1t, 4t)"),
+    .fraction("cold_storage_share", default: "100%",
+              doc: "Share of harvested lots kept in a hub's cold room; the rest wait at the hub at the outdoor temperature"),
   ])
 
   static let rateEntry = Schema([
@@ -114,7 +116,9 @@ public enum RingSchema {
   /// The `ring` section.
   public static let schema = Schema([
     .bool("enabled", default: true, doc: "Simulate the fresh-produce ring (false, or no ring section: leave it out)"),
-    .choice("dispatch_policy", DispatchPolicy.allCases.map(\.rawValue), default: "fefo", doc: "fifo or fefo (first expiry, first out) at the hubs"),
+    .choice("dispatch_policy", DispatchPolicy.allCases.map(\.rawValue), default: "fefo", doc: "fifo or fefo (first expiry, first out) at the hubs and bases"),
+    .choice("base_dispatch", BaseDispatch.allCases.map(\.rawValue), default: "shortfall",
+            doc: "shortfall: what the hubs cannot supply is shipped direct from the nearest bases' waiting lots; never: hub stock only"),
     .fraction("record_loss", default: "0%", doc: "Probability that a step of a tagged lot's trace is not recorded"),
     .duration("target_lead_time", default: "60min", min: 1e-6, doc: "Delivery target from order to arrival (the one-hour ring)"),
     .namedList("temperature_bands", band, doc: "Q10 by temperature band, ascending from 0 °C"),
