@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The package root, from this file's path (tests do not rely on the working directory).
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -53,3 +54,17 @@ func temporaryDirectory() throws -> URL {
 
 /// The path of a fixture, relative to the package root (as a user would type it).
 func fixture(_ name: String) -> String { "Tests/ChainSimCLITests/Fixtures/\(name)" }
+
+/// Runs a bad fixture and expects the rejection every scenario error gets: exit 2, exactly
+/// `message` (file:line:column, key path, what was expected) on stderr, no output file, and
+/// the same exit code from `validate`.
+func expectRejected(fixture name: String, message: String) throws {
+  let dir = try temporaryDirectory()
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let r = try runProgram(chainsimBinary, ["run", fixture(name), "-o", dir.appendingPathComponent("r.h5").path, "--quiet"])
+  #expect(r.exitCode == 2)
+  #expect(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines) == message)
+  #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "no output file")
+  let v = try chainsim("validate", fixture(name))
+  #expect(v.exitCode == 2)
+}

@@ -15,15 +15,7 @@ import Testing
 
   @Test(arguments: cases.indices)
   func badRecyclingInputIsRejectedWithFileLineAndKeyPath(index: Int) throws {
-    let c = Self.cases[index]
-    let dir = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let r = try runProgram(chainsimBinary, ["run", fixture(c.file), "-o", dir.appendingPathComponent("r.h5").path, "--quiet"])
-    #expect(r.exitCode == 2)
-    #expect(r.stderr.trimmingCharacters(in: .whitespacesAndNewlines) == c.message)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "no output file")
-    let v = try chainsim("validate", fixture(c.file))
-    #expect(v.exitCode == 2)
+    try expectRejected(fixture: Self.cases[index].file, message: Self.cases[index].message)
   }
 
   @Test func variantsValidateWithoutWarnings() throws {
