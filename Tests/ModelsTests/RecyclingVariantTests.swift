@@ -9,12 +9,14 @@ import Testing
 @Suite struct RecyclingVariantTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  /// The scenario's recycling section alone (the port is left out to keep the test fast;
+  /// The scenario's recycling section alone (port, rail and ring are left out to keep the test fast;
   /// streams are per subsystem, so this does not change recycling's random numbers).
   func load(_ file: String, replications: Int = 8, days: Double = 120) throws -> ChainSimConfig {
     let resolved = try ScenarioLoader(schema: ChainSimSchema.root).load(path: Self.root.appendingPathComponent(file).path)
     var config = try ChainSimConfig(root: resolved.root, name: resolved.name)
     config.port = nil
+    config.rail = nil
+    config.ring = nil
     config.run.replications = replications
     config.run.horizon = 24 * days
     return config
