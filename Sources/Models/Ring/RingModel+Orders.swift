@@ -82,6 +82,9 @@ extension RingModel {
 
   /// Takes `amount` tonnes of a category from a hub's shippable stock (FIFO or first expiry
   /// first), splitting the last lot if needed; returns the picked lots as a chain.
+  /// How many of the oldest shippable lots first-expiry-first-out compares per pick.
+  static let fefoWindow = 64
+
   func pick(hub h: Int, category c: Int, tonnes amount: Double, margin: Double = 0) -> Int32 {
     let s = h * config.categories.count + c
     var remaining = amount
@@ -94,6 +97,10 @@ extension RingModel {
     while remaining > 1e-9, !stock[s].isEmpty {
       var k = -1
       var lowest = Double.infinity
+      var looked = 0
+      // FEFO compares the `fefoWindow` oldest lots that are worth shipping (stock is kept in
+      // arrival order), as a wholesaler looks at the front of the store: the cost of a pick
+      // stays bounded however much stock a hub holds.
       for (j, lot) in stock[s].enumerated() where isShippable(lot, margin: margin) {
         if config.dispatchPolicy == .fifo {
           k = j
@@ -104,6 +111,8 @@ extension RingModel {
           lowest = q
           k = j
         }
+        looked += 1
+        if looked == Self.fefoWindow { break }
       }
       guard k >= 0 else { break }
       let lot = stock[s][k]
