@@ -68,7 +68,7 @@ public enum Replication {
       port?.landside = model
       models.append(model)
     }
-    // Ring: append the ring model to `port?.importObservers` here.
+    // Ring: observes laden imports leaving the port by road (its reefer share feeds the hubs).
     if let ring = config.ring {
       let model = RingModel(config: ring, context: context)
       port?.importObservers.append(model)
@@ -77,7 +77,6 @@ public enum Replication {
     if let recycling = config.recycling {
       models.append(RecyclingModel(config: recycling, context: context))
     }
-    _ = port
     for m in models { m.start() }
     sim.run(until: r.horizon)
     var outputs = models.map { $0.finish(at: r.horizon) }
