@@ -45,7 +45,10 @@ let package = Package(
         .product(name: "Collections", package: "swift-collections"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
-    .target(name: "Models", dependencies: ["SimKernel", "Scenario"], swiftSettings: hotPath),
+    .target(
+      name: "Models",
+      dependencies: ["SimKernel", "Scenario", .product(name: "DequeModule", package: "swift-collections")],
+      swiftSettings: hotPath),
     .target(name: "Results", dependencies: ["SimKernel", "CHDF5", "CChainSimShims"]),
     .target(name: "Experiments", dependencies: ["Models", "Results", "Scenario", "SimKernel"]),
     .executableTarget(

@@ -18,6 +18,25 @@ import Testing
     }
   }
 
+  @Test func theLongestHubDwellSellsTheSurplusOn() {
+    // Supply (90 t/d) above demand (83 t/d) at 5 °C, where little spoils: without a dwell limit
+    // the surplus piles up in the hub; with one, lots older than it are sold on, and the
+    // tonnes still balance.
+    var unlimited = ringConfig(ambient: 5)
+    unlimited.bases[0].harvestRate = [60 / 12 * 1.3, 30 / 12 * 1.3]
+    var limited = unlimited
+    limited.hubMaxDwell = 36
+    let free = Replication.run(ringRun(unlimited, days: 30), index: 0)
+    let capped = Replication.run(ringRun(limited, days: 30), index: 0)
+    #expect(ringKPI(free, "sold_off").reduce(0, +) == 0)
+    #expect(ringKPI(capped, "sold_off").reduce(0, +) > 0)
+    #expect(ringKPI(capped, "hub_stock_mean").reduce(0, +) < ringKPI(free, "hub_stock_mean").reduce(0, +))
+    // A lot picked for an order has waited at most the dwell limit.
+    for dwell in ringKPI(capped, "hub_dwell_mean") { #expect(dwell <= 36) }
+    let check = capped.subsystems.first { $0.name == "ring" }!.checks.first { $0.name == "tonnage_balance" }!
+    #expect(check.passed, "entered \(check.entered) left \(check.left) remained \(check.remained)")
+  }
+
   @Test func fullCoverageGivesCompleteTraces() {
     let out = Replication.run(ringRun(ringConfig(coverage: 1, recordLoss: 0)), index: 0)
     #expect(ringKPI(out, "trace_completeness_total")[0] == 1)

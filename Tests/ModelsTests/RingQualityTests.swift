@@ -1,5 +1,5 @@
 import Foundation
-import Models
+@testable import Models
 import Testing
 
 @Suite struct RingQualityTests {
@@ -37,5 +37,24 @@ import Testing
     let model = QualityModel(category: category, bands: bands)
     let flat = AmbientProfile(mean: 25)
     #expect(abs(flat.loss(model, from: 3, to: 17.3) - model.lossRate(at: 25) * 14.3) < 1e-12)
+  }
+
+  @Test func outdoorLossTableAgreesWithTheIntegralAndAddsUp() {
+    let model = QualityModel(category: category, bands: bands)
+    let ambient = AmbientProfile(mean: 12.5, seasonalAmplitude: 15, warmestDay: 200, dailyAmplitude: 5, warmestHour: 15)
+    var table = OutdoorLossTable(model: model, ambient: ambient)
+    // On whole half-hour steps the table is the midpoint rule on the same grid.
+    for (t0, t1) in [(0.0, 24.0), (4_300.0, 4_372.5), (100.0, 100.5)] {
+      let reference = ambient.loss(model, from: t0, to: t1)
+      #expect(abs(table.loss(from: t0, to: t1) - reference) <= 1e-12 * Swift.max(1, reference))
+    }
+    // Between grid points: within a step the rate is constant, so the parts add up to the whole.
+    let whole = table.loss(from: 4_800.2, to: 4_871.7)
+    let parts = table.loss(from: 4_800.2, to: 4_833.33) + table.loss(from: 4_833.33, to: 4_871.7)
+    #expect(abs(whole - parts) < 1e-12)
+    // And off the grid it stays close to a fine integration (the daily cycle is smooth).
+    let fine = (0..<7_150).reduce(0.0) { sum, k in sum + model.lossRate(at: ambient.celsius(at: 4_800.2 + (Double(k) + 0.5) * 0.01)) * 0.01 }
+    #expect(abs(whole - fine) / fine < 1e-3)
+    #expect(table.loss(from: 10, to: 5) == 0)
   }
 }

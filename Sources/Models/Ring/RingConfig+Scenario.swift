@@ -138,7 +138,8 @@ extension RingConfig {
               destinations: destinations, fleets: fleets, portSupply: portSupply,
               dispatchPolicy: DispatchPolicy(rawValue: try section.string("dispatch_policy")) ?? .fefo,
               baseDispatch: BaseDispatch(rawValue: try section.string("base_dispatch")) ?? .shortfall,
-              recordLoss: try section.fraction("record_loss"), targetLeadTime: try section.duration("target_lead_time"))
+              recordLoss: try section.fraction("record_loss"), targetLeadTime: try section.duration("target_lead_time"),
+              hubMaxDwell: try section.optional("hub_max_dwell", section.duration))
     do {
       _ = try RingNetwork(self)
     } catch {

@@ -28,6 +28,9 @@ public struct RingConfig: Sendable, Equatable {
   public var recordLoss: Double
   /// The ring's delivery target: an order delivered within this time of being placed (h).
   public var targetLeadTime: Double
+  /// Longest a lot stays in a hub's stock before it is sold on to other channels (h), or nil
+  /// for no limit (surplus then piles up whenever supply exceeds demand and nothing spoils).
+  public var hubMaxDwell: Double?
   /// Keep every tagged lot's steps for `--trace ring` (set by the caller, not the scenario).
   public var recordTraces: Bool
 
@@ -35,7 +38,7 @@ public struct RingConfig: Sendable, Equatable {
               bases: [RingBase], hubs: [RingHub], destinations: [RingDestination], fleets: [RingFleet],
               portSupply: PortFoodSupply? = nil, dispatchPolicy: DispatchPolicy = .fefo,
               baseDispatch: BaseDispatch = .shortfall, recordLoss: Double = 0,
-              targetLeadTime: Double = 1, recordTraces: Bool = false) {
+              targetLeadTime: Double = 1, hubMaxDwell: Double? = nil, recordTraces: Bool = false) {
     self.categories = categories
     self.bands = bands
     self.ambient = ambient
@@ -49,6 +52,7 @@ public struct RingConfig: Sendable, Equatable {
     self.baseDispatch = baseDispatch
     self.recordLoss = recordLoss
     self.targetLeadTime = targetLeadTime
+    self.hubMaxDwell = hubMaxDwell
     self.recordTraces = recordTraces
   }
 

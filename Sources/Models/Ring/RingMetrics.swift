@@ -7,11 +7,14 @@ struct RingFlows {
   var imported: [Double]
   var delivered: [Double]
   var spoiled: [Double]
+  /// Sold on to other channels after the longest hub dwell (`hub_max_dwell`).
+  var soldOff: [Double]
   init(categories n: Int) {
     harvested = Array(repeating: 0, count: n)
     imported = harvested
     delivered = harvested
     spoiled = harvested
+    soldOff = harvested
   }
 }
 

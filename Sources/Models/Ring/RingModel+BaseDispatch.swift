@@ -8,7 +8,7 @@ extension RingModel {
     let i = Int(lot)
     let model = quality[Int(lots.category[i])]
     let t = lots.temperature[i]
-    if t.isNaN { return lots.quality[i] - config.ambient.loss(model, from: lots.updated[i], to: scheduler.now) }
+    if t.isNaN { return lots.quality[i] - outdoorLoss[Int(lots.category[i])].loss(from: lots.updated[i], to: scheduler.now) }
     return lots.quality[i] - model.lossRate(at: t) * (scheduler.now - lots.updated[i])
   }
 

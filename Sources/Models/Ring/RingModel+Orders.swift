@@ -1,3 +1,4 @@
+import DequeModule
 import SimKernel
 
 extension RingModel {
@@ -27,7 +28,8 @@ extension RingModel {
   }
 
   /// In the cold room: the exact time to the threshold. Outdoors: a lower bound on it (the
-  /// decay rate at the day's warmest), after which the lot is checked again.
+  /// decay rate at the day's warmest), after which the lot is checked again. Never later than
+  /// the end of its longest hub dwell, when it is sold on.
   private func armSpoilTimer(_ lot: Int32) {
     let i = Int(lot)
     let model = quality[Int(lots.category[i])]
@@ -39,25 +41,27 @@ extension RingModel {
       hours = model.hoursToThreshold(from: lots.quality[i], at: lots.temperature[i])
     }
     if !hours.isFinite { hours = 24 * 365 }
+    if let dwell = config.hubMaxDwell { hours = Swift.min(hours, Swift.max(0, lots.stored[i] + dwell - scheduler.now)) }
     lots.spoilTimer[i] = scheduler.schedule(after: hours, SubsystemTag.ring, kind: RingEvent.spoilInStore.rawValue, entity: lot)
   }
 
+  /// A lot's timer in stock: it has spoiled, has stayed the longest dwell (sold on, or spoiled
+  /// if it is below the threshold), or (outdoors) is checked again.
   func spoilInStore(lot: Int32) {
     let i = Int(lot)
     lots.spoilTimer[i] = .none
-    if lots.temperature[i].isNaN {
-      advance(lot)
-      guard isSpoiled(lot) else {
-        armSpoilTimer(lot)
-        return
-      }
+    advance(lot)
+    // A cold-room timer is exact: unless the dwell ended first, the lot has spoiled.
+    let expired = config.hubMaxDwell.map { scheduler.now >= lots.stored[i] + $0 - 1e-9 } ?? false
+    if !expired, lots.temperature[i].isNaN, !isSpoiled(lot) {
+      armSpoilTimer(lot)
+      return
     }
     let c = Int(lots.category[i])
     let s = Int(lots.node[i]) * config.categories.count + c
     if let k = stock[s].firstIndex(of: lot) { stock[s].remove(at: k) }
     metrics.hubStock[c].add(-lots.weight[i], at: scheduler.now)
-    advance(lot)
-    spoil(lot, at: Int(lots.node[i]))
+    if expired, !isSpoiled(lot) { sellOff(lot, at: Int(lots.node[i])) } else { spoil(lot, at: Int(lots.node[i])) }
   }
 
   /// Whether a lot in stock is worth shipping: its quality now is at least `margin` above its
@@ -73,19 +77,13 @@ extension RingModel {
     return hours.isFinite ? quality[c].lossRate(at: config.ambient.celsius(at: scheduler.now)) * hours : 0
   }
 
-  /// Tonnes in stock of a category at a hub that are worth shipping.
-  func stockTonnes(hub h: Int, category c: Int, margin: Double = 0) -> Double {
-    var total = 0.0
-    for lot in stock[h * config.categories.count + c] where isShippable(lot, margin: margin) { total += lots.weight[Int(lot)] }
-    return total
-  }
-
-  /// Takes `amount` tonnes of a category from a hub's shippable stock (FIFO or first expiry
-  /// first), splitting the last lot if needed; returns the picked lots as a chain.
   /// How many of the oldest shippable lots first-expiry-first-out compares per pick.
   static let fefoWindow = 64
 
-  func pick(hub h: Int, category c: Int, tonnes amount: Double, margin: Double = 0) -> Int32 {
+  /// Takes up to `amount` tonnes of a category from a hub's stock worth shipping (FIFO or
+  /// first expiry first), splitting the last lot if needed; returns the picked lots as a
+  /// chain and the tonnes picked (0 when nothing there is worth shipping).
+  func pick(hub h: Int, category c: Int, tonnes amount: Double, margin: Double = 0) -> (head: Int32, tonnes: Double) {
     let s = h * config.categories.count + c
     var remaining = amount
     var head: Int32 = -1, tail: Int32 = -1
@@ -144,7 +142,7 @@ extension RingModel {
         chain(part)
       }
     }
-    return head
+    return (head, amount - remaining)
   }
 
   // MARK: - Orders
@@ -190,10 +188,8 @@ extension RingModel {
       let capacity = maxDeliveryCapacity[h]
       while remaining > 1e-9 {
         let margin = shippingMargin(hub: h, destination: d, category: c)
-        let available = stockTonnes(hub: h, category: c, margin: margin)
-        guard available > 1e-9 else { break }
-        let portion = Swift.min(remaining, available, capacity)
-        let head = pick(hub: h, category: c, tonnes: portion, margin: margin)
+        let (head, portion) = pick(hub: h, category: c, tonnes: Swift.min(remaining, capacity), margin: margin)
+        guard head >= 0, portion > 1e-9 else { break }
         remaining -= portion
         let job = allocateJob(order: o, hub: h, lots: head)
         orderPending[Int(o)] += 1

@@ -20,6 +20,9 @@ extension RingModel {
     }
     add("delivered", "Cumulative tonnes delivered to destinations", "t", categories) { [unowned self] c in metrics.run.delivered[c] }
     add("spoiled", "Cumulative tonnes spoiled", "t", categories) { [unowned self] c in metrics.run.spoiled[c] }
+    add("sold_off", "Cumulative tonnes sold on to other channels after the longest hub dwell", "t", categories) { [unowned self] c in
+      metrics.run.soldOff[c]
+    }
     add("trucks_busy", "Trucks away from home or loading", "1", fleetAxis) { [unowned self] f in Double(busyCount[f]) }
     add("ambient_temperature", "Outdoor temperature", "degC", nil) { [unowned self] _ in config.ambient.celsius(at: scheduler.now) }
   }
@@ -49,7 +52,7 @@ extension RingModel {
     let destKeys = (0..<nd).map { d in (0..<nc).map { ix(d, $0) } }
     let allKeys = Array(0..<(nc * nd))
     let k = m.kpi
-    let ended = byCategory { k.delivered[$0] + k.spoiled[$0] }
+    let ended = byCategory { k.delivered[$0] + k.spoiled[$0] + k.soldOff[$0] }
     let categories = categoryAxis, destinations = destinationAxis
     let kpis: [KPIOutput] = [
       kpi("on_time_share", "Share of orders delivered within the target lead time (60 min)", "1", .higher,
@@ -67,11 +70,14 @@ extension RingModel {
       kpi("lead_time_p90_total", "90th percentile of order lead time, all orders", "h", .lower,
           [leadTotal.count > 0 ? leadTotal.percentile(0.9) : .nan]),
       kpi("transport_leg_time_mean", "Mean laden trip time (departure to arrival)", "h", .lower, m.legTime.map(\.mean), categories),
-      kpi("spoilage_share", "Spoiled share of the tonnes that left the ring (delivered or spoiled)", "1", .lower,
+      kpi("spoilage_share", "Spoiled share of the tonnes that left the ring (delivered, spoiled or sold off)", "1", .lower,
           byCategory { ratio(k.spoiled[$0], ended[$0]) }, categories),
       kpi("spoilage_share_total", "Spoiled share of all tonnes that left the ring", "1", .lower,
           [ratio(sum({ k.spoiled[$0] }, 0..<nc), sum({ ended[$0] }, 0..<nc))]),
       kpi("spoiled", "Tonnes spoiled", "t", .lower, k.spoiled, categories),
+      kpi("sold_off", "Tonnes sold on to other channels after the longest hub dwell (surplus)", "t", .none, k.soldOff, categories),
+      kpi("sold_off_share_total", "Sold-off share of all tonnes that left the ring", "1", .none,
+          [ratio(sum({ k.soldOff[$0] }, 0..<nc), sum({ ended[$0] }, 0..<nc))]),
       kpi("harvested", "Tonnes harvested at the bases", "t", .none, k.harvested, categories),
       kpi("imported", "Tonnes of imported food from the port (reefer containers)", "t", .none, k.imported, categories),
       kpi("delivered", "Tonnes delivered", "t", .higher, k.delivered, categories),
@@ -113,8 +119,9 @@ extension RingModel {
     let inTransit = lots.tonnes(in: .onTruck)
     return [
       CheckOutput(name: "tonnage_balance",
-                  longName: "Tonnes supplied (harvested + imported) = delivered + spoiled + in stock (bases, hubs) + in transit",
-                  units: "t", entered: total(r.harvested) + total(r.imported), left: total(r.delivered) + total(r.spoiled),
+                  longName: "Tonnes supplied (harvested + imported) = delivered + spoiled + sold off + in stock (bases, hubs) + in transit",
+                  units: "t", entered: total(r.harvested) + total(r.imported),
+                  left: total(r.delivered) + total(r.spoiled) + total(r.soldOff),
                   remained: atBases + inStock + inTransit, tolerance: 1e-9),
     ]
   }

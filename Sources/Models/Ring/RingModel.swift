@@ -1,3 +1,4 @@
+import DequeModule
 import SimKernel
 
 /// The fresh-produce ring as an event handler. Lots are harvested at bases (or arrive as
@@ -28,6 +29,8 @@ public final class RingModel: SubsystemModel, PortImportObserver {
   unowned(unsafe) let sim: Simulation
   let scheduler: Scheduler
   let quality: [QualityModel]
+  /// Outdoor quality loss by category, tabulated over the run.
+  var outdoorLoss: [OutdoorLossTable]
   let replication: Int
 
   // Streams: per harvest source (arrivals, lot attributes), per demand source, per fleet.
@@ -45,7 +48,7 @@ public final class RingModel: SubsystemModel, PortImportObserver {
   var queueTonnes: [Double]
   var holdTimer: [EventHandle]
   // Hubs: stock lot lists per hub × category; delivery jobs waiting per hub.
-  var stock: [[Int32]]
+  var stock: [Deque<Int32>]
   var jobQueue: [[Int32]]
   /// Direct deliveries waiting for a truck at each base (orders the hubs could not fill).
   var baseJobs: [[Int32]]
@@ -104,6 +107,7 @@ public final class RingModel: SubsystemModel, PortImportObserver {
       preconditionFailure("ring road network: \(error)")
     }
     quality = config.categories.indices.map { config.quality($0) }
+    outdoorLoss = quality.map { OutdoorLossTable(model: $0, ambient: config.ambient) }
     let nc = config.categories.count
     var hs: [RandomStream] = [], ls: [RandomStream] = []
     for b in config.bases {
@@ -220,7 +224,7 @@ public final class RingModel: SubsystemModel, PortImportObserver {
     let model = quality[Int(lots.category[i])]
     let t = lots.temperature[i]
     if t.isNaN {
-      lots.quality[i] -= config.ambient.loss(model, from: lots.updated[i], to: now)
+      lots.quality[i] -= outdoorLoss[Int(lots.category[i])].loss(from: lots.updated[i], to: now)
     } else {
       lots.quality[i] -= model.lossRate(at: t) * (now - lots.updated[i])
     }
@@ -236,6 +240,16 @@ public final class RingModel: SubsystemModel, PortImportObserver {
   /// Whether the lot (advanced to now) is below its category's threshold.
   func isSpoiled(_ lot: Int32) -> Bool {
     lots.quality[Int(lot)] < quality[Int(lots.category[Int(lot)])].threshold
+  }
+
+  /// Counts a lot as sold on to other channels (it stayed the longest hub dwell) and frees it.
+  func sellOff(_ lot: Int32, at node: Int) {
+    let c = Int(lots.category[Int(lot)])
+    let w = lots.weight[Int(lot)]
+    record(lot, .sellOff, node: node)
+    metrics.run.soldOff[c] += w
+    metrics.kpi.soldOff[c] += w
+    lots.release(lot)
   }
 
   /// Counts a lot as spoiled and frees it.

@@ -121,6 +121,8 @@ public enum RingSchema {
             doc: "shortfall: what the hubs cannot supply is shipped direct from the nearest bases' waiting lots; never: hub stock only"),
     .fraction("record_loss", default: "0%", doc: "Probability that a step of a tagged lot's trace is not recorded"),
     .duration("target_lead_time", default: "60min", min: 1e-6, doc: "Delivery target from order to arrival (the one-hour ring)"),
+    .duration("hub_max_dwell", default: .optional, min: 1e-6,
+              doc: "Longest a lot stays in hub stock; older lots are sold on to other channels (unset: no limit)"),
     .namedList("temperature_bands", band, doc: "Q10 by temperature band, ascending from 0 °C"),
     .section("ambient", ambient, doc: "Outdoor temperature over the year and day"),
     .section("roads", roads, doc: "The road network: speed profiles, junctions, links"),

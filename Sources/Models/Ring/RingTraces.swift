@@ -2,7 +2,7 @@ import SimKernel
 
 /// A step in a lot's life that a tagged lot records.
 enum TraceStep: UInt8, CaseIterable {
-  case harvest, importArrival, precool, load, depart, excursion, arrive, store, split, deliver, spoil
+  case harvest, importArrival, precool, load, depart, excursion, arrive, store, split, deliver, spoil, sellOff
 
   var label: String {
     switch self {
@@ -17,6 +17,7 @@ enum TraceStep: UInt8, CaseIterable {
     case .split: "split"
     case .deliver: "deliver"
     case .spoil: "spoil"
+    case .sellOff: "sold_off"
     }
   }
 }
