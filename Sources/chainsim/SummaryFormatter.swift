@@ -9,24 +9,31 @@ enum SummaryFormatter {
     lines.append("results: \(r.outputPath)   fingerprint \(r.metadata.fingerprint)   scenario sha256 \(r.metadata.scenarioSHA256.prefix(12))")
     lines.append(String(format: "%d events in %.2f s (%.0f events/s)", r.events, r.wallSeconds, Double(r.events) / max(r.wallSeconds, 1e-9)))
     lines.append("")
-    let header = ["subsystem", "kpi", "label", "mean", "± 95% CI", "units", "better"]
-    var rows: [[String]] = []
-    for row in r.rows {
-      rows.append([row.subsystem, row.kpi, row.label ?? "", format(row.mean),
-                   row.halfWidth.isFinite ? format(row.halfWidth) : "n/a", row.units, row.better.rawValue])
-    }
-    let widths = header.indices.map { c in max(header[c].count, rows.map { $0[c].count }.max() ?? 0) }
-    func render(_ cells: [String]) -> String {
-      cells.enumerated().map { c, s in
-        c == 3 || c == 4 ? String(repeating: " ", count: widths[c] - s.count) + s : s.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-      }.joined(separator: "  ")
-    }
-    lines.append(render(header))
-    lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-    lines += rows.map(render)
+    lines += kpiTable(r.rows)
     lines.append("")
     lines.append(r.failedChecks.isEmpty ? "checks: all flow-balance invariants passed" : "checks FAILED: " + r.failedChecks.joined(separator: "; "))
     return lines.joined(separator: "\n")
+  }
+
+  /// The KPI table: one line per KPI and label, mean and 95% half-width.
+  static func kpiTable(_ kpis: [KPISummaryRow]) -> [String] {
+    let header = ["subsystem", "kpi", "label", "mean", "± 95% CI", "units", "better"]
+    let rows = kpis.map { row in
+      [row.subsystem, row.kpi, row.label ?? "", format(row.mean),
+       row.halfWidth.isFinite ? format(row.halfWidth) : "n/a", row.units, row.better.rawValue]
+    }
+    return aligned(header: header, rows: rows, rightAligned: [3, 4])
+  }
+
+  /// Columns padded to their widest cell, with a rule under the header.
+  static func aligned(header: [String], rows: [[String]], rightAligned: Set<Int>) -> [String] {
+    let widths = header.indices.map { c in max(header[c].count, rows.map { $0[c].count }.max() ?? 0) }
+    func render(_ cells: [String]) -> String {
+      cells.enumerated().map { c, s in
+        rightAligned.contains(c) ? String(repeating: " ", count: widths[c] - s.count) + s : s.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+      }.joined(separator: "  ")
+    }
+    return [render(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(render)
   }
 
   static func json(_ r: RunReport) -> String {
