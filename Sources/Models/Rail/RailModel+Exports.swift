@@ -5,26 +5,17 @@ import SimKernel
 extension RailModel {
   public func exportAnnounced(batch: Int32, terminal: Int, teu: Double, cutoff: SimTime, truckDue: SimTime) -> Bool {
     let now = scheduler.now
-    let uDestination = exportStream.uniform()
-    let uChoice = exportStream.uniform()
-    let handling = Swift.max(0, config.yard.handlingTime.sample(exportStream))
-    let c = corridor(for: uDestination)
-    guard c >= 0 else {
-      metrics.roadOnlyTEU[RailDirection.exporting.rawValue] += teu
-      bookTrucks(teu: teu, km: config.roadOnlyKm)
-      return false
-    }
-    let r = 2 * c + RailDirection.exporting.rawValue
-    metrics.demandTEU[r] += teu
+    guard let offer = offer(teu: teu, direction: .exporting, stream: exportStream) else { return false }
+    let c = offer.corridor, r = offer.route
     let corridor = config.corridors[c]
     // The box is ready at the customer's door (or the border crossing) when its truck
     // would leave for the port.
     let ready = Swift.max(now, truckDue - truckHours[c])
-    guard uChoice < railProbability[c], let k = book(corridor: c, teu: teu, at: ready + drayageHours[c], cutoff: cutoff) else {
+    guard offer.uChoice < railProbability[c], let k = book(corridor: c, teu: teu, at: ready + drayageHours[c], cutoff: cutoff) else {
       bookTrucks(teu: teu, km: corridor.roadKm)
       return false
     }
-    let b = boxes.allocate(batch: batch, route: r, teu: teu, state: .atOrigin, start: ready, due: cutoff, handling: handling)
+    let b = boxes.allocate(batch: batch, route: r, teu: teu, state: .atOrigin, start: ready, due: cutoff, handling: offer.handling)
     let i = Int(b)
     boxes.ready[i] = ready + drayageHours[c]
     boxes.departure[i] = k

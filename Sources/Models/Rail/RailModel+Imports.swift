@@ -5,23 +5,14 @@ import SimKernel
 extension RailModel {
   public func importReleased(batch: Int32, terminal: Int, teu: Double, pickUpAt: SimTime) -> Bool {
     let now = scheduler.now
-    // Three draws per box whatever happens to it (common random numbers).
-    let uDestination = importStream.uniform()
-    let uChoice = importStream.uniform()
-    let handling = Swift.max(0, config.yard.handlingTime.sample(importStream))
-    let c = corridor(for: uDestination)
-    guard c >= 0 else {
-      metrics.roadOnlyTEU[RailDirection.importing.rawValue] += teu
-      bookTrucks(teu: teu, km: config.roadOnlyKm)
-      return false
-    }
-    let r = 2 * c + RailDirection.importing.rawValue
-    metrics.demandTEU[r] += teu
-    guard uChoice < railProbability[c] else {
+    guard let offer = offer(teu: teu, direction: .importing, stream: importStream) else { return false }
+    let c = offer.corridor, r = offer.route
+    guard offer.uChoice < railProbability[c] else {
       bookTrucks(teu: teu, km: config.corridors[c].roadKm)
       return false
     }
-    let b = boxes.allocate(batch: batch, route: r, teu: teu, state: .awaitingPickup, start: pickUpAt, due: pickUpAt, handling: handling)
+    let b = boxes.allocate(batch: batch, route: r, teu: teu, state: .awaitingPickup, start: pickUpAt, due: pickUpAt,
+                           handling: offer.handling)
     metrics.importsAcceptedTEU += teu
     metrics.acceptedTEU[r] += teu
     awaitingTEU += teu

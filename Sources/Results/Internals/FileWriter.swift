@@ -28,7 +28,7 @@ enum FileWriter {
   }
 
   private static func writeBody(_ contents: ResultsContents, into file: H5Handle) throws(HDF5Failure) {
-    try writeRootAttributes(contents, file)
+    try writeRootAttributes(contents.metadata, replications: contents.replications.count, file)
     let meta = contents.metadata
     let text = try H5Create.utf8StringType()
     let scenario = try file.createDataset(Layout.scenario, fileType: text.raw, dims: [], compress: false)
@@ -80,8 +80,8 @@ enum FileWriter {
     try TraceWriter.write(contents.traces, into: file)
   }
 
-  private static func writeRootAttributes(_ contents: ResultsContents, _ file: H5Handle) throws(HDF5Failure) {
-    let meta = contents.metadata
+  /// The root attributes every ChainSim file starts with (run and sweep files alike, in this order).
+  static func writeRootAttributes(_ meta: RunMetadata, replications: Int, _ file: H5Handle) throws(HDF5Failure) {
     try file.writeAttribute(Layout.Root.format, string: Layout.format)
     try file.writeAttribute(Layout.Root.formatVersion, int64: Int64(Layout.formatVersion))
     try file.writeAttribute(Layout.Root.softwareVersion, string: meta.softwareVersion)
@@ -89,7 +89,7 @@ enum FileWriter {
     try file.writeAttribute(Layout.Root.scenarioSHA256, string: meta.scenarioSHA256)
     try file.writeAttribute(Layout.Root.seed, uint64: meta.seed)
     try file.writeAttribute(Layout.Root.streamScheme, string: meta.streamScheme)
-    try file.writeAttribute(Layout.Root.replications, int64: Int64(contents.replications.count))
+    try file.writeAttribute(Layout.Root.replications, int64: Int64(replications))
     try file.writeAttribute(Layout.Root.horizon, double: meta.horizon)
     try file.writeAttribute(Layout.Root.warmup, double: meta.warmup)
     try file.writeAttribute(Layout.Root.timeUnit, string: meta.timeUnit)

@@ -68,20 +68,7 @@ enum SweepFileWriter {
   }
 
   private static func writeRootAttributes(_ sweep: SweepResults, _ file: H5Handle) throws(HDF5Failure) {
-    let meta = sweep.metadata
-    try file.writeAttribute(Layout.Root.format, string: Layout.format)
-    try file.writeAttribute(Layout.Root.formatVersion, int64: Int64(Layout.formatVersion))
-    try file.writeAttribute(Layout.Root.softwareVersion, string: meta.softwareVersion)
-    try file.writeAttribute(Layout.Root.scenarioName, string: meta.scenarioName)
-    try file.writeAttribute(Layout.Root.scenarioSHA256, string: meta.scenarioSHA256)
-    try file.writeAttribute(Layout.Root.seed, uint64: meta.seed)
-    try file.writeAttribute(Layout.Root.streamScheme, string: meta.streamScheme)
-    try file.writeAttribute(Layout.Root.replications, int64: Int64(meta.replications))
-    try file.writeAttribute(Layout.Root.horizon, double: meta.horizon)
-    try file.writeAttribute(Layout.Root.warmup, double: meta.warmup)
-    try file.writeAttribute(Layout.Root.timeUnit, string: meta.timeUnit)
-    try file.writeAttribute(Layout.Root.sampleInterval, double: meta.sampleInterval)
-    try file.writeAttribute(Layout.Root.fingerprint, string: meta.fingerprint)
+    try FileWriter.writeRootAttributes(sweep.metadata, replications: sweep.metadata.replications, file)
     try file.writeAttribute(SweepLayout.Root.sweepSHA256, string: sweep.sweepSHA256)
     try file.writeAttribute(SweepLayout.Root.points, int64: Int64(sweep.points.count))
     try file.writeAttribute(SweepLayout.Root.design, string: sweep.design)
