@@ -46,7 +46,6 @@ enum InspectFormatter {
 
   static func json(_ i: FileInspection) -> String {
     let m = i.contents.metadata
-    func number(_ x: Double) -> Any { x.isFinite ? x : NSNull() }
     let object: [String: Any] = [
       "file": i.path,
       "scenario": m.scenarioName,
@@ -62,10 +61,7 @@ enum InspectFormatter {
       "fingerprint": m.fingerprint,
       "checks_passed": i.failedChecks.isEmpty,
       "failed_checks": i.failedChecks,
-      "kpis": i.rows.map { row -> [String: Any] in
-        ["subsystem": row.subsystem, "kpi": row.kpi, "label": row.label ?? NSNull(), "units": row.units,
-         "better": row.better.rawValue, "mean": number(row.mean), "ci95_half_width": number(row.halfWidth), "n": row.count]
-      },
+      "kpis": SummaryFormatter.jsonRows(i.rows),
       "warmup_estimates": i.estimates.map { e -> [String: Any] in
         var outcome: String
         switch e.outcome {
@@ -74,7 +70,7 @@ enum InspectFormatter {
         case .tooShort: outcome = "too_short"
         }
         return ["subsystem": e.subsystem, "series": e.series, "label": e.label ?? NSNull(), "outcome": outcome,
-                "warmup": e.warmup.map(number) ?? NSNull(), "batch_length": e.batchLength, "increments": e.usedIncrements,
+                "warmup": e.warmup.map(SummaryFormatter.jsonNumber) ?? NSNull(), "batch_length": e.batchLength, "increments": e.usedIncrements,
                 "longer_than_scenario": (e.warmup ?? 0) > m.warmup + 1e-9]
       },
       "warnings": i.warmupWarnings,

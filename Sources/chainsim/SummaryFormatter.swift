@@ -37,7 +37,6 @@ enum SummaryFormatter {
   }
 
   static func json(_ r: RunReport) -> String {
-    func number(_ x: Double) -> Any { x.isFinite ? x : NSNull() }
     let object: [String: Any] = [
       "scenario": r.metadata.scenarioName,
       "scenario_sha256": r.metadata.scenarioSHA256,
@@ -50,14 +49,22 @@ enum SummaryFormatter {
       "events": r.events,
       "checks_passed": r.failedChecks.isEmpty,
       "failed_checks": r.failedChecks,
-      "kpis": r.rows.map { row -> [String: Any] in
-        ["subsystem": row.subsystem, "kpi": row.kpi, "label": row.label ?? NSNull(), "units": row.units,
-         "better": row.better.rawValue, "mean": number(row.mean), "ci95_half_width": number(row.halfWidth), "n": row.count]
-      },
+      "kpis": jsonRows(r.rows),
     ]
     let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
     return String(decoding: data, as: UTF8.self)
   }
+
+  /// KPI rows as JSON objects (non-finite numbers as null).
+  static func jsonRows(_ rows: [KPISummaryRow]) -> [[String: Any]] {
+    rows.map { row in
+      ["subsystem": row.subsystem, "kpi": row.kpi, "label": row.label ?? NSNull(), "units": row.units,
+       "better": row.better.rawValue, "mean": jsonNumber(row.mean), "ci95_half_width": jsonNumber(row.halfWidth), "n": row.count]
+    }
+  }
+
+  /// A number for JSON: NaN and infinities become null.
+  static func jsonNumber(_ x: Double) -> Any { x.isFinite ? x : NSNull() }
 
   static func format(_ x: Double) -> String {
     if x.isNaN { return "n/a" }

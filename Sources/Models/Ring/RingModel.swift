@@ -244,21 +244,22 @@ public final class RingModel: SubsystemModel, PortImportObserver {
 
   /// Counts a lot as sold on to other channels (it stayed the longest hub dwell) and frees it.
   func sellOff(_ lot: Int32, at node: Int) {
-    let c = Int(lots.category[Int(lot)])
-    let w = lots.weight[Int(lot)]
-    record(lot, .sellOff, node: node)
-    metrics.run.soldOff[c] += w
-    metrics.kpi.soldOff[c] += w
-    lots.release(lot)
+    retire(lot, .sellOff, at: node) { $0.soldOff[$1] += $2 }
   }
 
   /// Counts a lot as spoiled and frees it.
   func spoil(_ lot: Int32, at node: Int) {
+    retire(lot, .spoil, at: node) { $0.spoiled[$1] += $2 }
+  }
+
+  /// Records a lot's last step, adds its weight to a flow (whole run and since the warm-up)
+  /// by category, and frees its slot.
+  private func retire(_ lot: Int32, _ step: TraceStep, at node: Int, _ count: (inout RingFlows, Int, Double) -> Void) {
     let c = Int(lots.category[Int(lot)])
     let w = lots.weight[Int(lot)]
-    record(lot, .spoil, node: node)
-    metrics.run.spoiled[c] += w
-    metrics.kpi.spoiled[c] += w
+    record(lot, step, node: node)
+    count(&metrics.run, c, w)
+    count(&metrics.kpi, c, w)
     lots.release(lot)
   }
 }
