@@ -13,7 +13,7 @@ extension ResultsComparison {
       var cells = [
         k.subsystem, k.kpi, k.label ?? "", k.units, _CompareFormat.meanInterval(k.result.a),
         _CompareFormat.meanInterval(k.result.b), _CompareFormat.difference(k.result),
-        _CompareFormat.percent(k.relativeChange), k.result.hasEnoughData ? _CompareFormat.pValue(k.decisionPValue) : "",
+        _CompareFormat.percent(k.relativeChange), _pCell(k),
       ]
       if paired {
         cells += [_CompareFormat.optional(k.result.correlation), _CompareFormat.optional(k.result.varianceRatio, "%.3f")]
@@ -22,6 +22,19 @@ extension ResultsComparison {
       return cells
     }
     return (header, rows, paired ? [4, 5, 6, 7, 8, 9, 10] : [4, 5, 6, 7, 8])
+  }
+
+  /// The p-value cell: Holm-adjusted in the family; a raw p outside it is marked `†`.
+  func _pCell(_ k: KPIComparison) -> String {
+    guard k.result.hasEnoughData else { return "" }
+    let marker = options.holm && k.adjustedPValue == nil ? "†" : ""
+    return _CompareFormat.pValue(k.decisionPValue) + marker
+  }
+
+  /// The footnote for `†`, when a row has one.
+  var _rawPNote: String? {
+    guard options.holm, kpis.contains(where: { $0.result.hasEnoughData && $0.adjustedPValue == nil }) else { return nil }
+    return "† unadjusted p of a KPI with better = none: described, not judged, not in the Holm family"
   }
 
   func _seriesCells() -> (header: [String], rows: [[String]], right: Set<Int>) {
@@ -77,6 +90,7 @@ extension ResultsComparison {
     let k = _kpiCells()
     lines.append("KPIs (B − A):")
     lines += _CompareFormat.columns(k.header, k.rows, right: k.right)
+    if let note = _rawPNote { lines.append(note) }
     if !series.isEmpty {
       lines.append("")
       lines.append("time series (difference of replication means per time bin; description only, not in the verdict):")
@@ -122,6 +136,7 @@ extension ResultsComparison {
       cells.enumerated().map { c, s in c == verdictColumn && (s == "better" || s == "worse") ? "**\(s)**" : s }
     }
     lines += table(k.header, bold, right: k.right)
+    if let note = _rawPNote { lines += ["", note] }
     if !series.isEmpty {
       lines.append("")
       lines.append("<details><summary>Time series (description only, not in the verdict)</summary>")
