@@ -41,6 +41,9 @@ extension ChainSim {
     @Flag(help: "Print Markdown, for a review comment.")
     var markdown = false
 
+    @Flag(help: "Show only the KPIs that differ significantly and the series with a bin whose interval excludes 0 (table and Markdown).")
+    var differencesOnly = false
+
     @Flag(name: .shortAndLong, help: "Print nothing; the exit code is the answer.")
     var quiet = false
 
@@ -58,7 +61,9 @@ extension ChainSim {
         throw CommandFailure(message: "error: \(error.message)", exitCode: error.exitCode)
       }
       if !quiet {
-        print(json ? comparison.json() : markdown ? comparison.markdown() : comparison.table())
+        print(json ? comparison.json()
+                : markdown ? comparison.markdown(differencesOnly: differencesOnly)
+                : comparison.table(differencesOnly: differencesOnly))
       }
       if comparison.anySignificant {
         throw ExitCode(1)

@@ -91,3 +91,29 @@ struct CompareSeriesAndCompatibilityTests {
     #expect(c.table().contains("inputs that changed (1):\n  a: 1 -> 2"))
   }
 }
+
+/// When pairing applies, and the display filter.
+struct CompareMethodTests {
+  @Test func pairingNeedsSeedReplicationsAndScheme() {
+    let m = CompareFixture.metadata(replications: 3)
+    #expect(ComparisonMethod.choose(m, replicationsA: [0, 1, 2], m, replicationsB: [0, 1, 2]).method == .pairedT)
+    var other = m
+    other.streamScheme = "ss2"
+    let scheme = ComparisonMethod.choose(m, replicationsA: [0, 1, 2], other, replicationsB: [0, 1, 2])
+    #expect(scheme.method == .welch && scheme.reason.contains("stream schemes differ (ss1 vs ss2)"))
+    let shifted = ComparisonMethod.choose(m, replicationsA: [0, 1, 2], m, replicationsB: [1, 2, 3])
+    #expect(shifted.method == .welch && shifted.reason.contains("replications differ (0–2 vs 1–3)"))
+    let forced = ComparisonMethod.choose(m, replicationsA: [0, 1, 2], m, replicationsB: [0, 1, 2], forceUnpaired: true)
+    #expect(forced.method == .welch && forced.reason.contains("asked for"))
+  }
+
+  @Test func differencesOnlyHidesRowsButNotTheVerdict() throws {
+    let c = try CompareFixture.compare(
+      CompareFixture.contents([("wait", .lower, [1, 2, 3]), ("queue", .lower, [1, 2, 3])]),
+      CompareFixture.contents([("wait", .lower, [0, 1, 2]), ("queue", .lower, [1, 2, 3])]))
+    let all = c.table(), some = c.table(differencesOnly: true)
+    #expect(all.contains(" queue ") && !some.contains(" queue "))
+    #expect(some.contains(" wait ") && some.contains("(1 KPI rows without a significant difference"))
+    #expect(some.hasSuffix("verdict: 1 of 2 KPIs with a verdict differ significantly (Holm-adjusted p < 0.05): 1 better, 0 worse"))
+  }
+}

@@ -2,7 +2,7 @@ import Foundation
 
 extension ResultsComparison {
   /// The KPI table's header and cells, shared by ``table()`` and ``markdown()``.
-  func _kpiCells() -> (header: [String], rows: [[String]], right: Set<Int>) {
+  func _kpiCells(_ kpis: [KPIComparison]) -> (header: [String], rows: [[String]], right: Set<Int>) {
     let paired = method == .pairedT
     let pHeader = options.holm ? "p (Holm)" : "p"
     let level = Int((options.level * 100).rounded())
@@ -32,12 +32,12 @@ extension ResultsComparison {
   }
 
   /// The footnote for `†`, when a row has one.
-  var _rawPNote: String? {
+  func _rawPNote(_ kpis: [KPIComparison]) -> String? {
     guard options.holm, kpis.contains(where: { $0.result.hasEnoughData && $0.adjustedPValue == nil }) else { return nil }
     return "† unadjusted p of a KPI with better = none: described, not judged, not in the Holm family"
   }
 
-  func _seriesCells() -> (header: [String], rows: [[String]], right: Set<Int>) {
+  func _seriesCells(_ series: [SeriesComparison]) -> (header: [String], rows: [[String]], right: Set<Int>) {
     let header = ["subsystem", "series", "label", "units", "mean B − A over bins", "bins with CI excluding 0"]
     let rows = series.map { s in
       [s.subsystem, s.metric, s.label ?? "", s.units, _CompareFormat.number(s.meanDifference),
@@ -72,9 +72,22 @@ extension ResultsComparison {
     return String(format: "pairing: median Var(B − A) / (Var A + Var B) = %.3f over %d KPIs (1 = no gain; below 1, common random numbers narrowed the interval)", median, ratios.count)
   }
 
+  /// The rows to show: all, or only the significant KPIs and the series with a bin whose
+  /// interval excludes 0; and a note on how many were left out.
+  func _shown(_ differencesOnly: Bool) -> (kpis: [KPIComparison], series: [SeriesComparison], note: String?) {
+    guard differencesOnly else { return (kpis, series, nil) }
+    let k = kpis.filter { $0.verdict.isSignificant }
+    let s = series.filter { $0.binsExcludingZero > 0 }
+    return (k, s, "(\(kpis.count - k.count) KPI rows without a significant difference and \(series.count - s.count) series without a bin excluding 0 not shown)")
+  }
+
   /// A readable report: files, method, changed inputs, the KPI table, a series summary and
   /// the verdict.
-  public func table() -> String {
+  ///
+  /// - Parameter differencesOnly: show only the KPIs that differ significantly and the series
+  ///   with at least one bin whose interval excludes 0 (the verdict is the same).
+  public func table(differencesOnly: Bool = false) -> String {
+    let shown = _shown(differencesOnly)
     var lines = ["A: " + _fileLine(files[0]), "B: " + _fileLine(files[1]), "method: " + methodReason]
     if let pairing = _pairingSummary { lines.append(pairing) }
     lines.append("")
@@ -87,23 +100,27 @@ extension ResultsComparison {
       }
     }
     lines.append("")
-    let k = _kpiCells()
+    let k = _kpiCells(shown.kpis)
     lines.append("KPIs (B − A):")
     lines += _CompareFormat.columns(k.header, k.rows, right: k.right)
-    if let note = _rawPNote { lines.append(note) }
-    if !series.isEmpty {
+    if let note = _rawPNote(shown.kpis) { lines.append(note) }
+    if !shown.series.isEmpty {
       lines.append("")
       lines.append("time series (difference of replication means per time bin; description only, not in the verdict):")
-      let s = _seriesCells()
+      let s = _seriesCells(shown.series)
       lines += _CompareFormat.columns(s.header, s.rows, right: s.right)
     }
+    if let note = shown.note { lines += ["", note] }
     lines.append("")
     lines.append("verdict: " + verdictSummary)
     return lines.joined(separator: "\n")
   }
 
   /// The same report as Markdown, for a review comment.
-  public func markdown() -> String {
+  ///
+  /// - Parameter differencesOnly: as for ``table(differencesOnly:)``.
+  public func markdown(differencesOnly: Bool = false) -> String {
+    let shown = _shown(differencesOnly)
     func row(_ cells: [String]) -> String {
       "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
     }
@@ -130,22 +147,23 @@ extension ResultsComparison {
       lines.append("</details>")
     }
     lines.append("")
-    let k = _kpiCells()
+    let k = _kpiCells(shown.kpis)
     let verdictColumn = k.header.count - 1
     let bold = k.rows.map { cells in
       cells.enumerated().map { c, s in c == verdictColumn && (s == "better" || s == "worse") ? "**\(s)**" : s }
     }
     lines += table(k.header, bold, right: k.right)
-    if let note = _rawPNote { lines += ["", note] }
-    if !series.isEmpty {
+    if let note = _rawPNote(shown.kpis) { lines += ["", note] }
+    if !shown.series.isEmpty {
       lines.append("")
       lines.append("<details><summary>Time series (description only, not in the verdict)</summary>")
       lines.append("")
-      let s = _seriesCells()
+      let s = _seriesCells(shown.series)
       lines += table(s.header, s.rows, right: s.right)
       lines.append("")
       lines.append("</details>")
     }
+    if let note = shown.note { lines += ["", note] }
     return lines.joined(separator: "\n")
   }
 }
