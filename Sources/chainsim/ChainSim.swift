@@ -12,11 +12,12 @@ struct ChainSim: AsyncParsableCommand {
       Scenario files are YAML (scenarios/tianjin-2024.yaml is the baseline); results are HDF5 files
       readable with h5py, xarray (engine="h5netcdf"), h5dump and HDFView.
 
-      Exit codes: 0 success; 1 an invariant failed (results written, failure recorded);
+      Exit codes: 0 success (compare: no KPI differs significantly); 1 compare: a KPI differs
+      significantly, run/sweep: an invariant failed (results written, failure recorded);
       2 bad input or usage; 3 environment failure (disk full, permission denied, I/O error).
       """,
     version: SoftwareVersion.string,
-    subcommands: [Run.self, Validate.self, Sweep.self, Merge.self, Inspect.self, SchemaCommand.self])
+    subcommands: [Run.self, Validate.self, Sweep.self, Merge.self, Compare.self, Inspect.self, SchemaCommand.self])
 
   /// Runs the command and maps every failure to the exit codes of DESIGN.md (the argument
   /// parser's own codes, 64 and 1, are not used).
