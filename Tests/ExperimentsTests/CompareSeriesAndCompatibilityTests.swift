@@ -53,10 +53,30 @@ struct CompareSeriesAndCompatibilityTests {
     expectIncompatible(base, CompareFixture.contents([("delay", .lower, [1, 2])]),
                        "the port KPIs differ (only in a.h5: wait; only in b.h5: delay)")
     expectIncompatible(base, CompareFixture.contents([("wait", .lower, [1, 2])], axis: LabelAxis(name: "terminal", labels: ["X"])),
-                       "port.wait has different labels")
+                       "port.wait is broken down differently")
     var other = base
     other.metadata.sampleInterval = 12
     expectIncompatible(base, other, "sample intervals differ")
+  }
+
+  @Test func labelsAreMatchedByName() throws {
+    // A variant adds a terminal and drops one: shared labels are compared by name, whatever
+    // their position; a label in one file only has no verdict.
+    func file(_ labels: [String], _ values: [[Double]]) -> ResultsContents {
+      var c = CompareFixture.contents([("wait", .lower, values.map { $0[0] })], axis: LabelAxis(name: "terminal", labels: labels))
+      c.subsystems[0].kpis[0].values = values
+      return c
+    }
+    let a = file(["X", "Y"], [[1, 10], [2, 11], [3, 12]])
+    let b = file(["Z", "Y"], [[5, 20], [6, 21], [7, 22]])
+    let c = try CompareFixture.compare(a, b)
+    #expect(c.kpis.map(\.label) == ["X", "Y", "Z"])
+    let y = try #require(c.kpis.first { $0.label == "Y" })
+    #expect(abs(y.result.difference - 10) < 1e-12)
+    #expect(y.verdict == .worse)
+    for label in ["X", "Z"] {
+      #expect(c.kpis.first { $0.label == label }?.verdict == .notEnoughData)
+    }
   }
 
   @Test func subsystemFilter() throws {

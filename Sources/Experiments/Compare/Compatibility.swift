@@ -54,10 +54,21 @@ enum _Compatibility {
     }
     for ia in a {
       guard let ib = b.first(where: { $0.name == ia.name }) else { continue }
-      if ia.axis != ib.axis {
-        throw fail("\(subsystem).\(ia.name) has different labels (\(paths.0): \(axisText(ia.axis)); \(paths.1): \(axisText(ib.axis)))")
+      // Labels may differ (a variant adds a hub or a fleet): they are matched by name, and a
+      // label in one file only is shown without a verdict. The breakdown itself must agree.
+      if ia.axis?.name != ib.axis?.name {
+        throw fail("\(subsystem).\(ia.name) is broken down differently (\(paths.0): \(axisText(ia.axis)); \(paths.1): \(axisText(ib.axis)))")
       }
     }
+  }
+
+  /// The labels of two metrics matched by name: A's labels in A's order, then B's own; the
+  /// column of each in A and in B (nil: not in that file). Unlabelled metrics give one pair.
+  static func labelPairs(_ a: MetricInfo, _ b: MetricInfo) -> [(label: String?, a: Int?, b: Int?)] {
+    guard let la = a.axis?.labels, let lb = b.axis?.labels else { return [(nil, 0, 0)] }
+    var pairs = la.enumerated().map { i, name in (label: Optional(name), a: Optional(i), b: lb.firstIndex(of: name)) }
+    for (j, name) in lb.enumerated() where !la.contains(name) { pairs.append((name, nil, j)) }
+    return pairs
   }
 
   static func axisText(_ axis: LabelAxis?) -> String {

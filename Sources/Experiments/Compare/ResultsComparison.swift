@@ -82,12 +82,12 @@ public struct ResultsComparison: Sendable, Equatable {
       guard let sb = b.subsystem(sa.name) else { continue }
       for ka in sa.kpis {
         guard let kb = sb.kpis.first(where: { $0.info.name == ka.info.name }) else { continue }
-        for label in 0..<ka.info.width {
-          let x = ka.values.map { label < $0.count ? $0[label] : .nan }
-          let y = kb.values.map { label < $0.count ? $0[label] : .nan }
+        for pair in _Compatibility.labelPairs(ka.info, kb.info) {
+          let x = ka.values.map { row in pair.a.map { $0 < row.count ? row[$0] : .nan } ?? .nan }
+          let y = kb.values.map { row in pair.b.map { $0 < row.count ? row[$0] : .nan } ?? .nan }
           let result = _MeanDifference.compute(x, y, method: method, level: level)
           kpis.append(KPIComparison(
-            subsystem: sa.name, kpi: ka.info.name, label: ka.info.axis?.labels[label], longName: ka.info.longName,
+            subsystem: sa.name, kpi: ka.info.name, label: pair.label, longName: ka.info.longName,
             units: ka.info.units, better: ka.info.better, result: result,
             relativeChange: _KPIVerdicts.relativeChange(result), adjustedPValue: nil, verdict: .noDifference))
         }

@@ -30,16 +30,16 @@ enum _SeriesComparisons {
   static func compute(
     subsystem: String, a: SeriesResults, b: SeriesResults, times: [Double], method: ComparisonMethod, level: Double
   ) -> [SeriesComparison] {
-    let width = a.info.width
-    return (0..<width).map { label in
+    let widths = (a.info.width, b.info.width)
+    func column(_ values: [[Double]], _ label: Int?, _ width: Int, _ t: Int) -> [Double] {
+      values.map { row in label.map { t * width + $0 < row.count ? row[t * width + $0] : .nan } ?? .nan }
+    }
+    return _Compatibility.labelPairs(a.info, b.info).map { pair in
       let bins = times.indices.map { t in
-        let column = t * width + label
-        let x = a.values.map { column < $0.count ? $0[column] : .nan }
-        let y = b.values.map { column < $0.count ? $0[column] : .nan }
-        return _MeanDifference.compute(x, y, method: method, level: level)
+        _MeanDifference.compute(column(a.values, pair.a, widths.0, t), column(b.values, pair.b, widths.1, t), method: method, level: level)
       }
       return SeriesComparison(
-        subsystem: subsystem, metric: a.info.name, label: a.info.axis?.labels[label], longName: a.info.longName,
+        subsystem: subsystem, metric: a.info.name, label: pair.label, longName: a.info.longName,
         units: a.info.units, times: times, bins: bins)
     }
   }
