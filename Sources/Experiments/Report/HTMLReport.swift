@@ -88,7 +88,7 @@ public enum HTMLReport {
   private static func kpiTable(_ sub: ReportSubsystem, _ report: Report) -> String {
     guard !sub.kpis.isEmpty else { return "<p class=\"explain\">No KPIs.</p>\n" }
     let names = report.runFiles.map { report.files[$0].scenarioName }
-    var s = "<table class=\"kpis\"><thead><tr><th>KPI</th><th>label</th><th>units</th><th>better</th>"
+    var s = "<div class=\"kpi-box\"><table class=\"kpis\"><thead><tr><th>KPI</th><th>label</th><th>units</th><th>better</th>"
     s += names.map { "<th>\(e($0))<br/><small>mean ± 95%</small></th>" }.joined()
     s += names.dropFirst().map { "<th>Δ \(e($0))<br/><small>vs \(e(names[0])), Welch</small></th>" }.joined() + "</tr></thead><tbody>\n"
     for row in sub.kpis {
@@ -105,7 +105,7 @@ public enum HTMLReport {
       }
       s += "</tr>\n"
     }
-    return s + "</tbody></table>\n"
+    return s + "</tbody></table></div>\n"
   }
 
   private static func chartGrid(_ charts: [Chart], _ renderer: SVGChartRenderer) -> String {
@@ -129,6 +129,8 @@ public enum HTMLReport {
     .pass{color:#1a7f37}.fail{color:#b00020;font-weight:bold}
     td.disjoint{font-weight:bold}td.better{background:#e6f4ea}td.worse{background:#fdecea}
     .notes{font-size:12px;color:#555}.explain{font-size:13px;color:#444}
+    .kpi-box{max-height:480px;overflow:auto;border:1px solid #ddd;margin-bottom:10px}.kpi-box table{margin:0}
+    .kpi-box th{position:sticky;top:0;z-index:1}@media print{.kpi-box{max-height:none;overflow:visible}}
     .charts{display:flex;flex-wrap:wrap;gap:8px}figure{margin:0;border:1px solid #e5e5e5}
     svg{display:block;font-family:inherit}footer{margin-top:24px;font-size:12px;color:#555}
     """
