@@ -7,6 +7,8 @@ public struct ReportOptions: Sendable, Equatable {
   /// Series and KPIs with a label axis get one chart per label, for the first this many
   /// labels (the KPI table always lists every label).
   public var maxLabelsPerMetric = 6
+  /// The same for a sweep's KPI-versus-parameter charts (one chart per KPI and label).
+  public var maxLabelsPerSweepKPI = 3
   /// A line with more samples than this is drawn from every k-th sample (k the smallest
   /// that fits); the band follows the same samples.
   public var maxPointsPerLine = 720
@@ -185,6 +187,11 @@ func estimate(_ values: [Double], level: Double) -> ReportEstimate? {
   let finite = values.filter { !$0.isNaN }
   guard !finite.isEmpty, let ci = try? ConfidenceInterval(samples: finite, level: level) else { return nil }
   return ReportEstimate(mean: ci.mean, halfWidth: ci.halfWidth, count: ci.count)
+}
+
+/// A y-axis title from a metric's units (`1`: a count or ratio without unit).
+func axisUnits(_ units: String) -> String {
+  units == "1" || units.isEmpty ? "value (no unit)" : units
 }
 
 /// A chart id: lower-case letters, digits, `-` and `_` only.

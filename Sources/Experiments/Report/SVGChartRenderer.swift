@@ -30,7 +30,12 @@ public struct SVGChartRenderer: Sendable {
       }
     }
     if let shaded = chart.shadedX { xs.append(shaded.lowerBound) }
-    let x = LinearScale(low: xs.min() ?? 0, high: xs.max() ?? 1, start: margin.left, end: width - margin.right, tickCount: 7)
+    var low = xs.min() ?? 0, high = xs.max() ?? 1
+    if chart.style == .errorBars {  // room for the end markers and their side-by-side bars
+      let pad = Swift.max(high - low, 1) * 0.04
+      (low, high) = (low - pad, high + pad)
+    }
+    let x = LinearScale(low: low, high: high, start: margin.left, end: width - margin.right, tickCount: 7)
     let y = LinearScale(low: ys.min() ?? 0, high: ys.max() ?? 1, start: height - margin.bottom, end: margin.top, tickCount: 5)
     return (x, y)
   }
@@ -48,7 +53,7 @@ public struct SVGChartRenderer: Sendable {
       <defs><clipPath id="clip-\(id)"><rect x="\(px(plot.left))" y="\(px(plot.top))" width="\(px(plot.right - plot.left))" \
       height="\(px(plot.bottom - plot.top))"/></clipPath></defs>
       <rect class="background" x="0" y="0" width="\(Int(width))" height="\(Int(height))" fill="#ffffff"/>
-      <text class="chart-title" x="8" y="16" font-size="13" font-weight="bold">\(XMLText.escape(chart.title))</text>
+      <text class="chart-title" x="8" y="16" font-size="13" font-weight="bold">\(XMLText.escape(chart.title.count > 84 ? String(chart.title.prefix(83)) + "…" : chart.title))</text>
 
       """
     if let shaded = chart.shadedX {
@@ -59,13 +64,13 @@ public struct SVGChartRenderer: Sendable {
     }
     svg += axes(chart, x, y, plot)
     svg += "<g class=\"data\" clip-path=\"url(#clip-\(id))\">\n"
-    for s in chart.series {
+    for (i, s) in chart.series.enumerated() {
       let colour = palette[((s.colour % palette.count) + palette.count) % palette.count]
       switch chart.style {
       case .band:
         svg += "<path class=\"band\" fill=\"\(colour)\" fill-opacity=\"0.2\" stroke=\"none\" d=\"\(bandPath(s.points, x, y))\"/>\n"
       case .errorBars:
-        svg += "<path class=\"errorbar\" stroke=\"\(colour)\" stroke-width=\"1.5\" fill=\"none\" d=\"\(errorBarPath(s.points, x, y))\"/>\n"
+        svg += "<path class=\"errorbar\" stroke=\"\(colour)\" stroke-width=\"1.5\" fill=\"none\" d=\"\(errorBarPath(s.points, x, y, dodge: dodge(i, chart.series.count)))\"/>\n"
       }
     }
     for (i, s) in chart.series.enumerated() {
@@ -73,7 +78,7 @@ public struct SVGChartRenderer: Sendable {
       svg += "<path class=\"series\" data-series=\"\(i)\" stroke=\"\(colour)\" stroke-width=\"2\" fill=\"none\" stroke-linejoin=\"round\" d=\"\(linePath(s.points, x, y))\"><title>\(XMLText.escape(s.name))</title></path>\n"
       if chart.style == .errorBars {
         for p in s.points where p.x.isFinite && p.y.isFinite {
-          svg += "<circle class=\"marker\" cx=\"\(px(x.position(p.x)))\" cy=\"\(px(y.position(p.y)))\" r=\"3\" fill=\"\(colour)\"/>\n"
+          svg += "<circle class=\"marker\" cx=\"\(px(x.position(p.x) + dodge(i, chart.series.count)))\" cy=\"\(px(y.position(p.y)))\" r=\"3\" fill=\"\(colour)\"/>\n"
         }
       }
     }
@@ -128,6 +133,9 @@ public struct SVGChartRenderer: Sendable {
     return s + "</g>\n"
   }
 
+  /// Error bars of series `i` of `n` sit a few pixels apart, so that equal x do not hide each other.
+  private func dodge(_ i: Int, _ n: Int) -> Double { (Double(i) - Double(n - 1) / 2) * 6 }
+
   /// `M…L…` through the finite points; a non-finite y starts a new subpath.
   func linePath(_ points: [ChartPoint], _ x: LinearScale, _ y: LinearScale) -> String {
     var d = ""
@@ -161,10 +169,10 @@ public struct SVGChartRenderer: Sendable {
   }
 
   /// A vertical bar with end caps at each point with a finite interval.
-  func errorBarPath(_ points: [ChartPoint], _ x: LinearScale, _ y: LinearScale) -> String {
+  func errorBarPath(_ points: [ChartPoint], _ x: LinearScale, _ y: LinearScale, dodge: Double = 0) -> String {
     var d = ""
     for p in points where p.x.isFinite && p.hasInterval {
-      let cx = x.position(p.x), top = y.position(p.upper), bottom = y.position(p.lower)
+      let cx = x.position(p.x) + dodge, top = y.position(p.upper), bottom = y.position(p.lower)
       d += "M\(px(cx)) \(px(bottom))V\(px(top))M\(px(cx - 4)) \(px(top))h8M\(px(cx - 4)) \(px(bottom))h8"
     }
     return d

@@ -45,8 +45,8 @@ enum SweepCharts {
     for (s, sub) in template.subsystems.enumerated() {
       for (k, kpi) in sub.kpis.enumerated() {
         let labels = kpi.info.axis?.labels ?? [""]
-        if labels.count > options.maxLabelsPerMetric { capped.append("\(sub.name).\(kpi.info.name)") }
-        for column in 0..<Swift.min(labels.count, options.maxLabelsPerMetric) {
+        if labels.count > options.maxLabelsPerSweepKPI { capped.append("\(sub.name).\(kpi.info.name)") }
+        for column in 0..<Swift.min(labels.count, options.maxLabelsPerSweepKPI) {
           let lines = groups.enumerated().map { g, group -> ChartSeries in
             let points = group.rows.sorted { xs[$0] < xs[$1] }.map { row -> ChartPoint in
               let values = sweep.cells[row].compactMap { $0?.subsystems[s].kpis[k].values[column] }
@@ -60,12 +60,12 @@ enum SweepCharts {
           charts.append(Chart(
             id: chartID(["sweep\(number)", sub.name, kpi.info.name] + (label == nil ? [] : ["\(column)"])),
             title: kpi.info.longName + (label.map { " — \($0)" } ?? "") + " (\(sub.name))", xLabel: xLabel,
-            yLabel: "\(kpi.info.longName) (\(kpi.info.units))", style: .errorBars, series: lines, xCategories: categories))
+            yLabel: axisUnits(kpi.info.units), style: .errorBars, series: lines, xCategories: categories))
         }
       }
     }
     if !capped.isEmpty {
-      notes.append("charts show the first \(options.maxLabelsPerMetric) labels of \(capped.joined(separator: ", "))")
+      notes.append("charts show the first \(options.maxLabelsPerSweepKPI) labels of \(capped.joined(separator: ", "))")
     }
     return ReportSweepSection(file: file, charts: charts, notes: notes)
   }

@@ -48,7 +48,7 @@ enum TimeSeriesCharts {
         let warmup = files.first.map { $0.warmupDays } ?? 0
         charts.append(Chart(
           id: chartID(["ts", subsystem, name] + (label == nil ? [] : ["\(l)"])), title: title,
-          xLabel: "time (days)", yLabel: "\(reference.info.longName) (\(reference.info.units))", style: .band,
+          xLabel: "time (days)", yLabel: axisUnits(reference.info.units), style: .band,
           series: lines, shadedX: warmup > 0 ? 0...warmup : nil))
       }
     }
