@@ -11,7 +11,7 @@ public struct ReportOptions: Sendable, Equatable {
   public var maxLabelsPerSweepKPI = 3
   /// A line with more samples than this is drawn from every k-th sample (k the smallest
   /// that fits); the band follows the same samples.
-  public var maxPointsPerLine = 720
+  public var maxPointsPerLine = 500
   /// Confidence level of every interval.
   public var level = 0.95
 
