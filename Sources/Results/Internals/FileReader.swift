@@ -234,3 +234,8 @@ struct FileReader {
     }
   }
 }
+
+extension FileReader {
+  /// The file checks of ``read(_:)`` (missing, a folder, unreadable), for the sweep reader.
+  static func preflightForSweep(_ path: String) throws(ResultsError) { try preflight(path) }
+}

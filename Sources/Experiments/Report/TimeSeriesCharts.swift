@@ -1,0 +1,85 @@
+import Results
+import SimKernel
+
+/// One chart per time series of a subsystem (per label, up to the cap, for a series with a
+/// label axis): each run file's mean over replications against time in days, with its
+/// 95% Student-t band. Labels are charted separately, not summed: most series are levels
+/// or rates (berth occupancy, fill) for which a sum would mean nothing.
+enum TimeSeriesCharts {
+  static func charts(
+    _ subsystem: String, _ parts: [SubsystemResults?], _ metadata: [RunMetadata], files: [ReportFileSummary],
+    _ options: ReportOptions, _ notes: inout [String]
+  ) throws(ReportError) -> [Chart] {
+    let names = unionNames(parts.map { $0?.series.map(\.info.name) ?? [] })
+    var charts: [Chart] = []
+    var capped: [String] = []
+    var thinned = false
+    for name in names {
+      let series = parts.map { $0?.series.first { $0.info.name == name } }
+      guard let reference = series.compactMap({ $0 }).first else { continue }
+      for (i, s) in series.enumerated() {
+        if let s, s.info.units != reference.info.units {
+          throw ReportError("\(files[i].path): series \(subsystem).\(name) is in \(s.info.units), another file has it in \(reference.info.units)")
+        }
+      }
+      var labels: [String?] = [nil]
+      if let all = unionLabels(series.map { $0?.info.axis }) {
+        labels = all.prefix(options.maxLabelsPerMetric).map { $0 }
+        if all.count > options.maxLabelsPerMetric {
+          capped.append("\(name) (\(all.count) \(reference.info.axis?.name ?? "label")s)")
+        }
+      }
+      for (l, label) in labels.enumerated() {
+        var lines: [ChartSeries] = []
+        for (i, s) in series.enumerated() {
+          guard let s else { continue }
+          let column: Int
+          if let label {
+            guard let c = s.info.axis?.labels.firstIndex(of: label) else { continue }
+            column = c
+          } else {
+            column = 0
+          }
+          let line = points(s, column: column, metadata[i], files[i], options)
+          thinned = thinned || line.thinned
+          lines.append(ChartSeries(name: files[i].scenarioName, colour: files[i].colour, points: line.points))
+        }
+        let title = reference.info.longName + (label.map { " — \($0)" } ?? "")
+        let warmup = files.first.map { $0.warmupDays } ?? 0
+        charts.append(Chart(
+          id: chartID(["ts", subsystem, name] + (label == nil ? [] : ["\(l)"])), title: title,
+          xLabel: "time (days)", yLabel: axisUnits(reference.info.units), style: .band,
+          series: lines, shadedX: warmup > 0 ? 0...warmup : nil))
+      }
+    }
+    if !capped.isEmpty {
+      notes.append("charts show the first \(options.maxLabelsPerMetric) labels of \(capped.joined(separator: ", ")); the KPI table lists every label")
+    }
+    if thinned {
+      notes.append("lines with more than \(options.maxPointsPerLine) samples are drawn from every k-th sample")
+    }
+    return charts
+  }
+
+  /// The replication mean and its interval at each (thinned) sample time of one column.
+  private static func points(_ s: SeriesResults, column: Int, _ meta: RunMetadata, _ file: ReportFileSummary, _ options: ReportOptions) -> (points: [ChartPoint], thinned: Bool) {
+    let width = s.info.width
+    let times = meta.sampleTimes.count
+    let stride = Swift.max(1, (times + options.maxPointsPerLine - 1) / options.maxPointsPerLine)
+    let scale = meta.horizon > 0 ? file.horizonDays / meta.horizon : 1
+    var result: [ChartPoint] = []
+    var t = 0
+    while t < times {
+      let index = t * width + column
+      let values = s.values.map { index < $0.count ? $0[index] : .nan }
+      let x = meta.sampleTimes[t] * scale
+      if let e = estimate(values, level: options.level) {
+        result.append(ChartPoint(x: x, y: e.mean, lower: e.halfWidth.isFinite ? e.lower : .nan, upper: e.halfWidth.isFinite ? e.upper : .nan))
+      } else {
+        result.append(ChartPoint(x: x, y: .nan))
+      }
+      t += stride
+    }
+    return (result, stride > 1)
+  }
+}
