@@ -42,13 +42,38 @@ public enum InputDifferences {
       Dictionary(leaves.map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
     var differences: [InputDifference] = []
+    var shownItems = Set<String>()
     for path in order {
       let values = lookups.map { $0[path] }
-      if Set(values.map { $0 ?? "\u{0}absent" }).count > 1 {
-        differences.append(InputDifference(keyPath: path, values: values))
+      guard Set(values.map { $0 ?? "\u{0}absent" }).count > 1 else { continue }
+      // A named item only some files have (a new hub, fleet, terminal) is one row: the item
+      // with its keys inline, rather than one row per key.
+      if let item = _absentItem(path, leavesPerFile) {
+        guard shownItems.insert(item).inserted else { continue }
+        let values = leavesPerFile.map { leaves -> String? in
+          let inside = leaves.filter { $0.path.hasPrefix(item + ".") }
+          return inside.isEmpty ? nil : "{" + inside.map { "\($0.path.dropFirst(item.count + 1)): \($0.value)" }.joined(separator: ", ") + "}"
+        }
+        differences.append(InputDifference(keyPath: item, values: values))
+        continue
       }
+      differences.append(InputDifference(keyPath: path, values: values))
     }
     return differences
+  }
+
+  /// The shortest named item (`…[name=X]`) on `path` that some file lacks entirely, if any.
+  static func _absentItem(_ path: String, _ leavesPerFile: [[(path: String, value: String)]]) -> String? {
+    var searchFrom = path.startIndex
+    while let open = path.range(of: "[name=", range: searchFrom..<path.endIndex),
+          let close = path.range(of: "]", range: open.upperBound..<path.endIndex) {
+      let item = String(path[..<close.upperBound])
+      if leavesPerFile.contains(where: { leaves in !leaves.contains { $0.path.hasPrefix(item + ".") || $0.path == item } }) {
+        return item
+      }
+      searchFrom = close.upperBound
+    }
+    return nil
   }
 
   /// The union of several ordered key lists, keeping the first list's order and inserting a
