@@ -36,6 +36,26 @@ struct ReportBuilderTests {
       subsystems: [SubsystemResults(name: subsystem, series: [series, labelled], kpis: [kpi, util], checks: [check])])
   }
 
+  @Test func longSeriesAreDrawnFromBlockMeans() throws {
+    // Four samples a day alternating 0 and 10 for 100 days, at most 50 points per line: each
+    // point is the mean of 8 consecutive samples (5), not every 8th sample (always 0).
+    var base = Self.run("base", wait: [1, 2, 3])
+    let times = (0..<400).map { Double($0) * 6 }
+    base.metadata.sampleTimes = times
+    base.metadata.sampleInterval = 6
+    base.metadata.horizon = 2_400
+    base.subsystems[0].series = [SeriesResults(
+      info: MetricInfo(name: "queue", longName: "Queue", units: "1"),
+      values: (0..<3).map { r in times.indices.map { $0 % 2 == 0 ? 0 : 10 + Double(r) } })]
+    var options = ReportOptions()
+    options.maxPointsPerLine = 50
+    let report = try ReportBuilder.build([.run(path: "a.h5", contents: base)], inputRows: [], options: options)
+    let line = try #require(report.subsystems.first?.charts.first?.series.first)
+    #expect(line.points.count == 50)
+    for p in line.points { #expect(abs(p.y - 5.5) < 1e-12) }
+    #expect(abs(line.points[0].x - 21.0 / 24) < 1e-12, "the block's mean time, in days")
+  }
+
   @Test func estimatesDifferencesAndCharts() throws {
     let base = Self.run("base", wait: [1, 2, 3]), variant = Self.run("variant", wait: [11, 12, 13], shift: 5)
     let report = try ReportBuilder.build([.run(path: "b.h5", contents: base), .run(path: "v.h5", contents: variant)])

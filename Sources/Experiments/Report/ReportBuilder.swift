@@ -9,9 +9,9 @@ public struct ReportOptions: Sendable, Equatable {
   public var maxLabelsPerMetric = 6
   /// The same for a sweep's KPI-versus-parameter charts (one chart per KPI and label).
   public var maxLabelsPerSweepKPI = 3
-  /// A line with more samples than this is drawn from every k-th sample (k the smallest
-  /// that fits); the band follows the same samples.
-  public var maxPointsPerLine = 500
+  /// A line with more samples than this is drawn from the means of k consecutive samples
+  /// (k the smallest that fits); the band is the interval of those means.
+  public var maxPointsPerLine = 250
   /// Confidence level of every interval.
   public var level = 0.95
 

@@ -56,12 +56,14 @@ enum TimeSeriesCharts {
       notes.append("charts show the first \(options.maxLabelsPerMetric) labels of \(capped.joined(separator: ", ")); the KPI table lists every label")
     }
     if thinned {
-      notes.append("lines with more than \(options.maxPointsPerLine) samples are drawn from every k-th sample")
+      notes.append("lines with more than \(options.maxPointsPerLine) samples are drawn from the means of k consecutive samples (k the smallest that fits), with the interval of those means")
     }
     return charts
   }
 
-  /// The replication mean and its interval at each (thinned) sample time of one column.
+  /// The replication mean and its interval at each sample time of one column; a long series
+  /// in blocks of consecutive samples (each replication's block mean, at the block's mean
+  /// time), so that thinning neither aliases a daily cycle nor hides a level.
   private static func points(_ s: SeriesResults, column: Int, _ meta: RunMetadata, _ file: ReportFileSummary, _ options: ReportOptions) -> (points: [ChartPoint], thinned: Bool) {
     let width = s.info.width
     let times = meta.sampleTimes.count
@@ -70,9 +72,12 @@ enum TimeSeriesCharts {
     var result: [ChartPoint] = []
     var t = 0
     while t < times {
-      let index = t * width + column
-      let values = s.values.map { index < $0.count ? $0[index] : .nan }
-      let x = meta.sampleTimes[t] * scale
+      let block = t..<Swift.min(times, t + stride)
+      let values = s.values.map { row -> Double in
+        let finite = block.map { $0 * width + column }.filter { $0 < row.count }.map { row[$0] }.filter(\.isFinite)
+        return finite.isEmpty ? .nan : finite.reduce(0, +) / Double(finite.count)
+      }
+      let x = block.reduce(0.0) { $0 + meta.sampleTimes[$1] } / Double(block.count) * scale
       if let e = estimate(values, level: options.level) {
         result.append(ChartPoint(x: x, y: e.mean, lower: e.halfWidth.isFinite ? e.lower : .nan, upper: e.halfWidth.isFinite ? e.upper : .nan))
       } else {
