@@ -5,7 +5,8 @@ import SimKernel
 
 /// Reads a ChainSim results file back into ``ResultsContents``. Anything that does not fit
 /// the layout is bad input (`.input`), named with the path and the part that is wrong.
-struct FileReader {
+struct FileReader: LayoutReading {
+  var fileKind: String { "results file" }
   let path: String
   let file: H5Handle
 
@@ -187,51 +188,6 @@ struct FileReader {
         passed: passed.map { $0 != 0 }))
     }
     return found
-  }
-
-  // MARK: - Helpers
-
-  /// Runs HDF5 calls, reporting a failure as a damaged or incompatible file.
-  func attempt<T>(_ body: () throws(HDF5Failure) -> T) throws(ResultsError) -> T {
-    do {
-      return try body()
-    } catch {
-      throw .input(path, "the file is damaged or not in the ChainSim layout: cannot \(error.operation)", detail: error.detail)
-    }
-  }
-
-  private func child(_ parent: H5Handle, _ name: String, _ where_: String) throws(ResultsError) -> H5Handle {
-    let here = where_ == "/" ? "/\(name)" : "\(where_)/\(name)"
-    guard try attempt({ () throws(HDF5Failure) in try parent.hasChild(name) }) else {
-      throw .input(path, "the file is not a complete ChainSim results file: \(here) is missing")
-    }
-    return try attempt { () throws(HDF5Failure) in try parent.openChild(name) }
-  }
-
-  private func text(_ object: H5Handle, _ name: String, _ where_: String) throws(ResultsError) -> String {
-    guard let value = try attempt({ () throws(HDF5Failure) in try object.readStringAttribute(name) }) else {
-      throw .input(path, "\(where_) lacks the \(name) attribute")
-    }
-    return value
-  }
-
-  private func number<T>(_ name: String, _ read: () throws(HDF5Failure) -> T?) throws(ResultsError) -> T {
-    guard let value = try attempt(read) else { throw .input(path, "/ lacks the \(name) attribute") }
-    return value
-  }
-
-  /// A one-dimensional dataset, of exactly `rows` entries when given.
-  private func vector<T: BitwiseCopyable>(
-    _ parent: H5Handle, _ name: String, in where_: String = "/", zero: T, memoryType: hid_t, rows: Int? = nil
-  ) throws(ResultsError) -> [T] {
-    let dataset = try child(parent, name, where_)
-    let dims = try attempt { () throws(HDF5Failure) in try dataset.shape() }
-    guard dims.count == 1, rows == nil || dims[0] == rows else {
-      throw .input(path, "\(where_ == "/" ? "" : where_)/\(name) has shape \(dims); expected [\(rows.map(String.init) ?? "n")]")
-    }
-    return try attempt { () throws(HDF5Failure) in
-      try dataset.read(count: dims[0], zero: zero, memoryType: memoryType, what: name)
-    }
   }
 }
 
