@@ -37,6 +37,10 @@ import Testing
     let sweep = Self.sampleSweep()
     try ResultsWriter.writeSweep(sweep, to: path)
     #expect(try ResultsFile.kind(path: path) == .sweep)
+    // The run reader (compare, inspect) refuses a sweep file with a reason, not a shape error.
+    let asRun = #expect(throws: ResultsError.self) { _ = try ResultsFile.read(path: path) }
+    #expect(asRun?.classification == .input)
+    #expect(asRun?.message.contains("this is a sweep file") == true, "\(String(describing: asRun))")
 
     let back = try ResultsFile.readSweep(path: path)
     #expect(back.points == [0, 1, 2])

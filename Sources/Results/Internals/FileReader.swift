@@ -50,6 +50,9 @@ struct FileReader: LayoutReading {
 
   private func contents() throws(ResultsError) -> ResultsContents {
     let (formatVersion, partial) = try rootAttributes()
+    if try attempt({ () throws(HDF5Failure) in try file.hasChild(SweepLayout.sweep) }) {
+      throw .input(path, "this is a sweep file (it has a /sweep group), not the results of one run: draw it with chainsim report, or read it with xarray")
+    }
     var metadata = partial
     let scenario = try child(file, Layout.scenario, "/")
     metadata.scenarioText = try attempt { () throws(HDF5Failure) in
