@@ -1,16 +1,17 @@
 import Foundation
 
 extension RingConfig {
-  /// Warnings for a ring that runs but may mislead: demand of a category above its supply
-  /// (orders go unmet), supply far above demand (stock piles up and spoils), a base whose
+  /// Warnings for a ring that runs but may mislead: demand of a category above what the bases
+  /// harvest, for a category the port's imports do not bring (orders go unmet), supply far above demand (stock piles up and spoils), a base whose
   /// trucks cannot carry its harvest (offered load ≥ 1 on a rough round-trip estimate).
   public func loadWarnings() -> [String] {
     var out: [String] = []
     for (c, category) in categories.enumerated() {
       let supply = bases.reduce(0.0) { $0 + $1.harvestRate[c] * $1.harvestHours }
       let demand = destinations.reduce(0.0) { $0 + $1.dailyDemand[c] }
-      if demand > 0, supply < demand {
-        out.append(String(format: "ring.categories[name=%@]: bases harvest %.0f t/d but destinations order %.0f t/d; the rest depends on imports or goes unmet",
+      let imported = (portSupply?.categoryShares[c] ?? 0) > 0
+      if demand > 0, supply < demand, !imported {
+        out.append(String(format: "ring.categories[name=%@]: bases harvest %.0f t/d but destinations order %.0f t/d, and the port imports none; the rest goes unmet",
                           category.name, supply, demand))
       }
     }
