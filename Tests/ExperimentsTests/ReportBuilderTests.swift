@@ -4,7 +4,7 @@ import Results
 import SimKernel
 import Testing
 
-/// The report model: KPI estimates with Student-t intervals, Welch differences and the
+/// The report model: KPI estimates with Student-t intervals, compare's differences and the
 /// "intervals disjoint" mark, charts per series and label (capped), refusals with reasons,
 /// and an HTML page with one `<svg>` per chart and no scripts.
 struct ReportBuilderTests {
@@ -70,6 +70,8 @@ struct ReportBuilderTests {
     #expect(abs(e.halfWidth - 4.302652729911275 / 3.0.squareRoot()) < 1e-9, "Student t with 2 degrees of freedom")
     let d = try #require(wait.differences[0])
     #expect(d.difference == 10 && d.intervalsDisjoint && d.verdict == .worse, "a longer wait is worse")
+    // Same seed, replications and stream scheme: paired, and a constant shift has no spread.
+    #expect(d.halfWidth == 0)
     #expect(port.kpis[3].estimates == [nil, nil], "an all-NaN label has no estimate")
 
     // One chart per series and label, two lines each, a gap at the NaN sample, x in days.

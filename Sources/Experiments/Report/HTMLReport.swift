@@ -39,9 +39,10 @@ public enum HTMLReport {
       html += "</section>\n"
     }
     html += """
-      <footer>Intervals are 95% Student-t intervals over replications. Δ is the variant minus the first file with a \
-      Welch interval; ≠ marks KPIs whose two intervals do not overlap. For paired (common random numbers) intervals, \
-      p-values and the Holm-corrected verdict use <code>chainsim compare</code>. The grey area of a time chart is the warm-up, \
+      <footer>Intervals are 95% Student-t intervals over replications. Δ is the variant minus the first file with the \
+      interval <code>chainsim compare</code> gives it (paired t when both files share seed, replications and stream scheme, \
+      Welch otherwise); ≠ marks KPIs whose two own intervals do not overlap. For p-values and the Holm-corrected verdict use \
+      <code>chainsim compare</code>. The grey area of a time chart is the warm-up, \
       which the KPIs exclude.</footer>
       </body>
       </html>
@@ -90,7 +91,7 @@ public enum HTMLReport {
     let names = report.runFiles.map { report.files[$0].scenarioName }
     var s = "<div class=\"kpi-box\"><table class=\"kpis\"><thead><tr><th>KPI</th><th>label</th><th>units</th><th>better</th>"
     s += names.map { "<th>\(e($0))<br/><small>mean ± 95%</small></th>" }.joined()
-    s += names.dropFirst().map { "<th>Δ \(e($0))<br/><small>vs \(e(names[0])), Welch</small></th>" }.joined() + "</tr></thead><tbody>\n"
+    s += names.dropFirst().map { "<th>Δ \(e($0))<br/><small>vs \(e(names[0]))</small></th>" }.joined() + "</tr></thead><tbody>\n"
     for row in sub.kpis {
       s += "<tr><td title=\"\(e(row.kpi))\">\(e(row.longName))</td><td>\(e(row.label ?? ""))</td><td>\(e(row.units))</td><td>\(row.better.rawValue)</td>"
       for est in row.estimates {

@@ -2,9 +2,12 @@ import Results
 import SimKernel
 
 /// The KPI rows of one subsystem: each run file's mean and interval per KPI and label, and
-/// each variant's Welch difference from the first file.
+/// each variant's difference from the first file with the interval `chainsim compare` gives
+/// it (paired t under common random numbers, Welch otherwise).
 enum KPITable {
-  static func rows(_ subsystem: String, _ parts: [SubsystemResults?], paths: [String], _ options: ReportOptions) throws(ReportError) -> [ReportKPIRow] {
+  static func rows(
+    _ subsystem: String, _ parts: [SubsystemResults?], paths: [String], methods: [ComparisonMethod], _ options: ReportOptions
+  ) throws(ReportError) -> [ReportKPIRow] {
     let names = unionNames(parts.map { $0?.kpis.map(\.info.name) ?? [] })
     var rows: [ReportKPIRow] = []
     for name in names {
@@ -26,7 +29,8 @@ enum KPITable {
         let estimates = samples.map { $0.flatMap { estimate($0, level: options.level) } }
         var differences: [ReportDifference?] = []
         for i in samples.indices.dropFirst() {
-          differences.append(difference(samples[0], samples[i], estimates[0], estimates[i], reference.info.better, options.level))
+          differences.append(difference(samples[0], samples[i], estimates[0], estimates[i], reference.info.better,
+                                        i < methods.count ? methods[i] : .welch, options.level))
         }
         rows.append(ReportKPIRow(
           kpi: name, label: label, longName: reference.info.longName, units: reference.info.units,
@@ -37,10 +41,12 @@ enum KPITable {
   }
 
   private static func difference(
-    _ base: [Double]?, _ variant: [Double]?, _ b: ReportEstimate?, _ v: ReportEstimate?, _ better: Better, _ level: Double
+    _ base: [Double]?, _ variant: [Double]?, _ b: ReportEstimate?, _ v: ReportEstimate?, _ better: Better,
+    _ method: ComparisonMethod, _ level: Double
   ) -> ReportDifference? {
     guard let base, let variant, let b, let v else { return nil }
-    guard let welch = try? WelchComparison(base: base.filter { !$0.isNaN }, variant: variant.filter { !$0.isNaN }, level: level) else { return nil }
+    let d = _MeanDifference.compute(base, variant, method: method, level: level)
+    guard d.hasEnoughData else { return nil }
     let disjoint = b.halfWidth.isFinite && v.halfWidth.isFinite && (b.upper < v.lower || v.upper < b.lower)
     var verdict = ReportDifference.Verdict.none
     if disjoint {
@@ -50,6 +56,6 @@ enum KPITable {
       case .none: verdict = .none
       }
     }
-    return ReportDifference(difference: welch.meanDifference, halfWidth: welch.halfWidth, intervalsDisjoint: disjoint, verdict: verdict)
+    return ReportDifference(difference: d.difference, halfWidth: (d.upper - d.lower) / 2, intervalsDisjoint: disjoint, verdict: verdict)
   }
 }

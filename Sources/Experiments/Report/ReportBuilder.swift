@@ -154,12 +154,17 @@ public enum ReportBuilder {
       let have = runs.filter { $0.contents.subsystem(name) != nil }.map(\.path)
       notes.append("subsystem \(name) is only in \(have.joined(separator: ", ")); it is shown for those files alone")
     }
+    // Each variant against the first file: paired under common random numbers, as compare does.
+    let methods = runs.map { run in
+      ComparisonMethod.choose(runs[0].contents.metadata, replicationsA: runs[0].contents.replications,
+                              run.contents.metadata, replicationsB: run.contents.replications).method
+    }
     var sections: [ReportSubsystem] = []
     for name in names {
       let members = runs.indices.filter { runs[$0].contents.subsystem(name) != nil }
       let parts = runs.map { $0.contents.subsystem(name) }
       var section = ReportSubsystem(name: name, files: members, kpis: [], charts: [], notes: [])
-      section.kpis = try KPITable.rows(name, parts, paths: runs.map(\.path), options)
+      section.kpis = try KPITable.rows(name, parts, paths: runs.map(\.path), methods: methods, options)
       section.charts = try TimeSeriesCharts.charts(name, parts, runs.map(\.contents.metadata), files: files, options, &section.notes)
       sections.append(section)
     }

@@ -50,12 +50,12 @@ public struct ReportEstimate: Sendable, Equatable {
   public var upper: Double { mean + halfWidth }
 }
 
-/// A variant's difference from the first file (Welch interval; `chainsim compare` does the
-/// paired and Holm-corrected analysis).
+/// A variant's difference from the first file, with compare's interval (paired under common
+/// random numbers, else Welch; `chainsim compare` adds p-values and the Holm correction).
 public struct ReportDifference: Sendable, Equatable {
   /// `mean(variant) − mean(base)`.
   public var difference: Double
-  /// Half-width of Welch's 95% interval for the difference.
+  /// Half-width of the 95% interval for the difference (paired or Welch, as compare chooses).
   public var halfWidth: Double
   /// Whether the two files' own 95% intervals are disjoint: marked in the table.
   public var intervalsDisjoint: Bool
