@@ -20,7 +20,7 @@ extension RingConfig {
       categories.append(RingCategory(
         name: c.name ?? "", shelfLife: try c.duration("shelf_life"), initialQuality: initial, threshold: threshold,
         coldTemperature: try c.number("cold_temperature"), lotMass: lot, orderSize: order,
-        coldStorageShare: try c.fraction("cold_storage_share")))
+        coldStorageShare: try c.fraction("cold_storage_share"), outdoorMaxDwell: try c.optional("outdoor_max_dwell", c.duration)))
     }
     guard !categories.isEmpty else { throw section.error("categories", "expected at least one category") }
     let names = categories.map(\.name)

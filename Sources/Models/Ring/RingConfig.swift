@@ -98,9 +98,12 @@ public struct RingCategory: Sendable, Equatable {
   /// Share of the category's harvested lots kept in a hub's cold room; the rest wait on the
   /// market floor at the outdoor temperature (drawn per lot at harvest; imports are cold).
   public var coldStorageShare: Double
+  /// Longest a lot outside the cold room stays in a hub's stock before it is sold on (h), or
+  /// nil for the ring's `hub_max_dwell` (e.g. same-day "hot" meat).
+  public var outdoorMaxDwell: Double?
 
   public init(name: String, shelfLife: Double, initialQuality: Double = 1, threshold: Double, coldTemperature: Double,
-              lotMass: Distribution, orderSize: Distribution, coldStorageShare: Double = 1) {
+              lotMass: Distribution, orderSize: Distribution, coldStorageShare: Double = 1, outdoorMaxDwell: Double? = nil) {
     self.name = name
     self.shelfLife = shelfLife
     self.initialQuality = initialQuality
@@ -109,6 +112,7 @@ public struct RingCategory: Sendable, Equatable {
     self.lotMass = lotMass
     self.orderSize = orderSize
     self.coldStorageShare = coldStorageShare
+    self.outdoorMaxDwell = outdoorMaxDwell
   }
 }
 

@@ -41,8 +41,16 @@ extension RingModel {
       hours = model.hoursToThreshold(from: lots.quality[i], at: lots.temperature[i])
     }
     if !hours.isFinite { hours = 24 * 365 }
-    if let dwell = config.hubMaxDwell { hours = Swift.min(hours, Swift.max(0, lots.stored[i] + dwell - scheduler.now)) }
+    if let dwell = maxDwell(lot) { hours = Swift.min(hours, Swift.max(0, lots.stored[i] + dwell - scheduler.now)) }
     lots.spoilTimer[i] = scheduler.schedule(after: hours, SubsystemTag.ring, kind: RingEvent.spoilInStore.rawValue, entity: lot)
+  }
+
+  /// The longest a lot may stay in hub stock: the ring's `hub_max_dwell`, shorter for a lot
+  /// outside the cold room when its category says so (nil: no limit).
+  func maxDwell(_ lot: Int32) -> Double? {
+    let i = Int(lot)
+    guard !lots.coldRoom[i], let outdoor = config.categories[Int(lots.category[i])].outdoorMaxDwell else { return config.hubMaxDwell }
+    return config.hubMaxDwell.map { Swift.min($0, outdoor) } ?? outdoor
   }
 
   /// A lot's timer in stock: it has spoiled, has stayed the longest dwell (sold on, or spoiled
@@ -52,7 +60,7 @@ extension RingModel {
     lots.spoilTimer[i] = .none
     advance(lot)
     // A cold-room timer is exact: unless the dwell ended first, the lot has spoiled.
-    let expired = config.hubMaxDwell.map { scheduler.now >= lots.stored[i] + $0 - 1e-9 } ?? false
+    let expired = maxDwell(lot).map { scheduler.now >= lots.stored[i] + $0 - 1e-9 } ?? false
     if !expired, lots.temperature[i].isNaN, !isSpoiled(lot) {
       armSpoilTimer(lot)
       return

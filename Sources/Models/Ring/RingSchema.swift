@@ -53,6 +53,8 @@ public enum RingSchema {
     .distribution("order_size", of: .mass, doc: "Size of one order from a destination, e.g. uniform(1t, 4t)"),
     .fraction("cold_storage_share", default: "100%",
               doc: "Share of harvested lots kept in a hub's cold room; the rest wait at the hub at the outdoor temperature"),
+    .duration("outdoor_max_dwell", default: .optional, min: 1e-6,
+              doc: "Longest a lot outside the cold room stays in hub stock before it is sold on (unset: the ring's hub_max_dwell)"),
   ])
 
   static let rateEntry = Schema([
