@@ -37,6 +37,23 @@ import Testing
     #expect(check.passed, "entered \(check.entered) left \(check.left) remained \(check.remained)")
   }
 
+  @Test func lotsOutsideTheColdRoomMayHaveAShorterDwell() {
+    // Leafy lots wait outside the cold room and are sold on after 12 h; fruit (all in the cold
+    // room) has no limit. Supply above demand, 5 °C.
+    var config = ringConfig(ambient: 5)
+    config.bases[0].harvestRate = [60 / 12 * 1.3, 30 / 12 * 1.3]
+    config.categories[0].coldStorageShare = 0
+    config.categories[0].outdoorMaxDwell = 12
+    config.categories[1].outdoorMaxDwell = 12
+    let out = Replication.run(ringRun(config, days: 30), index: 0)
+    let soldOff = ringKPI(out, "sold_off")
+    #expect(soldOff[0] > 0)
+    #expect(soldOff[1] == 0, "cold-room lots keep the ring's limit (none here)")
+    #expect(ringKPI(out, "hub_dwell_mean")[0] <= 12)
+    let check = out.subsystems.first { $0.name == "ring" }!.checks.first { $0.name == "tonnage_balance" }!
+    #expect(check.passed)
+  }
+
   @Test func fullCoverageGivesCompleteTraces() {
     let out = Replication.run(ringRun(ringConfig(coverage: 1, recordLoss: 0)), index: 0)
     #expect(ringKPI(out, "trace_completeness_total")[0] == 1)
