@@ -106,7 +106,7 @@ struct CompareStatisticsTests {
     // without enough data are left out of the family (else m would be 6).
     var rows = [row("k1", p: 0.01), row("k2", p: 0.04), row("k3", p: 0.03), row("k4", p: 0.005),
                 row("described", p: 0.001, better: .none), row("empty", p: 1, enough: false)]
-    _KPIVerdicts.assign(&rows, alpha: 0.05, holm: true)
+    KPIVerdicts.assign(&rows, alpha: 0.05, holm: true)
     let adjusted = rows.map(\.adjustedPValue)
     #expect(zip(adjusted.prefix(4), [0.03, 0.06, 0.06, 0.02]).allSatisfy { close($0! , $1, 1e-12) })
     #expect(adjusted[4] == nil && adjusted[5] == nil)
@@ -114,7 +114,7 @@ struct CompareStatisticsTests {
 
     var raw = rows
     for i in raw.indices { raw[i].adjustedPValue = nil }
-    _KPIVerdicts.assign(&raw, alpha: 0.05, holm: false)
+    KPIVerdicts.assign(&raw, alpha: 0.05, holm: false)
     #expect(raw.map(\.verdict) == [.better, .better, .better, .better, .noVerdict, .notEnoughData])
   }
 }

@@ -82,7 +82,7 @@ public struct MeanDifference: Sendable, Equatable {
   public var excludesZero: Bool { hasEnoughData && (lower > 0 || upper < 0) }
 }
 
-enum _MeanDifference {
+enum MeanDifferenceTest {
   /// Compares per-replication values of A and B. Non-finite values (an empty KPI) are
   /// dropped, pairwise when paired.
   static func compute(_ a: [Double], _ b: [Double], method: ComparisonMethod, level: Double) -> MeanDifference {

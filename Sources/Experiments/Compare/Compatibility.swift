@@ -3,7 +3,7 @@ import SimKernel
 
 /// Whether two results files measure the same things over the same time, so that their KPIs
 /// and series can be compared value by value.
-enum _Compatibility {
+enum ComparisonCompatibility {
   /// Throws ``CompareError`` (input) naming both files and the first thing that differs.
   /// With a non-empty `only`, just those subsystems must be present and alike in both files.
   static func check(_ a: ResultsContents, _ b: ResultsContents, paths: (String, String), only: [String] = []) throws(CompareError) {

@@ -34,10 +34,10 @@ public enum InputDifferences {
     for (index, text) in scenarioTexts.enumerated() {
       let tree = try ScenarioNode.parse(yaml: text, file: "scenario of file \(index + 1)")
       var leaves: [(path: String, value: String)] = []
-      _ScenarioLeaves.collect(tree, path: .root, into: &leaves)
+      ScenarioLeaves.collect(tree, path: .root, into: &leaves)
       leavesPerFile.append(leaves)
     }
-    let order = _mergedOrder(leavesPerFile.map { $0.map(\.path) })
+    let order = mergedOrder(leavesPerFile.map { $0.map(\.path) })
     let lookups = leavesPerFile.map { leaves in
       Dictionary(leaves.map { ($0.path, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
@@ -48,7 +48,7 @@ public enum InputDifferences {
       guard Set(values.map { $0 ?? "\u{0}absent" }).count > 1 else { continue }
       // A named item only some files have (a new hub, fleet, terminal) is one row: the item
       // with its keys inline, rather than one row per key.
-      if let item = _absentItem(path, leavesPerFile) {
+      if let item = absentItem(path, leavesPerFile) {
         guard shownItems.insert(item).inserted else { continue }
         let values = leavesPerFile.map { leaves -> String? in
           let inside = leaves.filter { $0.path.hasPrefix(item + ".") }
@@ -63,7 +63,7 @@ public enum InputDifferences {
   }
 
   /// The shortest named item (`…[name=X]`) on `path` that some file lacks entirely, if any.
-  static func _absentItem(_ path: String, _ leavesPerFile: [[(path: String, value: String)]]) -> String? {
+  static func absentItem(_ path: String, _ leavesPerFile: [[(path: String, value: String)]]) -> String? {
     var searchFrom = path.startIndex
     while let open = path.range(of: "[name=", range: searchFrom..<path.endIndex),
           let close = path.range(of: "]", range: open.upperBound..<path.endIndex) {
@@ -78,7 +78,7 @@ public enum InputDifferences {
 
   /// The union of several ordered key lists, keeping the first list's order and inserting a
   /// key known only to a later list right after its predecessor in that list.
-  static func _mergedOrder(_ lists: [[String]]) -> [String] {
+  static func mergedOrder(_ lists: [[String]]) -> [String] {
     var merged: [String] = []
     var known = Set<String>()
     for list in lists {
@@ -98,7 +98,7 @@ public enum InputDifferences {
 }
 
 /// Flattens a scenario tree into (key path, value text) leaves, in tree order.
-enum _ScenarioLeaves {
+enum ScenarioLeaves {
   static func collect(_ node: ScenarioNode, path: ScenarioKeyPath, into leaves: inout [(path: String, value: String)]) {
     switch node.content {
     case .scalar(let scalar):

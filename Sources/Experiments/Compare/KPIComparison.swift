@@ -41,7 +41,7 @@ public struct KPIComparison: Sendable, Equatable {
   var isJudged: Bool { better != .none && result.hasEnoughData }
 }
 
-enum _KPIVerdicts {
+enum KPIVerdicts {
   /// Fills in adjusted p-values and verdicts of all rows together (Holm across the judged rows).
   static func assign(_ rows: inout [KPIComparison], alpha: Double, holm: Bool) {
     let family = rows.indices.filter { rows[$0].isJudged }

@@ -24,8 +24,8 @@ extension ResultsComparison {
       "input_differences": inputDifferences.map { d -> [String: Any] in
         ["key_path": d.keyPath, "values": d.values.map { $0 as Any? ?? NSNull() }]
       },
-      "kpis": kpis.map(_jsonKPI),
-      "series": series.map(_jsonSeries),
+      "kpis": kpis.map(jsonKPI),
+      "series": series.map(jsonSeries),
       "verdict": [
         "summary": verdictSummary,
         "any_significant": anySignificant,
@@ -39,41 +39,41 @@ extension ResultsComparison {
     return String(decoding: data, as: UTF8.self)
   }
 
-  private func _jsonKPI(_ k: KPIComparison) -> [String: Any] {
+  private func jsonKPI(_ k: KPIComparison) -> [String: Any] {
     let r = k.result
     return [
       "subsystem": k.subsystem, "kpi": k.kpi, "label": k.label ?? NSNull(), "long_name": k.longName,
       "units": k.units, "better": k.better.rawValue,
-      "a": _jsonSummary(r.a), "b": _jsonSummary(r.b),
-      "difference": _num(r.difference), "lower": _num(r.lower), "upper": _num(r.upper),
-      "relative_change": _num(k.relativeChange), "t": _num(r.t), "degrees_of_freedom": _num(r.degreesOfFreedom),
-      "p_value": _num(r.pValue), "p_holm": _num(k.adjustedPValue), "basis": r.basis.rawValue,
+      "a": jsonSummary(r.a), "b": jsonSummary(r.b),
+      "difference": jsonValue(r.difference), "lower": jsonValue(r.lower), "upper": jsonValue(r.upper),
+      "relative_change": jsonValue(k.relativeChange), "t": jsonValue(r.t), "degrees_of_freedom": jsonValue(r.degreesOfFreedom),
+      "p_value": jsonValue(r.pValue), "p_holm": jsonValue(k.adjustedPValue), "basis": r.basis.rawValue,
       "verdict": k.verdict.rawValue, "significant": k.verdict.isSignificant,
-      "pairing": ["correlation": _num(r.correlation), "variance_ratio": _num(r.varianceRatio)] as [String: Any],
+      "pairing": ["correlation": jsonValue(r.correlation), "variance_ratio": jsonValue(r.varianceRatio)] as [String: Any],
     ]
   }
 
-  private func _jsonSummary(_ s: SampleSummary) -> [String: Any] {
-    ["mean": _num(s.mean), "half_width": _num(s.halfWidth), "n": s.count]
+  private func jsonSummary(_ s: SampleSummary) -> [String: Any] {
+    ["mean": jsonValue(s.mean), "half_width": jsonValue(s.halfWidth), "n": s.count]
   }
 
-  private func _jsonSeries(_ s: SeriesComparison) -> [String: Any] {
+  private func jsonSeries(_ s: SeriesComparison) -> [String: Any] {
     [
       "subsystem": s.subsystem, "metric": s.metric, "label": s.label ?? NSNull(), "long_name": s.longName,
-      "units": s.units, "mean_difference": _num(s.meanDifference), "bins_excluding_zero": s.binsExcludingZero,
+      "units": s.units, "mean_difference": jsonValue(s.meanDifference), "bins_excluding_zero": s.binsExcludingZero,
       "bins_with_data": s.binsWithData,
       "bins": [
-        "time": s.times.map(_num), "mean_a": s.bins.map { _num($0.a.mean) }, "mean_b": s.bins.map { _num($0.b.mean) },
-        "difference": s.bins.map { _num($0.hasEnoughData ? $0.difference : nil) },
-        "lower": s.bins.map { _num($0.lower) }, "upper": s.bins.map { _num($0.upper) },
-        "p_value": s.bins.map { _num($0.hasEnoughData ? $0.pValue : nil) },
+        "time": s.times.map(jsonValue), "mean_a": s.bins.map { jsonValue($0.a.mean) }, "mean_b": s.bins.map { jsonValue($0.b.mean) },
+        "difference": s.bins.map { jsonValue($0.hasEnoughData ? $0.difference : nil) },
+        "lower": s.bins.map { jsonValue($0.lower) }, "upper": s.bins.map { jsonValue($0.upper) },
+        "p_value": s.bins.map { jsonValue($0.hasEnoughData ? $0.pValue : nil) },
       ] as [String: Any],
     ]
   }
 }
 
 /// A finite number, or JSON null.
-private func _num(_ x: Double?) -> Any {
+private func jsonValue(_ x: Double?) -> Any {
   guard let x, x.isFinite else { return NSNull() }
   return x
 }

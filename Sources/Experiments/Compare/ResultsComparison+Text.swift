@@ -2,7 +2,7 @@ import Foundation
 
 extension ResultsComparison {
   /// The KPI table's header and cells, shared by ``table()`` and ``markdown()``.
-  func _kpiCells(_ kpis: [KPIComparison]) -> (header: [String], rows: [[String]], right: Set<Int>) {
+  func kpiCells(_ kpis: [KPIComparison]) -> (header: [String], rows: [[String]], right: Set<Int>) {
     let paired = method == .pairedT
     let pHeader = options.holm ? "p (Holm)" : "p"
     let level = Int((options.level * 100).rounded())
@@ -11,36 +11,36 @@ extension ResultsComparison {
     header.append("verdict")
     let rows = kpis.map { k -> [String] in
       var cells = [
-        k.subsystem, k.kpi, k.label ?? "", k.units, _CompareFormat.meanInterval(k.result.a),
-        _CompareFormat.meanInterval(k.result.b), _CompareFormat.difference(k.result),
-        _CompareFormat.percent(k.relativeChange), _pCell(k),
+        k.subsystem, k.kpi, k.label ?? "", k.units, CompareFormat.meanInterval(k.result.a),
+        CompareFormat.meanInterval(k.result.b), CompareFormat.difference(k.result),
+        CompareFormat.percent(k.relativeChange), pCell(k),
       ]
       if paired {
-        cells += [_CompareFormat.optional(k.result.correlation), _CompareFormat.optional(k.result.varianceRatio, "%.3f")]
+        cells += [CompareFormat.optional(k.result.correlation), CompareFormat.optional(k.result.varianceRatio, "%.3f")]
       }
-      cells.append(_CompareFormat.verdict(k.verdict))
+      cells.append(CompareFormat.verdict(k.verdict))
       return cells
     }
     return (header, rows, paired ? [4, 5, 6, 7, 8, 9, 10] : [4, 5, 6, 7, 8])
   }
 
   /// The p-value cell: Holm-adjusted in the family; a raw p outside it is marked `†`.
-  func _pCell(_ k: KPIComparison) -> String {
+  func pCell(_ k: KPIComparison) -> String {
     guard k.result.hasEnoughData else { return "" }
     let marker = options.holm && k.adjustedPValue == nil ? "†" : ""
-    return _CompareFormat.pValue(k.decisionPValue) + marker
+    return CompareFormat.pValue(k.decisionPValue) + marker
   }
 
   /// The footnote for `†`, when a row has one.
-  func _rawPNote(_ kpis: [KPIComparison]) -> String? {
+  func rawPNote(_ kpis: [KPIComparison]) -> String? {
     guard options.holm, kpis.contains(where: { $0.result.hasEnoughData && $0.adjustedPValue == nil }) else { return nil }
     return "† unadjusted p of a KPI with better = none: described, not judged, not in the Holm family"
   }
 
-  func _seriesCells(_ series: [SeriesComparison]) -> (header: [String], rows: [[String]], right: Set<Int>) {
+  func seriesCells(_ series: [SeriesComparison]) -> (header: [String], rows: [[String]], right: Set<Int>) {
     let header = ["subsystem", "series", "label", "units", "mean B − A over bins", "bins with CI excluding 0"]
     let rows = series.map { s in
-      [s.subsystem, s.metric, s.label ?? "", s.units, _CompareFormat.number(s.meanDifference),
+      [s.subsystem, s.metric, s.label ?? "", s.units, CompareFormat.number(s.meanDifference),
        "\(s.binsExcludingZero) of \(s.binsWithData)"]
     }
     return (header, rows, [4, 5])
@@ -58,13 +58,13 @@ extension ResultsComparison {
     return "\(better + worse) of \(judgedCount) KPIs with a verdict differ significantly (\(test)): \(better) better, \(worse) worse"
   }
 
-  func _fileLine(_ f: ComparedFile) -> String {
+  func fileLine(_ f: ComparedFile) -> String {
     let m = f.metadata
-    return "\(f.path)  (\(m.scenarioName), seed \(m.seed), \(f.replications.count) replications, horizon \(_CompareFormat.number(m.horizon)) \(m.timeUnit), scenario sha256 \(m.scenarioSHA256.prefix(12)))"
+    return "\(f.path)  (\(m.scenarioName), seed \(m.seed), \(f.replications.count) replications, horizon \(CompareFormat.number(m.horizon)) \(m.timeUnit), scenario sha256 \(m.scenarioSHA256.prefix(12)))"
   }
 
   /// Variance reduction from pairing: the median variance ratio over the KPIs that have one.
-  var _pairingSummary: String? {
+  var pairingSummary: String? {
     guard method == .pairedT else { return nil }
     let ratios = kpis.compactMap { $0.result.varianceRatio }.sorted()
     guard !ratios.isEmpty else { return nil }
@@ -74,7 +74,7 @@ extension ResultsComparison {
 
   /// The rows to show: all, or only the significant KPIs and the series with a bin whose
   /// interval excludes 0; and a note on how many were left out.
-  func _shown(_ differencesOnly: Bool) -> (kpis: [KPIComparison], series: [SeriesComparison], note: String?) {
+  func shown(_ differencesOnly: Bool) -> (kpis: [KPIComparison], series: [SeriesComparison], note: String?) {
     guard differencesOnly else { return (kpis, series, nil) }
     let k = kpis.filter { $0.verdict.isSignificant }
     let s = series.filter { $0.binsExcludingZero > 0 }
@@ -87,28 +87,28 @@ extension ResultsComparison {
   /// - Parameter differencesOnly: show only the KPIs that differ significantly and the series
   ///   with at least one bin whose interval excludes 0 (the verdict is the same).
   public func table(differencesOnly: Bool = false) -> String {
-    let shown = _shown(differencesOnly)
-    var lines = ["A: " + _fileLine(files[0]), "B: " + _fileLine(files[1]), "method: " + methodReason]
-    if let pairing = _pairingSummary { lines.append(pairing) }
+    let shown = shown(differencesOnly)
+    var lines = ["A: " + fileLine(files[0]), "B: " + fileLine(files[1]), "method: " + methodReason]
+    if let pairing = pairingSummary { lines.append(pairing) }
     lines.append("")
     if inputDifferences.isEmpty {
       lines.append("inputs that changed: none (same resolved scenario)")
     } else {
       lines.append("inputs that changed (\(inputDifferences.count)):")
       for d in inputDifferences {
-        lines.append("  \(d.keyPath): \(_CompareFormat.value(d.values[0])) -> \(_CompareFormat.value(d.values[1]))")
+        lines.append("  \(d.keyPath): \(CompareFormat.value(d.values[0])) -> \(CompareFormat.value(d.values[1]))")
       }
     }
     lines.append("")
-    let k = _kpiCells(shown.kpis)
+    let k = kpiCells(shown.kpis)
     lines.append("KPIs (B − A):")
-    lines += _CompareFormat.columns(k.header, k.rows, right: k.right)
-    if let note = _rawPNote(shown.kpis) { lines.append(note) }
+    lines += CompareFormat.columns(k.header, k.rows, right: k.right)
+    if let note = rawPNote(shown.kpis) { lines.append(note) }
     if !shown.series.isEmpty {
       lines.append("")
       lines.append("time series (difference of replication means per time bin; description only, not in the verdict):")
-      let s = _seriesCells(shown.series)
-      lines += _CompareFormat.columns(s.header, s.rows, right: s.right)
+      let s = seriesCells(shown.series)
+      lines += CompareFormat.columns(s.header, s.rows, right: s.right)
     }
     if let note = shown.note { lines += ["", note] }
     lines.append("")
@@ -120,7 +120,7 @@ extension ResultsComparison {
   ///
   /// - Parameter differencesOnly: as for ``table(differencesOnly:)``.
   public func markdown(differencesOnly: Bool = false) -> String {
-    let shown = _shown(differencesOnly)
+    let shown = shown(differencesOnly)
     func row(_ cells: [String]) -> String {
       "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
     }
@@ -130,10 +130,10 @@ extension ResultsComparison {
     var lines = ["### chainsim compare: `\(files[0].path)` → `\(files[1].path)`", ""]
     lines.append("**Verdict:** " + verdictSummary + ".")
     lines.append("")
-    lines.append("- A: " + _fileLine(files[0]))
-    lines.append("- B: " + _fileLine(files[1]))
+    lines.append("- A: " + fileLine(files[0]))
+    lines.append("- B: " + fileLine(files[1]))
     lines.append("- Method: " + methodReason)
-    if let pairing = _pairingSummary { lines.append("- " + pairing.prefix(1).uppercased() + pairing.dropFirst()) }
+    if let pairing = pairingSummary { lines.append("- " + pairing.prefix(1).uppercased() + pairing.dropFirst()) }
     lines.append("")
     if inputDifferences.isEmpty {
       lines.append("Inputs that changed: none (same resolved scenario).")
@@ -141,24 +141,24 @@ extension ResultsComparison {
       lines.append("<details><summary>Inputs that changed (\(inputDifferences.count))</summary>")
       lines.append("")
       lines += table(["key path", "A", "B"], inputDifferences.map {
-        ["`\($0.keyPath)`", _CompareFormat.value($0.values[0]), _CompareFormat.value($0.values[1])]
+        ["`\($0.keyPath)`", CompareFormat.value($0.values[0]), CompareFormat.value($0.values[1])]
       }, right: [])
       lines.append("")
       lines.append("</details>")
     }
     lines.append("")
-    let k = _kpiCells(shown.kpis)
+    let k = kpiCells(shown.kpis)
     let verdictColumn = k.header.count - 1
     let bold = k.rows.map { cells in
       cells.enumerated().map { c, s in c == verdictColumn && (s == "better" || s == "worse") ? "**\(s)**" : s }
     }
     lines += table(k.header, bold, right: k.right)
-    if let note = _rawPNote(shown.kpis) { lines += ["", note] }
+    if let note = rawPNote(shown.kpis) { lines += ["", note] }
     if !shown.series.isEmpty {
       lines.append("")
       lines.append("<details><summary>Time series (description only, not in the verdict)</summary>")
       lines.append("")
-      let s = _seriesCells(shown.series)
+      let s = seriesCells(shown.series)
       lines += table(s.header, s.rows, right: s.right)
       lines.append("")
       lines.append("</details>")

@@ -65,7 +65,7 @@ public struct ResultsComparison: Sendable, Equatable {
     guard options.alpha > 0, options.alpha < 1 else {
       throw CompareError(.input, "--alpha must be between 0 and 1 (exclusive), got \(options.alpha)")
     }
-    try _Compatibility.check(a, b, paths: paths, only: options.subsystems)
+    try ComparisonCompatibility.check(a, b, paths: paths, only: options.subsystems)
     let inputs: [InputDifference]
     do {
       inputs = try InputDifferences.between([a.metadata.scenarioText, b.metadata.scenarioText])
@@ -82,23 +82,23 @@ public struct ResultsComparison: Sendable, Equatable {
       guard let sb = b.subsystem(sa.name) else { continue }
       for ka in sa.kpis {
         guard let kb = sb.kpis.first(where: { $0.info.name == ka.info.name }) else { continue }
-        for pair in _Compatibility.labelPairs(ka.info, kb.info) {
+        for pair in ComparisonCompatibility.labelPairs(ka.info, kb.info) {
           let x = ka.values.map { row in pair.a.map { $0 < row.count ? row[$0] : .nan } ?? .nan }
           let y = kb.values.map { row in pair.b.map { $0 < row.count ? row[$0] : .nan } ?? .nan }
-          let result = _MeanDifference.compute(x, y, method: method, level: level)
+          let result = MeanDifferenceTest.compute(x, y, method: method, level: level)
           kpis.append(KPIComparison(
             subsystem: sa.name, kpi: ka.info.name, label: pair.label, longName: ka.info.longName,
             units: ka.info.units, better: ka.info.better, result: result,
-            relativeChange: _KPIVerdicts.relativeChange(result), adjustedPValue: nil, verdict: .noDifference))
+            relativeChange: KPIVerdicts.relativeChange(result), adjustedPValue: nil, verdict: .noDifference))
         }
       }
       for qa in sa.series {
         guard let qb = sb.series.first(where: { $0.info.name == qa.info.name }) else { continue }
-        series += _SeriesComparisons.compute(
+        series += SeriesComparisons.compute(
           subsystem: sa.name, a: qa, b: qb, times: a.metadata.sampleTimes, method: method, level: level)
       }
     }
-    _KPIVerdicts.assign(&kpis, alpha: options.alpha, holm: options.holm)
+    KPIVerdicts.assign(&kpis, alpha: options.alpha, holm: options.holm)
     return ResultsComparison(
       files: [
         ComparedFile(path: paths.0, metadata: a.metadata, replications: a.replications),

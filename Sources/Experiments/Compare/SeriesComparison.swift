@@ -26,7 +26,7 @@ public struct SeriesComparison: Sendable, Equatable {
   public var binsWithData: Int { bins.filter(\.hasEnoughData).count }
 }
 
-enum _SeriesComparisons {
+enum SeriesComparisons {
   static func compute(
     subsystem: String, a: SeriesResults, b: SeriesResults, times: [Double], method: ComparisonMethod, level: Double
   ) -> [SeriesComparison] {
@@ -34,9 +34,9 @@ enum _SeriesComparisons {
     func column(_ values: [[Double]], _ label: Int?, _ width: Int, _ t: Int) -> [Double] {
       values.map { row in label.map { t * width + $0 < row.count ? row[t * width + $0] : .nan } ?? .nan }
     }
-    return _Compatibility.labelPairs(a.info, b.info).map { pair in
+    return ComparisonCompatibility.labelPairs(a.info, b.info).map { pair in
       let bins = times.indices.map { t in
-        _MeanDifference.compute(column(a.values, pair.a, widths.0, t), column(b.values, pair.b, widths.1, t), method: method, level: level)
+        MeanDifferenceTest.compute(column(a.values, pair.a, widths.0, t), column(b.values, pair.b, widths.1, t), method: method, level: level)
       }
       return SeriesComparison(
         subsystem: subsystem, metric: a.info.name, label: pair.label, longName: a.info.longName,

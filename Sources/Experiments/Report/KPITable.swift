@@ -45,7 +45,7 @@ enum KPITable {
     _ method: ComparisonMethod, _ level: Double
   ) -> ReportDifference? {
     guard let base, let variant, let b, let v else { return nil }
-    let d = _MeanDifference.compute(base, variant, method: method, level: level)
+    let d = MeanDifferenceTest.compute(base, variant, method: method, level: level)
     guard d.hasEnoughData else { return nil }
     let disjoint = b.halfWidth.isFinite && v.halfWidth.isFinite && (b.upper < v.lower || v.upper < b.lower)
     var verdict = ReportDifference.Verdict.none

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Number and cell formatting shared by the table, Markdown and JSON renderings.
-enum _CompareFormat {
+enum CompareFormat {
   /// About four significant digits; `n/a` for NaN, `∞` for infinities.
   static func number(_ x: Double) -> String {
     if x.isNaN { return "n/a" }
