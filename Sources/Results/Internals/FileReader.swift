@@ -99,25 +99,7 @@ struct FileReader: LayoutReading {
     guard format == Layout.format else {
       throw .input(path, "this HDF5 file is not a ChainSim results file (its format is \(String(reflecting: format)))")
     }
-    let version = try number(Layout.Root.formatVersion) { () throws(HDF5Failure) in try file.readInt64Attribute(Layout.Root.formatVersion) }
-    guard version >= 1, version <= Int64(Layout.formatVersion) else {
-      throw .input(path, "the file has format version \(version); this ChainSim reads versions 1 to \(Layout.formatVersion) (a newer ChainSim wrote it?)")
-    }
-    let metadata = RunMetadata(
-      softwareVersion: try text(file, Layout.Root.softwareVersion, "/"),
-      scenarioName: try text(file, Layout.Root.scenarioName, "/"),
-      scenarioSHA256: try text(file, Layout.Root.scenarioSHA256, "/"),
-      scenarioText: "",
-      seed: try number(Layout.Root.seed) { () throws(HDF5Failure) in try file.readUInt64Attribute(Layout.Root.seed) },
-      streamScheme: try text(file, Layout.Root.streamScheme, "/"),
-      replications: Int(try number(Layout.Root.replications) { () throws(HDF5Failure) in try file.readInt64Attribute(Layout.Root.replications) }),
-      horizon: try number(Layout.Root.horizon) { () throws(HDF5Failure) in try file.readDoubleAttribute(Layout.Root.horizon) },
-      warmup: try number(Layout.Root.warmup) { () throws(HDF5Failure) in try file.readDoubleAttribute(Layout.Root.warmup) },
-      timeUnit: try text(file, Layout.Root.timeUnit, "/"),
-      sampleInterval: try number(Layout.Root.sampleInterval) { () throws(HDF5Failure) in try file.readDoubleAttribute(Layout.Root.sampleInterval) },
-      sampleTimes: [],
-      fingerprint: try text(file, Layout.Root.fingerprint, "/"))
-    return (Int(version), metadata)
+    return try rootMetadata()
   }
 
   // MARK: - Groups

@@ -1,11 +1,14 @@
 import CChainSimShims
 import CHDF5
+import SimKernel
 
 /// The checked reads both readers of ChainSim files share (run files and sweep files): every
 /// HDF5 failure, missing object or attribute, or wrong shape becomes bad input (`.input`)
 /// naming the file and the part that is wrong.
 protocol LayoutReading {
   var path: String { get }
+  /// The open file.
+  var file: H5Handle { get }
   /// What the file should be, for messages: "results file" or "sweep file".
   var fileKind: String { get }
 }
@@ -50,5 +53,30 @@ extension LayoutReading {
       throw .input(path, "\(where_ == "/" ? "" : where_)/\(name) has shape \(dims); expected [\(rows.map(String.init) ?? "n")]")
     }
     return try attempt { () throws(HDF5Failure) in try dataset.read(count: dims[0], zero: zero, memoryType: memoryType, what: name) }
+  }
+
+  /// The format version and the run metadata in the root attributes (without the scenario
+  /// text and sample times, which are datasets); a version newer than this ChainSim reads is
+  /// bad input.
+  func rootMetadata() throws(ResultsError) -> (version: Int, metadata: RunMetadata) {
+    let version = try number(Layout.Root.formatVersion) { () throws(HDF5Failure) in try file.readInt64Attribute(Layout.Root.formatVersion) }
+    guard version >= 1, version <= Int64(Layout.formatVersion) else {
+      throw .input(path, "the file has format version \(version); this ChainSim reads versions 1 to \(Layout.formatVersion) (a newer ChainSim wrote it?)")
+    }
+    let metadata = RunMetadata(
+      softwareVersion: try text(file, Layout.Root.softwareVersion, "/"),
+      scenarioName: try text(file, Layout.Root.scenarioName, "/"),
+      scenarioSHA256: try text(file, Layout.Root.scenarioSHA256, "/"),
+      scenarioText: "",
+      seed: try number(Layout.Root.seed) { () throws(HDF5Failure) in try file.readUInt64Attribute(Layout.Root.seed) },
+      streamScheme: try text(file, Layout.Root.streamScheme, "/"),
+      replications: Int(try number(Layout.Root.replications) { () throws(HDF5Failure) in try file.readInt64Attribute(Layout.Root.replications) }),
+      horizon: try number(Layout.Root.horizon) { () throws(HDF5Failure) in try file.readDoubleAttribute(Layout.Root.horizon) },
+      warmup: try number(Layout.Root.warmup) { () throws(HDF5Failure) in try file.readDoubleAttribute(Layout.Root.warmup) },
+      timeUnit: try text(file, Layout.Root.timeUnit, "/"),
+      sampleInterval: try number(Layout.Root.sampleInterval) { () throws(HDF5Failure) in try file.readDoubleAttribute(Layout.Root.sampleInterval) },
+      sampleTimes: [],
+      fingerprint: try text(file, Layout.Root.fingerprint, "/"))
+    return (Int(version), metadata)
   }
 }

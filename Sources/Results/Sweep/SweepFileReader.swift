@@ -56,7 +56,7 @@ struct SweepFileReader: LayoutReading {
   // MARK: - Whole sweep
 
   private func sweep() throws(ResultsError) -> SweepResults {
-    var metadata = try rootMetadata()
+    var metadata = try rootMetadata().metadata
     let scenario = try child(file, Layout.scenario, "/")
     metadata.scenarioText = try attempt { () throws(HDF5Failure) in try scenario.readStrings(count: 1, what: "/scenario").first ?? "" }
     metadata.sampleTimes = try vector(file, Layout.time, zero: 0.0, memoryType: cs_H5T_NATIVE_DOUBLE())
@@ -96,27 +96,6 @@ struct SweepFileReader: LayoutReading {
       metadata: metadata, definitionText: definitionText,
       sweepSHA256: try text(file, SweepLayout.Root.sweepSHA256, "/"), design: try text(file, SweepLayout.Root.design, "/"),
       parameters: parameters, points: points, pointScenarioSHA256: hashes, replicationsUsed: used, cells: cells)
-  }
-
-  private func rootMetadata() throws(ResultsError) -> RunMetadata {
-    let version = try number(Layout.Root.formatVersion) { () throws(HDF5Failure) in try file.readInt64Attribute(Layout.Root.formatVersion) }
-    guard version >= 1, version <= Int64(Layout.formatVersion) else {
-      throw .input(path, "the file has format version \(version); this ChainSim reads versions 1 to \(Layout.formatVersion) (a newer ChainSim wrote it?)")
-    }
-    return RunMetadata(
-      softwareVersion: try text(file, Layout.Root.softwareVersion, "/"),
-      scenarioName: try text(file, Layout.Root.scenarioName, "/"),
-      scenarioSHA256: try text(file, Layout.Root.scenarioSHA256, "/"),
-      scenarioText: "",
-      seed: try number(Layout.Root.seed) { () throws(HDF5Failure) in try file.readUInt64Attribute(Layout.Root.seed) },
-      streamScheme: try text(file, Layout.Root.streamScheme, "/"),
-      replications: Int(try number(Layout.Root.replications) { () throws(HDF5Failure) in try file.readInt64Attribute(Layout.Root.replications) }),
-      horizon: try number(Layout.Root.horizon) { () throws(HDF5Failure) in try file.readDoubleAttribute(Layout.Root.horizon) },
-      warmup: try number(Layout.Root.warmup) { () throws(HDF5Failure) in try file.readDoubleAttribute(Layout.Root.warmup) },
-      timeUnit: try text(file, Layout.Root.timeUnit, "/"),
-      sampleInterval: try number(Layout.Root.sampleInterval) { () throws(HDF5Failure) in try file.readDoubleAttribute(Layout.Root.sampleInterval) },
-      sampleTimes: [],
-      fingerprint: try text(file, Layout.Root.fingerprint, "/"))
   }
 
   /// `/sweep/<parameter>` datasets: numeric ones carry their scenario texts in the
