@@ -52,6 +52,23 @@ struct RingLots {
     return Int32(category.count - 1)
   }
 
+  /// Splits `weight` tonnes off lot `i` into a new lot (a child in the trace) that shares its
+  /// history: quality, harvest, precooling, cold room, storage time and temperature, at `node`.
+  /// Lot `i` must have been advanced to `now` (its quality is the part's quality now).
+  mutating func split(_ i: Int, weight w: Double, at now: SimTime, node n: Int) -> Int32 {
+    let part = allocate(category: Int(category[i]), weight: w, quality: quality[i], at: now, origin: Int(origin[i]), node: n,
+                        tagged: tagged[i], parent: id[i])
+    let p = Int(part)
+    complete[p] = complete[i]
+    harvested[p] = harvested[i]
+    precooled[p] = precooled[i]
+    coldRoom[p] = coldRoom[i]
+    stored[p] = stored[i]
+    temperature[p] = temperature[i]
+    weight[i] -= w
+    return part
+  }
+
   mutating func release(_ lot: Int32) {
     let i = Int(lot)
     place[i] = .gone

@@ -69,16 +69,7 @@ extension RingModel {
         unlink(chosen, after: chosenPrev, base: b)
         remaining -= lots.weight[i]
       } else {
-        picked = lots.allocate(category: c, weight: remaining, quality: lots.quality[i], at: scheduler.now,
-                               origin: Int(lots.origin[i]), node: node, tagged: lots.tagged[i], parent: lots.id[i])
-        let p = Int(picked)
-        lots.complete[p] = lots.complete[i]
-        lots.harvested[p] = lots.harvested[i]
-        lots.precooled[p] = lots.precooled[i]
-        lots.coldRoom[p] = lots.coldRoom[i]
-        lots.stored[p] = lots.stored[i]
-        lots.temperature[p] = lots.temperature[i]
-        lots.weight[i] -= remaining
+        picked = lots.split(i, weight: remaining, at: scheduler.now, node: node)
         queueTonnes[b] -= remaining
         record(picked, .split, node: node)
         remaining = 0

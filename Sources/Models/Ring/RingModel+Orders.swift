@@ -134,16 +134,7 @@ extension RingModel {
         remaining -= w
         chain(lot)
       } else {
-        let part = lots.allocate(category: c, weight: remaining, quality: lots.quality[i], at: scheduler.now,
-                                 origin: Int(lots.origin[i]), node: Int(lots.node[i]), tagged: lots.tagged[i], parent: lots.id[i])
-        let p = Int(part)
-        lots.complete[p] = lots.complete[i]
-        lots.harvested[p] = lots.harvested[i]
-        lots.precooled[p] = lots.precooled[i]
-        lots.coldRoom[p] = lots.coldRoom[i]
-        lots.stored[p] = lots.stored[i]
-        lots.temperature[p] = lots.temperature[i]
-        lots.weight[i] -= remaining
+        let part = lots.split(i, weight: remaining, at: scheduler.now, node: Int(lots.node[i]))
         metrics.hubStock[c].add(-remaining, at: scheduler.now)
         record(part, .split, node: Int(lots.node[i]))
         remaining = 0

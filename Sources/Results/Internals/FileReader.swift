@@ -127,13 +127,7 @@ struct FileReader: LayoutReading {
       if dims.count == leading + 1 {
         axis = try labelAxis(of: dataset, axis: leading, count: dims[leading], here)
       }
-      let betterText = try attempt { () throws(HDF5Failure) in try dataset.readStringAttribute(Layout.Attribute.better) }
-      guard let better = Better(rawValue: betterText ?? Better.none.rawValue) else {
-        throw .input(path, "\(here) has better = \(String(reflecting: betterText ?? "")), expected lower, higher or none")
-      }
-      let info = MetricInfo(
-        name: name, longName: try text(dataset, Layout.Attribute.longName, here),
-        units: try text(dataset, Layout.Attribute.units, here), better: better, axis: axis)
+      let info = try metricInfo(dataset, name: name, axis: axis, here)
       let total = dims.reduce(1, *)
       let flat = try attempt { () throws(HDF5Failure) in
         try dataset.read(count: total, zero: 0.0, memoryType: cs_H5T_NATIVE_DOUBLE(), what: here)

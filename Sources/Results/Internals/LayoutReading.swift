@@ -79,4 +79,16 @@ extension LayoutReading {
       fingerprint: try text(file, Layout.Root.fingerprint, "/"))
     return (Int(version), metadata)
   }
+
+  /// A metric dataset's description: its `long_name`, `units` and `better` attributes (a
+  /// missing `better` is `none`), with the label axis read by the caller.
+  func metricInfo(_ dataset: H5Handle, name: String, axis: LabelAxis?, _ here: String) throws(ResultsError) -> MetricInfo {
+    let betterText = try attempt { () throws(HDF5Failure) in try dataset.readStringAttribute(Layout.Attribute.better) }
+    guard let better = Better(rawValue: betterText ?? Better.none.rawValue) else {
+      throw .input(path, "\(here) has better = \(String(reflecting: betterText ?? "")), expected lower, higher or none")
+    }
+    return MetricInfo(
+      name: name, longName: try text(dataset, Layout.Attribute.longName, here),
+      units: try text(dataset, Layout.Attribute.units, here), better: better, axis: axis)
+  }
 }

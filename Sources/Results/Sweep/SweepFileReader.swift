@@ -203,13 +203,7 @@ struct SweepFileReader: LayoutReading {
         let labels = try attempt { () throws(HDF5Failure) in try scale.readStrings(count: dims[leading.count], what: scalePath) }
         axis = LabelAxis(name: scalePath.split(separator: "/").last.map(String.init) ?? scalePath, labels: labels)
       }
-      let betterText = try attempt { () throws(HDF5Failure) in try dataset.readStringAttribute(Layout.Attribute.better) }
-      guard let better = Better(rawValue: betterText ?? Better.none.rawValue) else {
-        throw .input(path, "\(here) has better = \(String(reflecting: betterText ?? "")), expected lower, higher or none")
-      }
-      let info = MetricInfo(
-        name: name, longName: try text(dataset, Layout.Attribute.longName, here),
-        units: try text(dataset, Layout.Attribute.units, here), better: better, axis: axis)
+      let info = try metricInfo(dataset, name: name, axis: axis, here)
       let total = dims.reduce(1, *)
       let values = try attempt { () throws(HDF5Failure) in
         try dataset.read(count: total, zero: 0.0, memoryType: cs_H5T_NATIVE_DOUBLE(), what: here)
