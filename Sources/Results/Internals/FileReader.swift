@@ -14,16 +14,7 @@ struct FileReader: LayoutReading {
   static func read(_ path: String) throws(ResultsError) -> ResultsContents {
     try preflight(path)
     return try HDF5.serialized { () throws(ResultsError) -> ResultsContents in
-      let signature = H5Fis_hdf5(path)
-      guard signature > 0 else {
-        _ = H5Eclear2(cs_H5E_DEFAULT())
-        throw .input(path, "this is not an HDF5 file, so not a ChainSim results file")
-      }
-      let raw = H5Fopen(path, cs_H5F_ACC_RDONLY(), cs_H5P_DEFAULT())
-      guard raw >= 0 else {
-        throw .input(path, "the HDF5 file is damaged and cannot be opened", detail: HDF5.errorStack())
-      }
-      let reader = FileReader(path: path, file: H5Handle(raw, .file))
+      let reader = FileReader(path: path, file: try openReadOnly(path))
       let contents = try reader.contents()
       try reader.attempt { () throws(HDF5Failure) in try reader.file.close() }
       return contents
@@ -173,4 +164,17 @@ struct FileReader: LayoutReading {
 extension FileReader {
   /// The file checks of ``read(_:)`` (missing, a folder, unreadable), for the sweep reader.
   static func preflightForSweep(_ path: String) throws(ResultsError) { try preflight(path) }
+
+  /// Opens an HDF5 file read-only, after checking that it is one (call inside `HDF5.serialized`).
+  static func openReadOnly(_ path: String) throws(ResultsError) -> H5Handle {
+    guard H5Fis_hdf5(path) > 0 else {
+      _ = H5Eclear2(cs_H5E_DEFAULT())
+      throw .input(path, "this is not an HDF5 file, so not a ChainSim results file")
+    }
+    let raw = H5Fopen(path, cs_H5F_ACC_RDONLY(), cs_H5P_DEFAULT())
+    guard raw >= 0 else {
+      throw .input(path, "the HDF5 file is damaged and cannot be opened", detail: HDF5.errorStack())
+    }
+    return H5Handle(raw, .file)
+  }
 }

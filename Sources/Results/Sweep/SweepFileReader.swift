@@ -30,15 +30,7 @@ struct SweepFileReader: LayoutReading {
   private static func open<T>(_ path: String, _ body: (SweepFileReader) throws(ResultsError) -> T) throws(ResultsError) -> T {
     try FileReader.preflightForSweep(path)
     return try HDF5.serialized { () throws(ResultsError) -> T in
-      guard H5Fis_hdf5(path) > 0 else {
-        _ = H5Eclear2(cs_H5E_DEFAULT())
-        throw .input(path, "this is not an HDF5 file, so not a ChainSim results file")
-      }
-      let raw = H5Fopen(path, cs_H5F_ACC_RDONLY(), cs_H5P_DEFAULT())
-      guard raw >= 0 else {
-        throw .input(path, "the HDF5 file is damaged and cannot be opened", detail: HDF5.errorStack())
-      }
-      let reader = SweepFileReader(path: path, file: H5Handle(raw, .file))
+      let reader = SweepFileReader(path: path, file: try FileReader.openReadOnly(path))
       let format = try reader.attempt { () throws(HDF5Failure) in try reader.file.readStringAttribute(Layout.Root.format) }
       guard format == Layout.format else {
         throw .input(path, "this HDF5 file is not a ChainSim results file (its format attribute is \(format.map { String(reflecting: $0) } ?? "missing"))")
