@@ -3,7 +3,6 @@ import Experiments
 import Foundation
 
 /// The `chainsim` command: parsing and printing only; the work is in Experiments.
-@main
 struct ChainSim: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "chainsim",
@@ -20,14 +19,14 @@ struct ChainSim: AsyncParsableCommand {
     subcommands: [Run.self, Validate.self, Sweep.self, Merge.self, Compare.self, Inspect.self, Report.self, SchemaCommand.self])
 
   /// Runs the command and maps every failure to the exit codes of DESIGN.md (the argument
-  /// parser's own codes, 64 and 1, are not used).
-  static func main() async {
+  /// parser's own codes, 64 and 1, are not used). `EntryPoint` calls it.
+  static func runCommandLine() {
     // A file-size limit (ulimit -f) must give a clean I/O error (exit 3), not a kill.
     signal(SIGXFSZ, SIG_IGN)
     do {
       var command = try parseAsRoot()
-      if var asyncCommand = command as? AsyncParsableCommand {
-        try await asyncCommand.run()
+      if let asyncCommand = command as? AsyncParsableCommand {
+        try BlockingRun.wait(for: asyncCommand)
       } else {
         try command.run()
       }
