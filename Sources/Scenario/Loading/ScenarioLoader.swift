@@ -87,6 +87,11 @@ public struct ScenarioLoader: Sendable {
 
   private func parseRoot(_ text: String, file: String) throws(ScenarioError) -> ScenarioNode {
     let node = try ScenarioNode.parse(yaml: text, file: file, limits: limits)
+    if node.isNull {
+      throw ScenarioError(
+        location: SourceLocation(file: file, line: 1, column: 1),
+        message: "the file is empty (no keys, only comments, blank lines or '---')")
+    }
     guard node.mapping != nil else {
       throw ScenarioError(
         location: node.location,
@@ -162,7 +167,13 @@ public struct ScenarioLoader: Sendable {
         message: "the file is \(size) bytes; the limit is \(limits.maxBytes) bytes")
     }
     guard let data = FileManager.default.contents(atPath: path) else { throw fail("permission denied or unreadable") }
-    guard let text = String(data: data, encoding: .utf8) else { throw fail("it is not UTF-8 text") }
+    guard let text = String(data: data, encoding: .utf8) else {
+      // Inside an extends chain the error points at the `extends:` line; at the top, at the
+      // first byte that is not UTF-8.
+      if extendsNode != nil { throw fail(_TextEncoding.notUTF8(data).why) }
+      let (why, line, column) = _TextEncoding.notUTF8(data)
+      throw ScenarioError(location: SourceLocation(file: path, line: line, column: column), message: "cannot read the file: \(why)")
+    }
     return text
   }
 }
