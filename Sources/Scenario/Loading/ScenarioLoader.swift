@@ -34,9 +34,19 @@ public struct ScenarioLoader: Sendable {
     -> ResolvedScenario
   {
     var files: [String] = []
-    let merged = try loadChain(path: path, from: nil, chain: [], files: &files)
-    let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-    return try finish(merged, fallbackName: stem, path: path, files: files, overrides: overrides)
+    do {
+      let merged = try loadChain(path: path, from: nil, chain: [], files: &files)
+      let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+      return try finish(merged, fallbackName: stem, path: path, files: files, overrides: overrides)
+    } catch {
+      // An error in a base file names the file the planner loaded, too.
+      guard let file = error.location?.file, file != path, !file.hasPrefix("<override"), !error.message.contains(path) else {
+        throw error
+      }
+      var noted = error
+      noted.message += " (in a base scenario that \(path) extends)"
+      throw noted
+    }
   }
 
   /// `load(path:overrides:)` with `(keyPath, value)` pairs.
