@@ -7,10 +7,16 @@ public enum ChainSimSchema {
   public static let run = Schema([
     .count("seed", default: 1, doc: "Master seed: every random stream derives from it (common random numbers across variants)"),
     .count("replications", default: 10, min: 1, max: 100_000, doc: "Independent replications (same seed, different streams)"),
-    .duration("horizon", default: "365d", min: 1e-9, doc: "Simulated length of each replication, warm-up included"),
+    .duration("horizon", default: "365d", min: 1e-9, max: maxHorizonHours,
+              doc: "Simulated length of each replication, warm-up included (at most 100 years)"),
     .duration("warmup", default: "0h", doc: "Initial period excluded from KPIs (series keep it, flagged)"),
     .duration("sample_interval", default: "1d", min: 1e-6, doc: "Interval at which time series are sampled"),
   ])
+
+  /// The longest horizon accepted: 100 years of 365.25 days, in hours.
+  public static let maxHorizonHours = 876_600.0
+  /// The most time-series samples per replication (horizon ÷ sample_interval).
+  public static let maxSamples = 1_000_000.0
 
   /// The whole file.
   public static let root = Schema([
@@ -37,9 +43,14 @@ extension ChainSimConfig {
     guard warmup < horizon else {
       throw run.error("warmup", "must be shorter than the horizon (\(horizon) h), found \(warmup) h")
     }
+    let sampleInterval = try run.duration("sample_interval")
+    guard horizon / sampleInterval <= ChainSimSchema.maxSamples else {
+      throw run.error("sample_interval",
+        "\(sampleInterval) h gives \(Int(min(horizon / sampleInterval, 9e15))) samples over the horizon of \(horizon) h; the most is \(Int(ChainSimSchema.maxSamples)): sample less often")
+    }
     let settings = RunSettings(
       seed: UInt64(try run.count("seed")), replications: try run.count("replications"),
-      horizon: horizon, warmup: warmup, sampleInterval: try run.duration("sample_interval"))
+      horizon: horizon, warmup: warmup, sampleInterval: sampleInterval)
     let portSection = try file.section("port")
     let port: PortConfig? = try portSection.bool("enabled") ? try PortConfig(portSection) : nil
     let recyclingSection = try file.section("recycling")

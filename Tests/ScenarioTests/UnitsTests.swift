@@ -35,5 +35,8 @@ import Testing
     #expect(ScenarioSuggest.distance("kitten", "sitting") == 3)
     #expect(ScenarioSuggest.nearest(to: "cranes_per_bert", among: ["berths", "cranes_per_berth"]) == "cranes_per_berth")
     #expect(ScenarioSuggest.nearest(to: "zzz", among: ["berths"]) == nil)
+    // A swap of neighbouring letters is one edit: `rnage` is `range`, not `name` (Issue 10 bad-input corpus).
+    #expect(ScenarioSuggest.distance("rnage", "range") == 1)
+    #expect(ScenarioSuggest.nearest(to: "rnage", among: ["name", "path", "range"]) == "range")
   }
 }

@@ -35,7 +35,9 @@ extension SweepDefinition {
     }
     let folder = (path as NSString).deletingLastPathComponent
     scenarioPath = scenario.hasPrefix("/") || folder.isEmpty ? scenario : (folder as NSString).appendingPathComponent(scenario)
+    scenarioLocation = root["scenario"]?.location
     fixedOverrides = []
+    fixedOverrideLocations = []
     if let set = root["set"] {
       guard let entries = set.mapping else { throw Self.error(set, "set", "expected a mapping of key.path: value") }
       for (key, entry) in entries {
@@ -43,6 +45,7 @@ extension SweepDefinition {
           throw Self.error(entry.value, "set.\(key)", "expected one value")
         }
         fixedOverrides.append("\(key)=\(text)")
+        fixedOverrideLocations.append(entry.keyLocation)
       }
     }
     replications = try Self.positiveInt(root["replications"], "replications", default: 1)
@@ -57,6 +60,15 @@ extension SweepDefinition {
         throw Self.error(node, "parameters[name=\(p.name)]", "the parameter name \(p.name) appears twice")
       }
       parameters.append(p)
+    }
+    if case .grid = design {
+      let sizes = parameters.map(\.gridValueCount)
+      let total = sizes.reduce(1, *)
+      if total > Double(Self.maxPoints) {
+        let product = sizes.map { SweepValue.format($0) }.joined(separator: " × ")
+        throw Self.error(root["parameters"] ?? root, "parameters",
+          "the grid has \(SweepValue.format(total)) points (\(product)); a sweep has at most \(Self.maxPoints): use fewer values, a larger step, or an lhs design")
+      }
     }
     self.parameters = parameters
     constraints = []
@@ -97,6 +109,9 @@ extension SweepDefinition {
       let points = try positiveInt(node["points"], "design.points", default: nil)
       guard let seedText = node["seed"]?.scalar?.text, let seed = UInt64(seedText) else {
         throw error(node, "design.seed", "an lhs design needs its own seed (a whole number ≥ 0)")
+      }
+      if points > maxPoints {
+        throw error(node["points"] ?? node, "design.points", "expected at most \(maxPoints) points, found \(points)")
       }
       return .lhs(points: points, seed: seed)
     default: throw error(node, "design.type", "expected grid or lhs")
@@ -151,7 +166,11 @@ extension SweepDefinition {
     var parameter = SweepParameter(
       name: name, keyPaths: paths, values: values, format: node["format"]?.scalar?.text,
       units: node["units"]?.scalar?.text ?? "1", integer: node["integer"]?.scalar?.text == "true",
-      location: node.location, pathLocation: pathNode.location)
+      location: node.location, pathLocation: pathNode.location, valuesLocation: (node["values"] ?? node["range"])?.location)
+    if case .grid = design, parameter.gridValueCount > Double(maxPoints) {
+      throw error(node["range"] ?? node, "\(here).range",
+        "the range has \(SweepValue.format(parameter.gridValueCount)) values; a sweep has at most \(maxPoints) points: use a larger step or a smaller count")
+    }
     if case .grid = design, parameter.gridValues.isEmpty {
       throw error(node["range"] ?? node, "\(here).range", "the range is empty: no value lies between from and to with this step")
     }

@@ -46,11 +46,14 @@ public struct SweepParameter: Sendable, Equatable {
   public var location: SourceLocation
   /// Where its key path is written (for unknown key paths).
   public var pathLocation: SourceLocation
+  /// Where its `values:` or `range:` is written (for values the scenario refuses).
+  public var valuesLocation: SourceLocation?
 
   public init(
     name: String, keyPaths: [String], values: Values, format: String? = nil, units: String = "1", integer: Bool = false,
-    location: SourceLocation, pathLocation: SourceLocation
+    location: SourceLocation, pathLocation: SourceLocation, valuesLocation: SourceLocation? = nil
   ) {
+    self.valuesLocation = valuesLocation
     self.name = name
     self.keyPaths = keyPaths
     self.values = values
@@ -59,6 +62,18 @@ public struct SweepParameter: Sendable, Equatable {
     self.integer = integer
     self.location = location
     self.pathLocation = pathLocation
+  }
+
+  /// How many grid values the parameter has, without expanding a range (so that a huge
+  /// range can be refused before it is built).
+  public var gridValueCount: Double {
+    switch values {
+    case .list(let list): return Double(list.count)
+    case .range(let from, let to, let step, let count):
+      if let count { return Double(count) }
+      guard let step, step != 0, (to - from) / step >= -1e-9 else { return 0 }
+      return ((to - from) / step + 1e-9).rounded(.down) + 1
+    }
   }
 
   /// The grid values: the list, or the range expanded.
@@ -124,8 +139,15 @@ public struct SweepDefinition: Sendable {
   public var name: String
   /// The base scenario's path, resolved against the sweep file's folder.
   public var scenarioPath: String
+  /// Where `scenario:` is written.
+  public var scenarioLocation: SourceLocation?
   /// `set:` overrides applied to every point before the parameters (`key.path=value`).
   public var fixedOverrides: [String]
+  /// Where each `set:` key is written, aligned with ``fixedOverrides``.
+  public var fixedOverrideLocations: [SourceLocation]
+
+  /// The most points a sweep may have (grid combinations before constraints, or lhs points).
+  public static let maxPoints = 10_000
   /// Replications per point (the minimum under `--precision`).
   public var replications: Int
   public var design: SweepDesign

@@ -45,7 +45,12 @@ public enum SweepPreparation {
     }
     let slots = precision?.maximum ?? definition.replications
     let fixed = definition.fixedOverrides + ["run.replications=\(slots)"]
-    let base = try prepareScenario(definition, fixed)
+    let base: PreparedRun
+    do {
+      base = try prepareScenario(definition, fixed)
+    } catch {
+      throw locateInSweep(error, definition)
+    }
     // Each parameter alone, with its first value: reports an unknown key path at its line.
     for p in definition.parameters {
       guard let first = p.gridValues.first ?? lhsProbe(p) else { continue }
@@ -73,6 +78,11 @@ public enum SweepPreparation {
           path: definition.scenarioPath, overrides: overrides)))
       } catch {
         let setting = zip(definition.parameters, combo).map { "\($0.name)=\($1.text)" }.joined(separator: ", ")
+        // A value the scenario refuses is reported at the parameter's values in the sweep file.
+        if isOverride(error.location), let p = definition.parameters.first(where: { $0.keyPaths.contains(error.keyPath) }) {
+          throw ScenarioError(location: p.valuesLocation ?? p.location, keyPath: "parameters[name=\(p.name)].values",
+                              message: "\(error.keyPath): \(error.message) (at sweep point \(i): \(setting))", suggestion: error.suggestion)
+        }
         throw ScenarioError(location: error.location, keyPath: error.keyPath,
                             message: "\(error.message) (at sweep point \(i): \(setting))", suggestion: error.suggestion)
       }
@@ -92,6 +102,34 @@ public enum SweepPreparation {
 
   private static func prepareScenario(_ d: SweepDefinition, _ overrides: [String]) throws(ScenarioError) -> PreparedRun {
     try ScenarioPreparation.prepare(path: d.scenarioPath, overrides: overrides)
+  }
+
+  /// Whether a location is an override's (`<override key>`) or unknown, not a line of a file.
+  private static func isOverride(_ location: SourceLocation?) -> Bool {
+    location.map { $0.file.hasPrefix("<override") } ?? true
+  }
+
+  /// An error of the base scenario, told against the sweep file: a base that cannot be read
+  /// at `scenario:`, a refused `set:` entry at its key, and an error inside the base scenario
+  /// file with the sweep named.
+  private static func locateInSweep(_ error: ScenarioError, _ d: SweepDefinition) -> ScenarioError {
+    if error.location == nil, error.keyPath.isEmpty {
+      return ScenarioError(location: d.scenarioLocation, keyPath: "scenario", message: error.message, suggestion: error.suggestion)
+    }
+    if isOverride(error.location) {
+      let keys = d.fixedOverrides.map { String($0.prefix { $0 != "=" }) }
+      if let i = keys.indices.first(where: { error.keyPath == keys[$0] || error.keyPath.hasPrefix(keys[$0] + ".") || keys[$0].hasPrefix(error.keyPath) }),
+        i < d.fixedOverrideLocations.count
+      {
+        let detail = error.keyPath == keys[i] ? "" : "\(error.keyPath): "
+        return ScenarioError(location: d.fixedOverrideLocations[i], keyPath: "set.\(keys[i])", message: detail + error.message,
+                             suggestion: error.suggestion)
+      }
+      return error
+    }
+    var located = error
+    located.message += " (in the base scenario of the sweep \(d.path))"
+    return located
   }
 
   private static func lhsProbe(_ p: SweepParameter) -> SweepValue? {

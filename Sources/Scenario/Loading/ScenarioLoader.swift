@@ -34,9 +34,19 @@ public struct ScenarioLoader: Sendable {
     -> ResolvedScenario
   {
     var files: [String] = []
-    let merged = try loadChain(path: path, from: nil, chain: [], files: &files)
-    let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-    return try finish(merged, fallbackName: stem, path: path, files: files, overrides: overrides)
+    do {
+      let merged = try loadChain(path: path, from: nil, chain: [], files: &files)
+      let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+      return try finish(merged, fallbackName: stem, path: path, files: files, overrides: overrides)
+    } catch {
+      // An error in a base file names the file the planner loaded, too.
+      guard let file = error.location?.file, file != path, !file.hasPrefix("<override"), !error.message.contains(path) else {
+        throw error
+      }
+      var noted = error
+      noted.message += " (in a base scenario that \(path) extends)"
+      throw noted
+    }
   }
 
   /// `load(path:overrides:)` with `(keyPath, value)` pairs.
@@ -87,6 +97,11 @@ public struct ScenarioLoader: Sendable {
 
   private func parseRoot(_ text: String, file: String) throws(ScenarioError) -> ScenarioNode {
     let node = try ScenarioNode.parse(yaml: text, file: file, limits: limits)
+    if node.isNull {
+      throw ScenarioError(
+        location: SourceLocation(file: file, line: 1, column: 1),
+        message: "the file is empty (no keys, only comments, blank lines or '---')")
+    }
     guard node.mapping != nil else {
       throw ScenarioError(
         location: node.location,
@@ -162,7 +177,13 @@ public struct ScenarioLoader: Sendable {
         message: "the file is \(size) bytes; the limit is \(limits.maxBytes) bytes")
     }
     guard let data = FileManager.default.contents(atPath: path) else { throw fail("permission denied or unreadable") }
-    guard let text = String(data: data, encoding: .utf8) else { throw fail("it is not UTF-8 text") }
+    guard let text = String(data: data, encoding: .utf8) else {
+      // Inside an extends chain the error points at the `extends:` line; at the top, at the
+      // first byte that is not UTF-8.
+      if extendsNode != nil { throw fail(_TextEncoding.notUTF8(data).why) }
+      let (why, line, column) = _TextEncoding.notUTF8(data)
+      throw ScenarioError(location: SourceLocation(file: path, line: line, column: column), message: "cannot read the file: \(why)")
+    }
     return text
   }
 }

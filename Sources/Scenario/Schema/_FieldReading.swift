@@ -91,7 +91,9 @@ enum _FieldReading {
       return .count(Int(try bounded(v)))
     case .number(let unit):
       guard let v = unit.parse(text) else {
-        throw fail("expected \(unit.expectation), found '\(text)'")
+        // `4°C`, `200 CNY`, `¥7`: the key's unit is implied (see its description).
+        let hint = unit == .none && text.contains(where: \.isNumber) ? "; write the number alone, without a unit or currency" : ""
+        throw fail("expected \(unit.expectation), found '\(text)'\(hint)")
       }
       return .number(try bounded(v))
     case .bool:

@@ -111,14 +111,31 @@ enum _YAMLPrescan {
     -> ScenarioError
   {
     let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
+    if parser.error == YAML_READER_ERROR {
+      // libyaml gives a byte offset, not a mark, for characters it cannot read.
+      let (line, column) = lineAndColumn(text, byteOffset: Int(parser.problem_offset))
+      let value = parser.problem_value
+      let found = value >= 0 ? String(format: " (found the byte 0x%02X)", value) : ""
+      return ScenarioError(
+        location: SourceLocation(file: file, line: line, column: column),
+        message: "the file is not plain text: \(problem)\(found); a scenario file holds UTF-8 text only")
+    }
     let mark = parser.problem_mark
     let line = Int(mark.line) + 1
     let column = Int(mark.column) + 1
+    if problem.hasPrefix("Maximum nesting level") {
+      return ScenarioError(
+        location: SourceLocation(file: file, line: line, column: column),
+        message: "nesting is deeper than libyaml's limit of 1000 levels; scenario files are never that deep")
+    }
     var message = "YAML syntax error: \(problem)"
     if let context = parser.context.map({ String(cString: $0) }) {
       message += " (\(context))"
     }
     let location = SourceLocation(file: file, line: line, column: column)
+    if lineText(text, line).utf8.dropFirst(column - 1).first == UInt8(ascii: "\t") {
+      return ScenarioError(location: location, message: message + "; a tab: indent with spaces, YAML does not allow tabs there")
+    }
     if problem.contains("mapping values are not allowed"), lineText(text, line).contains("(") {
       return ScenarioError(
         location: location,
@@ -127,6 +144,15 @@ enum _YAMLPrescan {
       )
     }
     return ScenarioError(location: location, message: message)
+  }
+
+  /// 1-based line and column (in characters) of a byte offset into `text`.
+  private static func lineAndColumn(_ text: String, byteOffset: Int) -> (Int, Int) {
+    let prefix = text.utf8.prefix(max(0, byteOffset))
+    let line = prefix.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+    let lineStart = prefix.lastIndex(of: UInt8(ascii: "\n")).map { text.utf8.index(after: $0) } ?? text.utf8.startIndex
+    let column = String(decoding: text.utf8[lineStart..<prefix.endIndex], as: UTF8.self).count + 1
+    return (line, column)
   }
 
   private static func lineText(_ text: String, _ line: Int) -> Substring {
