@@ -15,7 +15,7 @@ enum _DurableFile {
     let temporary = TemporaryFiles.temporaryPath(for: path)
     TemporaryFiles.removeStale(for: path)
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-    guard fd >= 0 else { throw failure("create", temporary, errno) }
+    guard fd >= 0 else { throw failure("create", path, errno) }
     var written = 0
     var code: Int32 = 0
     bytes.withUnsafeBytes { buffer in
