@@ -38,11 +38,11 @@ struct ChainSim: AsyncParsableCommand {
   /// Prints an error (or help) and returns its exit code.
   static func report(_ error: Error) -> Int {
     if let failure = error as? CommandFailure {
-      FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+      writeStandardError(failure.message + "\n")
       return failure.exitCode
     }
     if let classified = ErrorClassification(error) {
-      FileHandle.standardError.write(Data(("error: \(classified.message)\n").utf8))
+      writeStandardError("error: \(classified.message)\n")
       return classified.exitCode
     }
     let code = exitCode(for: error)
@@ -52,7 +52,7 @@ struct ChainSim: AsyncParsableCommand {
       return 0
     }
     if let e = error as? ExitCode { return Int(e.rawValue) == 1 ? 1 : Int(e.rawValue) }
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    writeStandardError(message + "\n")
     return 2  // usage: unknown option, missing argument, validation error
   }
 }

@@ -37,7 +37,7 @@ extension ChainSim {
       let warnings = inspection.warmupWarnings
       if !json, let first = warnings.first {
         let more = warnings.count > 1 ? " (and \(warnings.count - 1) more series, listed above)" : ""
-        FileHandle.standardError.write(Data("warning: the scenario's warm-up may be too short: \(first)\(more)\n".utf8))
+        writeStandardError("warning: the scenario's warm-up may be too short: \(first)\(more)\n")
       }
     }
 

@@ -22,11 +22,11 @@ final class ProgressLine: @unchecked Sendable {
     let filled = total > 0 ? width * done / total : width
     let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
     let line = String(format: "\r%@ %@ %d/%d replications, %.1f s elapsed, ~%.1f s left ", label, bar, done, total, elapsed, left)
-    FileHandle.standardError.write(Data(line.utf8))
+    writeStandardError(line)
   }
 
   func finish() {
     guard enabled else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    writeStandardError("\r\u{1B}[K")
   }
 }

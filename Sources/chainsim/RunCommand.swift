@@ -64,5 +64,12 @@ extension ChainSim {
 
 /// Writes a line to standard error.
 func printError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
+  writeStandardError(text + "\n")
+}
+
+/// Writes text to standard error, ignoring a failed write: standard error on a full disk
+/// or past a file-size limit must not turn an exit code into a crash (`FileHandle.write(_:)`
+/// traps on such an error).
+func writeStandardError(_ text: String) {
+  try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
 }

@@ -50,4 +50,7 @@ static inline unsigned cs_H5P_CRT_ORDER_TRACKED_INDEXED(void) {
   return H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED;
 }
 /* --- end Results --- */
+/* --- Issue 10 (C) crash safety: datatype-creation list (committed types without timestamps) --- */
+static inline hid_t cs_H5P_DATATYPE_CREATE(void) { return H5P_DATATYPE_CREATE; }
+/* --- end Issue 10 (C) --- */
 #endif

@@ -50,7 +50,13 @@ public struct SweepRecordStore: Sendable {
         throw .environment("cannot create the records folder \(folder): \(error.localizedDescription)")
       }
       let text = "chainsim sweep records v1\nsha256 \(sweepSHA256)\nsweep \(sweepName)\n"
-      try _DurableFile.write(Array(text.utf8), to: manifest)
+      do {
+        try _DurableFile.write(Array(text.utf8), to: manifest)
+      } catch {
+        // Nothing is recorded yet: leave no empty records folder behind (a full disk).
+        _ = rmdir(folder)
+        throw error
+      }
     }
     // Temporary files of a killed writer are incomplete by construction: remove them.
     for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(".") && name.contains(".tmp-") {

@@ -51,12 +51,17 @@ public enum SweepRunner {
     let store = options.durableRecords
       ? try SweepRecordStore(output: outputPath, sweepSHA256: sweep.sha256, sweepName: sweep.definition.name, sync: options.syncRecords)
       : nil
-    let outcome = try await SweepExecution.run(sweep, points: slice, jobs: options.jobs, store: store, progress: progress)
-    if let shard = options.shard {
-      try SweepParts.write(header: header, shard: shard, outcome: outcome, to: outputPath)
-    } else {
-      let results = try header.results(outputs: outcome.outputs, used: outcome.used)
-      try ResultsWriter.writeSweep(results, to: outputPath)
+    let outcome: SweepOutcome
+    do {
+      outcome = try await SweepExecution.run(sweep, points: slice, jobs: options.jobs, store: store, progress: progress)
+      if let shard = options.shard {
+        try SweepParts.write(header: header, shard: shard, outcome: outcome, to: outputPath)
+      } else {
+        let results = try header.results(outputs: outcome.outputs, used: outcome.used)
+        try ResultsWriter.writeSweep(results, to: outputPath)
+      }
+    } catch {
+      throw Self.withResumeHint(error, store: store)
     }
     if !options.keepRecords { store?.remove() }
     var failed: [String] = []
@@ -67,6 +72,21 @@ public enum SweepRunner {
     }
     return SweepReport(outputPath: outputPath, points: slice.count, replicationsRun: outcome.ran,
                        replicationsResumed: outcome.resumed, wallSeconds: Date().timeIntervalSince(start), failedChecks: failed)
+  }
+
+  /// An environment failure (a full disk) told with where the finished work is kept and how
+  /// to resume from it; any other error unchanged.
+  static func withResumeHint(_ error: Error, store: SweepRecordStore?) -> Error {
+    guard let store, FileManager.default.fileExists(atPath: store.folder) else { return error }
+    let hint = "; the finished replications are kept in \(store.folder): run the same command again to resume from them"
+    switch error {
+    case let e as SweepError where e.exitCode == 3:
+      return SweepError.environment(e.message + hint)
+    case let e as ResultsError where e.classification == .environment:
+      return ResultsError(.environment, path: e.path, message: e.message + hint, detail: e.detail)
+    default:
+      return error
+    }
   }
 
   /// Merges part files into the sweep's results file.

@@ -1,18 +1,21 @@
 import Foundation
+import Results
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
 /// Writes a file so that a kill at any moment leaves either no file or the whole file:
-/// temporary name in the same folder, write, fsync, rename, fsync the folder.
+/// temporary name in the same folder, write, fsync, rename, fsync the folder. Temporary
+/// files of the same name left by killed processes are removed first (``TemporaryFiles``).
 enum _DurableFile {
   static func write(_ bytes: [UInt8], to path: String, sync: Bool = true) throws(SweepError) {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+    let temporary = TemporaryFiles.temporaryPath(for: path)
+    TemporaryFiles.removeStale(for: path)
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-    guard fd >= 0 else { throw failure("create", temporary, errno) }
+    guard fd >= 0 else { throw failure("create", path, errno) }
     var written = 0
     var code: Int32 = 0
     bytes.withUnsafeBytes { buffer in
@@ -51,7 +54,6 @@ enum _DurableFile {
   }
 
   private static func failure(_ what: String, _ path: String, _ code: Int32) -> SweepError {
-    let hint = code == ENOSPC || code == EDQUOT ? " (the disk is full)" : ""
-    return .environment("\(path): cannot \(what) the file: \(String(cString: strerror(code)))\(hint)")
+    .environment("\(path): cannot \(what) the file: \(String(cString: strerror(code)))\(TemporaryFiles.hint(forErrno: code))")
   }
 }

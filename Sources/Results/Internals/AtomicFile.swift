@@ -13,7 +13,7 @@ import Foundation
 struct AtomicFile {
   /// The name the caller asked for.
   let finalPath: String
-  /// `.<name>.tmp-<pid>` in the same folder, so the rename stays on one file system.
+  /// `.<name>.tmp-<pid>` in the same folder (``TemporaryFiles``), so the rename stays on one file system.
   let temporaryPath: String
   private let folder: String
 
@@ -39,13 +39,16 @@ struct AtomicFile {
     }
     self.finalPath = finalPath
     self.folder = parent
-    self.temporaryPath = url.deletingLastPathComponent().appendingPathComponent(".\(name).tmp-\(getpid())").path
+    self.temporaryPath = TemporaryFiles.temporaryPath(for: finalPath)
   }
 
   /// Writes `bytes` to the temporary name, flushes them to disk, renames the file to the
   /// final name (replacing any old file) and flushes the folder so the name survives a
   /// crash. On failure the temporary file is removed and the final name is untouched.
+  /// Temporary files of this name left by killed writers are removed first (they would
+  /// otherwise stay forever, and on a full disk they hold the space this write needs).
   func write(_ bytes: [UInt8]) throws(ResultsError) {
+    TemporaryFiles.removeStale(for: finalPath)
     do throws(ResultsError) {
       try writeTemporary(bytes)
       guard rename(temporaryPath, finalPath) == 0 else { throw failure("move the new file into place", errno) }
@@ -87,8 +90,7 @@ struct AtomicFile {
   }
 
   private func failure(_ what: String, _ code: Int32) -> ResultsError {
-    let hint = code == ENOSPC || code == EDQUOT ? " (the disk is full)" : ""
-    return .environment(finalPath, "cannot \(what): \(Self.reason(code))\(hint)")
+    .environment(finalPath, "cannot \(what): \(Self.reason(code))\(TemporaryFiles.hint(forErrno: code))")
   }
 
   private static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }

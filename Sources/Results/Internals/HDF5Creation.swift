@@ -47,6 +47,14 @@ enum H5Create {
     return plist
   }
 
+  /// Datatype creation (for committed, named types): no timestamps, or the type's object
+  /// header carries the wall clock and the file is not reproducible.
+  static func datatypeCreationList() throws(HDF5Failure) -> H5Handle {
+    let plist = try HDF5.handle(H5Pcreate(cs_H5P_DATATYPE_CREATE()), .propertyList, "create datatype-creation property list")
+    try HDF5.check(H5Pset_obj_track_times(plist.raw, false), "turn off object time tracking")
+    return plist
+  }
+
   /// A chunk shape filled from the last dimension backwards within ``chunkElementBudget``.
   static func chunkShape(_ dims: [Int]) -> [Int] {
     var budget = chunkElementBudget

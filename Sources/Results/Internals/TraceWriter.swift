@@ -43,7 +43,8 @@ enum TraceWriter {
       try HDF5.check(H5Tinsert(type.raw, column.name, offset, member), "add field \(column.name) to the trace record type")
       offset += sizes[k]
     }
-    try HDF5.check(H5Tcommit2(group.raw, "\(table.name)_record", type.raw, cs_H5P_DEFAULT(), cs_H5P_DEFAULT(), cs_H5P_DEFAULT()),
+    let typeCreation = try H5Create.datatypeCreationList()
+    try HDF5.check(H5Tcommit2(group.raw, "\(table.name)_record", type.raw, cs_H5P_DEFAULT(), typeCreation.raw, cs_H5P_DEFAULT()),
                    "commit the trace record type")
     // The rows, packed little-endian as the file type says (this platform is little-endian).
     var bytes = [UInt8](repeating: 0, count: Swift.max(1, rows * rowSize))

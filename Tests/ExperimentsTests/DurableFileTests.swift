@@ -1,0 +1,33 @@
+@testable import Experiments
+import Foundation
+import Testing
+
+/// Issue 10 (C): a durable write (records, part files) removes the temporary file a killed
+/// writer of the same name left, and a refused write says what to do about it.
+@Suite struct DurableFileTests {
+  /// A process id above the kernel's largest (`pid_max` is at most 2^22): never alive.
+  static let deadPID = (1 << 22) + 1
+
+  @Test func staleTemporaryOfAKilledWriterIsRemoved() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chainsim-durable-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let part = dir.appendingPathComponent("small.part-1-of-2").path
+    let stale = dir.appendingPathComponent(".small.part-1-of-2.tmp-\(Self.deadPID)").path
+    #expect(FileManager.default.createFile(atPath: stale, contents: Data(repeating: 7, count: 100)))
+    try _DurableFile.write(Array("complete".utf8), to: part)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["small.part-1-of-2"])
+    #expect(try _DurableFile.read(part) == Array("complete".utf8))
+  }
+
+  @Test func aMissingFolderIsAnEnvironmentFailureNamingTheFile() {
+    let path = "/nonexistent-\(UUID().uuidString)/x.rec"
+    #expect(throws: SweepError.self) { try _DurableFile.write([1], to: path) }
+    do {
+      try _DurableFile.write([1], to: path)
+    } catch {
+      #expect(error.exitCode == 3)
+      #expect(error.message.hasPrefix(path + ": cannot create the file"), "\(error.message)")
+    }
+  }
+}
