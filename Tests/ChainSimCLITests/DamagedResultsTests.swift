@@ -127,11 +127,10 @@ struct Outcome: Equatable {
 struct DamageHarness {
   enum Target { case run, sweep, part }
 
-  /// Whether `merge` (which reads part files, not HDF5) is among the commands for run files.
-  var withMerge = true
-
   let good: GoodFiles
   let target: Target
+  /// Whether `merge` (which reads part files, not HDF5) is among the commands for run files.
+  var withMerge = true
 
   /// The commands for a file at `path` in `dir`: name and arguments.
   func commands(_ path: String, _ dir: URL) -> [(String, [String])] {

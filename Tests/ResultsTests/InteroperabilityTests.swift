@@ -88,7 +88,7 @@ struct InteroperabilityTests {
     // Edited after ChainSim wrote them: the seal no longer matches.
     for path in [newer, partial] {
       let error = #expect(throws: ResultsError.self) { _ = try ResultsFile.read(path: path) }
-      #expect(error?.message.contains("checksum does not match") == true, "\(error?.description ?? "no error")")
+      #expect(error?.message.contains("changed after ChainSim wrote it") == true, "\(error?.description ?? "no error")")
     }
     // Sealed again (as a newer ChainSim or a broken writer would seal them), the reader
     // reaches the layout and says what is wrong with it.

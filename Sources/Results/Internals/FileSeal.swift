@@ -60,10 +60,10 @@ enum FileSeal {
     guard total == length else {
       throw .input(path, total < length
         ? "the file is damaged (truncated): it has \(total) of the \(length) bytes ChainSim wrote"
-        : "the file is damaged: it has \(total) bytes but ChainSim wrote \(length)")
+        : "the file is damaged or was changed after ChainSim wrote it: it has \(total) bytes, ChainSim wrote \(length)")
     }
     guard crc.value == expected else {
-      throw .input(path, "the file is damaged: its checksum does not match (CRC-32 \(hex(crc.value)), sealed \(hex(expected))); it changed after ChainSim wrote it")
+      throw .input(path, "the file is damaged or was changed after ChainSim wrote it: its checksum does not match (CRC-32 \(hex(crc.value)), sealed \(hex(expected)))")
     }
   }
 
