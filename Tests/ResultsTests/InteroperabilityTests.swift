@@ -85,6 +85,23 @@ struct InteroperabilityTests {
       + "g = h5py.File(sys.argv[2], 'r+'); del g['summary/rail']; g.close()"
     let edited = try run("python3", ["-c", edit, newer, partial])
     #expect(edited.status == 0, "\(edited.output)")
+    // Edited after ChainSim wrote them: the seal no longer matches.
+    for path in [newer, partial] {
+      let error = #expect(throws: ResultsError.self) { _ = try ResultsFile.read(path: path) }
+      #expect(error?.message.contains("changed after ChainSim wrote it") == true, "\(error?.description ?? "no error")")
+    }
+    // Sealed again (as a newer ChainSim or a broken writer would seal them), the reader
+    // reaches the layout and says what is wrong with it.
+    let reseal = """
+      import sys, zlib
+      for p in sys.argv[1:]:
+          d = bytearray(open(p, 'rb').read())
+          seal = b'CHAINSIM-SEAL 1\\nbytes %d\\ncrc32 %08x\\n' % (len(d), zlib.crc32(bytes(d[512:])))
+          d[:512] = seal + bytes(512 - len(seal))
+          open(p, 'wb').write(d)
+      """
+    let resealed = try run("python3", ["-c", reseal, newer, partial])
+    #expect(resealed.status == 0, "\(resealed.output)")
     for (path, expected) in [(newer, "format version 2"), (partial, "/summary")] {
       let error = #expect(throws: ResultsError.self) { _ = try ResultsFile.read(path: path) }
       #expect(error?.classification == .input)

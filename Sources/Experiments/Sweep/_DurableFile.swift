@@ -47,6 +47,10 @@ enum _DurableFile {
   }
 
   static func read(_ path: String) throws(SweepError) -> [UInt8] {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw SweepError.input("\(path): this is a folder, not a file")
+    }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw SweepError.input("\(path): there is no such file, or it cannot be read")
     }

@@ -49,8 +49,9 @@ extension PortConfig {
       switch (s.isSet("calls_per_week"), s.isSet("interarrival")) {
       case (true, false):
         let calls = try s.number("calls_per_week")
-        guard calls == calls.rounded(), calls >= 1 else {
-          throw s.error("calls_per_week", "expected a whole number of calls per week ≥ 1, found \(calls)")
+        // 0 is a service without calls (the schema's minimum): the model schedules none.
+        guard calls == calls.rounded(), calls >= 0, calls <= Double(Int32.max) else {
+          throw s.error("calls_per_week", "expected a whole number of calls per week, found \(calls)")
         }
         arrivals = .weekly(callsPerWeek: Int(calls), jitter: try s.distribution("arrival_jitter"))
       case (false, true):

@@ -21,7 +21,8 @@ struct FileReader: LayoutReading {
     }
   }
 
-  /// Distinguishes a missing or unreadable file (with the system's reason) before HDF5 does.
+  /// Distinguishes a missing or unreadable file (with the system's reason) before HDF5 does,
+  /// and refuses a file whose seal does not match (``FileSeal``).
   private static func preflight(_ path: String) throws(ResultsError) {
     var info = stat()
     guard stat(path, &info) == 0 else {
@@ -30,11 +31,8 @@ struct FileReader: LayoutReading {
       throw .environment(path, "cannot reach the file: \(String(cString: strerror(code)))")
     }
     guard info.st_mode & S_IFMT != S_IFDIR else { throw .input(path, "this is a folder, not a results file") }
-    let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else {
-      throw .environment(path, "cannot open the file: \(String(cString: strerror(errno)))")
-    }
-    _ = close(descriptor)
+    // Every byte checked against the seal before HDF5 parses any of it.
+    try FileSeal.verify(path)
   }
 
   // MARK: - Whole file

@@ -8,10 +8,12 @@ enum H5Create {
   /// Deflate level: 4 trades little size for speed on numeric series.
   static let deflateLevel: UInt32 = 4
 
-  /// File creation: no object timestamps; links and attributes keep their creation order.
+  /// File creation: no object timestamps; links and attributes keep their creation order;
+  /// a 512-byte user block for the seal (``FileSeal``), which HDF5 readers skip.
   static func fileCreationList() throws(HDF5Failure) -> H5Handle {
     let plist = try HDF5.handle(H5Pcreate(cs_H5P_FILE_CREATE()), .propertyList, "create file-creation property list")
     try HDF5.check(H5Pset_obj_track_times(plist.raw, false), "turn off object time tracking")
+    try HDF5.check(H5Pset_userblock(plist.raw, hsize_t(FileSeal.userBlockSize)), "reserve the user block for the seal")
     try orderCreation(plist)
     return plist
   }

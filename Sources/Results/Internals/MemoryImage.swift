@@ -45,25 +45,30 @@ final class MemoryImage {
     try HDF5.check(H5Pset_file_image_callbacks(fapl.raw, &callbacks), "take charge of the in-memory file")
   }
 
-  /// The bytes of the closed file: up to the end-of-file address its superblock records.
+  /// The bytes of the closed file, up to the end-of-file address its superblock records,
+  /// with the seal (``FileSeal``) written into the user block.
   func closedFileBytes() throws(HDF5Failure) -> [UInt8] {
     guard closed, let pointer else {
       throw HDF5Failure(operation: "take the bytes of the closed file", detail: "HDF5 did not hand back its memory")
     }
     let bytes = UnsafeRawBufferPointer(start: pointer, count: capacity)
     let length = try Self.endOfFile(bytes)
-    return Array(bytes.prefix(length))
+    var image = Array(bytes.prefix(length))
+    FileSeal.seal(&image)
+    return image
   }
 
-  /// The end-of-file address of a version 2 superblock at offset 0 (8-byte offsets):
-  /// signature (8), version, offset size, length size, flags, base, extension, **EOF**.
+  /// The end-of-file address of a version 2 superblock after the user block (8-byte
+  /// offsets): signature (8), version, offset size, length size, flags, base, extension,
+  /// **EOF** (an absolute file offset).
   static func endOfFile(_ bytes: UnsafeRawBufferPointer) throws(HDF5Failure) -> Int {
     let signature: [UInt8] = [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A]
-    guard bytes.count >= 48, Array(bytes.prefix(8)) == signature, bytes[8] == 2, bytes[9] == 8 else {
+    let at = FileSeal.userBlockSize
+    guard bytes.count >= at + 48, Array(bytes[at..<(at + 8)]) == signature, bytes[at + 8] == 2, bytes[at + 9] == 8 else {
       throw HDF5Failure(operation: "take the bytes of the closed file", detail: "unexpected superblock")
     }
-    let eof = (0..<8).reduce(0) { $0 | Int(bytes[28 + $1]) << (8 * $1) }
-    guard eof >= 48, eof <= bytes.count else {
+    let eof = (0..<8).reduce(0) { $0 | Int(bytes[at + 28 + $1]) << (8 * $1) }
+    guard eof >= at + 48, eof <= bytes.count else {
       throw HDF5Failure(operation: "take the bytes of the closed file", detail: "end of file \(eof) outside the image")
     }
     return eof
