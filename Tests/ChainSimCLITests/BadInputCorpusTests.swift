@@ -24,7 +24,7 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
 }
 
 /// How a `chainsim` process ended.
-struct Outcome {
+struct RefusalOutcome {
   var exitCode: Int32
   var signalled: Bool
   var timedOut: Bool
@@ -58,7 +58,7 @@ struct Outcome {
   }()
 
   /// Starts `chainsim`, kills it after `timeout` seconds, and reports how it ended.
-  static func start(_ arguments: [String]) throws -> () -> Outcome {
+  static func start(_ arguments: [String]) throws -> () -> RefusalOutcome {
     let process = Process()
     process.executableURL = chainsimBinary
     process.arguments = arguments
@@ -78,13 +78,13 @@ struct Outcome {
       let o = out.fileHandleForReading.readDataToEndOfFile()
       let e = err.fileHandleForReading.readDataToEndOfFile()
       process.waitUntilExit()
-      return Outcome(exitCode: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
+      return RefusalOutcome(exitCode: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
                      timedOut: timedOut.value, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
   }
 
   /// The checks every refusal must pass.
-  static func expectRefusal(_ o: Outcome, _ c: BadInputCase, _ command: String) {
+  static func expectRefusal(_ o: RefusalOutcome, _ c: BadInputCase, _ command: String) {
     let label = "\(command) \(c.file)"
     #expect(!o.timedOut, "\(label): hung")
     #expect(!o.signalled, "\(label): killed by signal \(o.exitCode)")

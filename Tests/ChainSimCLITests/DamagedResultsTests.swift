@@ -115,7 +115,7 @@ struct DamageCase {
 
 /// What a command did: its exit, whether a signal ended it, its output (stdout and any file
 /// it wrote), and stderr.
-struct Outcome: Equatable {
+struct DamageOutcome: Equatable {
   var exitCode: Int32
   var signalled: Bool
   var output: String
@@ -201,7 +201,7 @@ struct DamageHarness {
   }
 
   /// Writes the case at `dir/damaged-target.h5` and runs every command on it.
-  private func outcomes(of damage: DamageCase, in dir: URL) throws -> [(String, Outcome)] {
+  private func outcomes(of damage: DamageCase, in dir: URL) throws -> [(String, DamageOutcome)] {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let file = dir.appendingPathComponent(Self.damagedName)
     if let bytes = damage.bytes {
@@ -217,7 +217,7 @@ struct DamageHarness {
       let result = try runCapturing(chainsimBinary, arguments, in: dir)
       var output = result.output
       if let written = try? Data(contentsOf: out) { output += "\n--- written file ---\n" + written.base64EncodedString() }
-      return (name, Outcome(exitCode: result.exitCode, signalled: result.signalled, output: output, stderr: result.stderr))
+      return (name, DamageOutcome(exitCode: result.exitCode, signalled: result.signalled, output: output, stderr: result.stderr))
     }
   }
 }
@@ -225,17 +225,17 @@ struct DamageHarness {
 /// Results gathered from concurrent work, by index.
 final class Collected: @unchecked Sendable {
   private let lock = NSLock()
-  private var slots: [Result<[(String, Outcome)], Error>?]
+  private var slots: [Result<[(String, DamageOutcome)], Error>?]
 
   init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-  func set(_ index: Int, _ value: Result<[(String, Outcome)], Error>) {
+  func set(_ index: Int, _ value: Result<[(String, DamageOutcome)], Error>) {
     lock.lock()
     defer { lock.unlock() }
     slots[index] = value
   }
 
-  func get(_ index: Int) throws -> [(String, Outcome)] {
+  func get(_ index: Int) throws -> [(String, DamageOutcome)] {
     lock.lock()
     defer { lock.unlock() }
     return try slots[index]!.get()
