@@ -17,6 +17,8 @@ struct CommandResult {
   var exitCode: Int32
   var stdout: String
   var stderr: String
+  /// Whether a signal ended the program (then `exitCode` is the signal number).
+  var signalled = false
 }
 
 /// Runs a program with arguments in a directory (the package root by default) and waits for it.
@@ -37,7 +39,8 @@ func runProgram(_ executable: URL, _ arguments: [String], environment: [String: 
   let errData = err.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
   return CommandResult(exitCode: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self))
+                       stderr: String(decoding: errData, as: UTF8.self),
+                       signalled: process.terminationReason == .uncaughtSignal)
 }
 
 /// Runs `chainsim` with arguments.

@@ -214,8 +214,8 @@ struct DamageHarness {
     return try commands(relative, dir).map { name, arguments in
       let out = dir.appendingPathComponent("out")
       try? FileManager.default.removeItem(at: out)
-      let result = try runCapturing(chainsimBinary, arguments, in: dir)
-      var output = result.output
+      let result = try runProgram(chainsimBinary, arguments, in: dir)
+      var output = result.stdout
       if let written = try? Data(contentsOf: out) { output += "\n--- written file ---\n" + written.base64EncodedString() }
       return (name, DamageOutcome(exitCode: result.exitCode, signalled: result.signalled, output: output, stderr: result.stderr))
     }
@@ -242,22 +242,6 @@ final class Collected: @unchecked Sendable {
   }
 }
 
-/// Runs a program in `directory`, telling a signal apart from an exit.
-func runCapturing(_ executable: URL, _ arguments: [String], in directory: URL) throws -> (exitCode: Int32, signalled: Bool, output: String, stderr: String) {
-  let process = Process()
-  process.executableURL = executable
-  process.arguments = arguments
-  process.currentDirectoryURL = directory
-  let out = Pipe(), err = Pipe()
-  process.standardOutput = out
-  process.standardError = err
-  try process.run()
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
-  let errData = err.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (process.terminationStatus, process.terminationReason == .uncaughtSignal,
-          String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-}
 
 // MARK: - Good files
 
@@ -327,7 +311,7 @@ struct SplitMix64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1330_11EB
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
   }
 }
