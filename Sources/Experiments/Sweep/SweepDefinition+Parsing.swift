@@ -5,19 +5,22 @@ extension SweepDefinition {
   /// The keys a sweep file may have at its top level.
   static let topKeys = ["sweep", "description", "scenario", "set", "replications", "design", "parameters", "constraints", "output"]
   static let parameterKeys = ["name", "path", "paths", "values", "range", "format", "units", "integer"]
+  /// The most points a sweep may have (and the most values one parameter may take): far
+  /// beyond what a cluster runs, and small enough that expanding the design stays quick.
+  public static let maxPoints = 100_000
 
   /// Whether a parsed YAML file is a sweep file (it has `parameters:` and `scenario:`).
   public static func isSweep(_ root: ScenarioNode) -> Bool {
     root["parameters"] != nil && root["scenario"] != nil
   }
 
-  /// Reads a sweep file.
+  /// Reads a sweep file (from `reader`, the file system unless given).
   /// - Throws: `ScenarioError` with file, line, column, key and a suggestion.
-  public init(path: String) throws(ScenarioError) {
-    guard let data = FileManager.default.contents(atPath: path) else {
+  public init(path: String, reader: ScenarioSourceReader = .fileSystem) throws(ScenarioError) {
+    guard let text = reader.text(atPath: path) else {
       throw ScenarioError(location: nil, message: "cannot read '\(path)': no such file or unreadable")
     }
-    let root = try ScenarioNode.parse(yaml: String(decoding: data, as: UTF8.self), file: path)
+    let root = try ScenarioNode.parse(yaml: text, file: path)
     try self.init(root: root, path: path)
   }
 
@@ -59,6 +62,18 @@ extension SweepDefinition {
       parameters.append(p)
     }
     self.parameters = parameters
+    if case .grid = design {
+      var total = 1
+      for p in parameters {
+        let (product, overflow) = total.multipliedReportingOverflow(by: p.gridValues.count)
+        guard !overflow, product <= Self.maxPoints else {
+          let sizes = parameters.map { "\($0.gridValues.count)" }.joined(separator: " × ")
+          throw Self.error(root["parameters"] ?? root, "parameters",
+            "the grid has \(sizes) points; a sweep may have at most \(Self.maxPoints): use fewer values or an lhs design")
+        }
+        total = product
+      }
+    }
     constraints = []
     if let list = root["constraints"] {
       guard let items = list.sequence else { throw Self.error(list, "constraints", "expected a list of conditions") }
@@ -95,6 +110,9 @@ extension SweepDefinition {
     case "grid": return .grid
     case "lhs":
       let points = try positiveInt(node["points"], "design.points", default: nil)
+      if points > maxPoints {
+        throw error(node["points"] ?? node, "design.points", "expected at most \(maxPoints) points, found \(points)")
+      }
       guard let seedText = node["seed"]?.scalar?.text, let seed = UInt64(seedText) else {
         throw error(node, "design.seed", "an lhs design needs its own seed (a whole number ≥ 0)")
       }
@@ -144,6 +162,9 @@ extension SweepDefinition {
         throw error(range, "\(here).range", "a grid range needs a step or a count")
       }
       if let step, step == 0 { throw error(range, "\(here).range.step", "the step is zero") }
+      if let count, count > maxPoints {
+        throw error(range, "\(here).range.count", "expected at most \(maxPoints) values, found \(count)")
+      }
       values = .range(from: from, to: to, step: step, count: count)
     } else {
       throw error(node, "\(here).values", "expected values: [...] or range: {from, to, step}")
@@ -152,6 +173,10 @@ extension SweepDefinition {
       name: name, keyPaths: paths, values: values, format: node["format"]?.scalar?.text,
       units: node["units"]?.scalar?.text ?? "1", integer: node["integer"]?.scalar?.text == "true",
       location: node.location, pathLocation: pathNode.location)
+    if case .range(let from, let to, let step?, nil) = parameter.values, parameter.gridValues.count > maxPoints {
+      throw error(node["range"] ?? node, "\(here).range.step",
+        "the step \(SweepValue.format(step)) makes more than \(maxPoints) values between \(SweepValue.format(from)) and \(SweepValue.format(to))")
+    }
     if case .grid = design, parameter.gridValues.isEmpty {
       throw error(node["range"] ?? node, "\(here).range", "the range is empty: no value lies between from and to with this step")
     }

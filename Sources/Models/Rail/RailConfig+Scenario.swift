@@ -70,6 +70,11 @@ extension RailConfig {
     case "departures_per_day", "departures_per_week":
       let perCycle = try c.number(keys[0])
       let cycle: SimTime = keys[0] == "departures_per_day" ? 24 : 168
+      // At most one train a minute: a larger count would be a typo, and would not fit in memory.
+      let most = cycle * 60
+      guard perCycle <= most else {
+        throw c.error(keys[0], "expected at most \(Int(most)) trains a \(cycle == 24 ? "day" : "week") (one a minute), found \(perCycle)")
+      }
       // A fractional count per cycle (e.g. 2.5 a day) repeats over enough cycles to be whole.
       var cycles = 1
       while cycles < 1000 && abs((perCycle * Double(cycles)).rounded() - perCycle * Double(cycles)) > 1e-9 { cycles += 1 }
