@@ -11,7 +11,7 @@ import Scenario
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-  FuzzHarness.check(text)
+  _ = FuzzHarness.check(text)
   return 0
 }
 
@@ -25,18 +25,20 @@ enum FuzzHarness {
   /// point loads and checks the whole scenario: a large grid is slow, not wrong).
   static let maxPreparedPoints = 12
 
-  static func check(_ text: String) {
+  /// Runs one input; returns what `validate` would say (for the replay driver).
+  @discardableResult
+  static func check(_ text: String) -> String {
     var files = FuzzFiles.shipped
     files[inputPath] = text
     let reader = ScenarioSourceReader.inMemory(files)
     let isSweep = (try? ScenarioNode.parse(yaml: text, file: inputPath)).map(SweepDefinition.isSweep) ?? false
     do {
       if isSweep {
-        try checkSweep(reader)
-      } else {
-        let prepared = try ScenarioPreparation.prepare(path: inputPath, overrides: [], reader: reader)
-        checkCanonical(prepared.canonicalText, sha256: prepared.sha256)
+        return try checkSweep(reader)
       }
+      let prepared = try ScenarioPreparation.prepare(path: inputPath, overrides: [], reader: reader)
+      checkCanonical(prepared.canonicalText, sha256: prepared.sha256)
+      return "ok (scenario \(prepared.name), sha256 \(prepared.sha256.prefix(12)))"
     } catch {
       // The message validate prints must say something.
       let message = ErrorClassification(error)?.message ?? "\(error)"
@@ -44,10 +46,11 @@ enum FuzzHarness {
         fatalError("a ScenarioError with an empty message: \(e)")
       }
       if message.isEmpty { fatalError("an error with an empty message: \(type(of: error))") }
+      return "rejected: \(message)"
     }
   }
 
-  private static func checkSweep(_ reader: ScenarioSourceReader) throws {
+  private static func checkSweep(_ reader: ScenarioSourceReader) throws -> String {
     let definition = try SweepDefinition(path: inputPath, reader: reader)
     var count = 1
     for p in definition.parameters {
@@ -55,11 +58,11 @@ enum FuzzHarness {
     }
     if case .lhs(let n, _) = definition.design { count = n }
     if count > maxPreparedPoints {
-      _ = definition.points()
-      return
+      return "ok (sweep \(definition.name): \(definition.points().count) points, not prepared one by one)"
     }
     let sweep = try SweepPreparation.prepare(path: inputPath, reader: reader)
     checkCanonical(sweep.base.canonicalText, sha256: sweep.base.sha256)
+    return "ok (sweep \(definition.name): \(sweep.points.count) points)"
   }
 
   /// The canonical text of a loaded scenario loads again, to the same hash.

@@ -31,8 +31,7 @@ enum FuzzMain {
         print("\(path): cannot read")
         exit(2)
       }
-      FuzzHarness.check(String(decoding: data, as: UTF8.self))
-      print("\(path): ok")
+      print("\(path): \(FuzzHarness.check(String(decoding: data, as: UTF8.self)))")
     }
   }
 }
