@@ -47,11 +47,26 @@ import Testing
     #expect(scenarioError("extends: base.yaml\nrail:\n  corridors:\n    - name: Beijing\n      departures_per_day: 1440\n") == nil)
   }
 
-  @Test func hugeBerthsTimesCranesDoesNotOverflow() throws {
-    // berths × max_cranes_per_vessel overflowed Int in the load warnings.
-    let input = "extends: base.yaml\nport:\n  terminals:\n    - name: UICT\n      berths: 8000000000000000\n      max_cranes_per_vessel: 8000\n"
-    let p = try ScenarioPreparation.prepare(path: "scenarios/variants/input.yaml", overrides: [], reader: reader(input))
-    #expect(p.config.port?.terminals.first { $0.name == "UICT" }?.berths == 8_000_000_000_000_000)
+  @Test func hugeResourceCountsAreErrorsNotOverflowsOrOutOfMemory() throws {
+    // berths × max_cranes_per_vessel overflowed Int in the port's load warnings; 8e15
+    // recycling lines or vehicles were expanded one by one in the recycling plan (out of memory).
+    let cases: [(String, String)] = [
+      ("port:\n  terminals:\n    - name: UICT\n      berths: 8000000000000000\n      max_cranes_per_vessel: 8000\n",
+       "port.terminals[name=UICT].berths"),
+      ("recycling:\n  centres:\n    - name: Binhai\n      lines:\n        - name: packaging\n          parallel_lines: 8000000000000000\n",
+       "recycling.centres[name=Binhai].lines[name=packaging].parallel_lines"),
+      ("recycling:\n  centres:\n    - name: Binhai\n      fleets:\n        - name: packaging trucks\n          vehicles: 8000000000000000\n",
+       "recycling.centres[name=Binhai].fleets[name=packaging trucks].vehicles"),
+    ]
+    for (input, keyPath) in cases {
+      let error = scenarioError("extends: base.yaml\n" + input)
+      #expect(error?.keyPath == keyPath)
+      #expect(error?.message.hasPrefix("expected a count ≤ 10000, found 8000000000000000") == true, "\(String(describing: error))")
+    }
+    // At the bound the warnings are computed in floating point: no overflow.
+    let most = "port:\n  terminals:\n    - name: UICT\n      berths: 10000\n      max_cranes_per_vessel: 10000\n      quay_cranes: 10000\n"
+    let p = try ScenarioPreparation.prepare(path: "scenarios/variants/input.yaml", overrides: [], reader: reader("extends: base.yaml\n" + most))
+    #expect(p.config.port?.terminals.first { $0.name == "UICT" }?.berths == 10_000)
   }
 
   let sweepHead = "sweep: s\nscenario: ../tianjin-2024.yaml\nset: {ring.enabled: false}\nparameters:\n  - name: a\n    path: port.customs.import_inspection_rate\n"

@@ -22,7 +22,7 @@ extension RailConfig {
       corridors.append(RailCorridor(
         name: name, kind: RailCorridorKind(rawValue: try c.string("kind")) ?? .dryPort,
         demandShare: try c.fraction("demand_share"), railKm: try c.number("rail_km"), roadKm: try c.number("road_km"),
-        drayageKm: try c.number("drayage_km"), timetable: try Self.timetable(c), wagons: try c.count("wagons"),
+        drayageKm: try c.number("drayage_km"), timetable: try Self.timetable(c), wagons: try c.resourceCount("wagons"),
         teuPerWagon: try c.number("teu_per_wagon"), transit: try distribution("transit"),
         crossingDelay: try distribution("crossing_delay"), onwardTime: try c.duration("onward_time"), closures: closures,
         randomClosuresPerYear: try c.number("random_closures_per_year"), closureDuration: try distribution("closure_duration"),
@@ -39,7 +39,7 @@ extension RailConfig {
     let handling = try y.distribution("handling_time")
     if let problem = handling.validationProblem { throw y.error("handling_time", problem) }
     let yard = RailYardConfig(
-      capacityTEU: try y.number("capacity_teu"), handlers: try y.count("handlers"), handlingTime: handling,
+      capacityTEU: try y.number("capacity_teu"), handlers: try y.resourceCount("handlers"), handlingTime: handling,
       loadingOrder: RailLoadingOrder(rawValue: try y.string("loading_order")) ?? .fifo)
     let m = try section.section("choice")
     let choice = RailModeChoice(
