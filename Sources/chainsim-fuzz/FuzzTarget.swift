@@ -23,7 +23,7 @@ enum FuzzHarness {
   static let inputPath = "scenarios/variants/input.yaml"
   /// A sweep with more points than this is expanded but not prepared point by point (each
   /// point loads and checks the whole scenario: a large grid is slow, not wrong).
-  static let maxPreparedPoints = 12
+  static let maxPreparedPoints = 6
 
   /// Runs one input; returns what `validate` would say (for the replay driver).
   @discardableResult
