@@ -18,6 +18,7 @@ let package = Package(
   products: [
     .executable(name: "chainsim", targets: ["chainsim"]),
     .executable(name: "chainsim-bench", targets: ["chainsim-bench"]),
+    .executable(name: "chainsim-fuzz", targets: ["chainsim-fuzz"]),
     .library(name: "SimKernel", targets: ["SimKernel"]),
     .library(name: "Scenario", targets: ["Scenario"]),
     .library(name: "Models", targets: ["Models"]),
@@ -64,6 +65,13 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: hotPath),
+    // libFuzzer target for the scenario and sweep loaders (scripts/fuzz builds it with
+    // -sanitize=fuzzer,address and -DCHAINSIM_LIBFUZZER so that libFuzzer's main is used;
+    // a plain build gets a replay driver instead).
+    .executableTarget(
+      name: "chainsim-fuzz",
+      dependencies: ["Experiments", "Models", "Scenario"],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
 
     // MARK: - Unit test bundles
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),

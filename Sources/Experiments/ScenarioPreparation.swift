@@ -21,11 +21,14 @@ public struct PreparedRun: Sendable {
 public enum ScenarioPreparation {
   /// Loads `path` (following `extends`), applies `key.path=value` overrides, validates it
   /// against ``ChainSimSchema/root`` and builds the configuration.
+  /// `reader` is where the file and its bases are read from (the file system unless given).
   /// - Throws: `ScenarioError` with file, line, column and key path.
-  public static func prepare(path: String, overrides: [String]) throws(ScenarioError) -> PreparedRun {
+  public static func prepare(
+    path: String, overrides: [String], reader: ScenarioSourceReader = .fileSystem
+  ) throws(ScenarioError) -> PreparedRun {
     var parsed: [ScenarioOverride] = []
     for o in overrides { parsed.append(try ScenarioOverride(parsing: o)) }
-    let resolved = try ScenarioLoader(schema: ChainSimSchema.root).load(path: path, overrides: parsed)
+    let resolved = try ScenarioLoader(schema: ChainSimSchema.root, reader: reader).load(path: path, overrides: parsed)
     let config = try ChainSimConfig(root: resolved.root, name: resolved.name)
     return PreparedRun(name: resolved.name, canonicalText: resolved.canonicalText, sha256: resolved.sha256,
                        config: config, warnings: config.warnings)

@@ -12,6 +12,8 @@ public struct SweepConstraint: Sendable, Equatable {
   /// Where it is written in the sweep file.
   public var location: SourceLocation
   let expression: Expression
+  /// The most tokens (names, numbers, operators, parentheses) one condition may have.
+  static let maxTokens = 256
 
   indirect enum Expression: Sendable, Equatable {
     case number(Double)
@@ -24,6 +26,10 @@ public struct SweepConstraint: Sendable, Equatable {
   /// - Throws: `ScenarioError` at `location` naming the problem (and the nearest name).
   public init(parsing text: String, parameters: [String], location: SourceLocation) throws(ScenarioError) {
     var parser = Parser(text: text, names: parameters, location: location)
+    // The parser and the evaluation recurse once per nesting level and operator: bound them.
+    guard parser.tokens.count <= Self.maxTokens else {
+      throw parser.fail("a condition may have at most \(Self.maxTokens) names, numbers and symbols; split it into several conditions (a point must meet all of them)")
+    }
     let expression = try parser.parseOr()
     guard parser.atEnd else { throw parser.fail("unexpected '\(parser.peek ?? "")'") }
     self.text = text

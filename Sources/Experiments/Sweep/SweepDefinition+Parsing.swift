@@ -11,13 +11,13 @@ extension SweepDefinition {
     root["parameters"] != nil && root["scenario"] != nil
   }
 
-  /// Reads a sweep file.
+  /// Reads a sweep file (from `reader`, the file system unless given).
   /// - Throws: `ScenarioError` with file, line, column, key and a suggestion.
-  public init(path: String) throws(ScenarioError) {
-    guard let data = FileManager.default.contents(atPath: path) else {
+  public init(path: String, reader: ScenarioSourceReader = .fileSystem) throws(ScenarioError) {
+    guard let text = reader.text(atPath: path) else {
       throw ScenarioError(location: nil, message: "cannot read '\(path)': no such file or unreadable")
     }
-    let root = try ScenarioNode.parse(yaml: String(decoding: data, as: UTF8.self), file: path)
+    let root = try ScenarioNode.parse(yaml: text, file: path)
     try self.init(root: root, path: path)
   }
 
@@ -107,6 +107,9 @@ extension SweepDefinition {
     case "grid": return .grid
     case "lhs":
       let points = try positiveInt(node["points"], "design.points", default: nil)
+      if points > maxPoints {
+        throw error(node["points"] ?? node, "design.points", "expected at most \(maxPoints) points, found \(points)")
+      }
       guard let seedText = node["seed"]?.scalar?.text, let seed = UInt64(seedText) else {
         throw error(node, "design.seed", "an lhs design needs its own seed (a whole number ≥ 0)")
       }
@@ -159,6 +162,9 @@ extension SweepDefinition {
         throw error(range, "\(here).range", "a grid range needs a step or a count")
       }
       if let step, step == 0 { throw error(range, "\(here).range.step", "the step is zero") }
+      if let count, count > maxPoints {
+        throw error(range, "\(here).range.count", "expected at most \(maxPoints) values, found \(count)")
+      }
       values = .range(from: from, to: to, step: step, count: count)
     } else {
       throw error(node, "\(here).values", "expected values: [...] or range: {from, to, step}")
@@ -170,6 +176,14 @@ extension SweepDefinition {
     if case .grid = design, parameter.gridValueCount > Double(maxPoints) {
       throw error(node["range"] ?? node, "\(here).range",
         "the range has \(SweepValue.format(parameter.gridValueCount)) values; a sweep has at most \(maxPoints) points: use a larger step or a smaller count")
+    }
+    // A step too small to move a large `from` (1e300 + 1 == 1e300) repeats one value forever;
+    // the expansion stops one value past the limit.
+    if case .range(let from, let to, let step?, nil) = parameter.values, case .grid = design,
+      parameter.gridValues.count > maxPoints
+    {
+      throw error(node["range"] ?? node, "\(here).range.step",
+        "the step \(SweepValue.format(step)) makes more than \(maxPoints) values between \(SweepValue.format(from)) and \(SweepValue.format(to))")
     }
     if case .grid = design, parameter.gridValues.isEmpty {
       throw error(node["range"] ?? node, "\(here).range", "the range is empty: no value lies between from and to with this step")

@@ -88,7 +88,9 @@ public struct SweepParameter: Sendable, Equatable {
       guard let step, step != 0 else { return [] }
       var out: [SweepValue] = []
       var i = 0
-      while true {
+      // One value more than a sweep may have, so that the parser can tell the range is too
+      // long (a step too small to move a large `from` would otherwise never end).
+      while out.count <= SweepDefinition.maxPoints {
         let x = from + Double(i) * step
         if step > 0 ? x > to + abs(step) * 1e-9 : x < to - abs(step) * 1e-9 { break }
         out.append(SweepValue(number: SweepValue.rounded(x)))

@@ -37,9 +37,13 @@ public enum SweepPreparation {
   ///
   /// An unknown parameter key path is reported at the parameter's `path:` line with the
   /// nearest valid key path; a value the scenario refuses names the point.
+  /// `reader` is where the sweep file and its scenario are read from (the file system unless
+  /// given).
   /// - Throws: `ScenarioError` (exit 2), ``SweepError`` (exit 2).
-  public static func prepare(path: String, precision: SweepPrecision? = nil) throws -> PreparedSweep {
-    let definition = try SweepDefinition(path: path)
+  public static func prepare(
+    path: String, precision: SweepPrecision? = nil, reader: ScenarioSourceReader = .fileSystem
+  ) throws -> PreparedSweep {
+    let definition = try SweepDefinition(path: path, reader: reader)
     if let precision, precision.maximum < definition.replications {
       throw SweepError.input("--max-replications (\(precision.maximum)) is below the sweep's replications (\(definition.replications))")
     }
@@ -47,7 +51,7 @@ public enum SweepPreparation {
     let fixed = definition.fixedOverrides + ["run.replications=\(slots)"]
     let base: PreparedRun
     do {
-      base = try prepareScenario(definition, fixed)
+      base = try prepareScenario(definition, fixed, reader)
     } catch {
       throw locateInSweep(error, definition)
     }
@@ -56,7 +60,7 @@ public enum SweepPreparation {
       guard let first = p.gridValues.first ?? lhsProbe(p) else { continue }
       let overrides = p.keyPaths.map { "\($0)=\(p.scenarioText(first))" }
       do {
-        _ = try ScenarioPreparation.prepare(path: definition.scenarioPath, overrides: fixed + overrides)
+        _ = try ScenarioPreparation.prepare(path: definition.scenarioPath, overrides: fixed + overrides, reader: reader)
       } catch {
         throw ScenarioError(
           location: p.pathLocation, keyPath: "parameters[name=\(p.name)].path",
@@ -75,7 +79,7 @@ public enum SweepPreparation {
       }
       do {
         points.append(SweepPoint(index: i, values: combo, prepared: try ScenarioPreparation.prepare(
-          path: definition.scenarioPath, overrides: overrides)))
+          path: definition.scenarioPath, overrides: overrides, reader: reader)))
       } catch {
         let setting = zip(definition.parameters, combo).map { "\($0.name)=\($1.text)" }.joined(separator: ", ")
         // A value the scenario refuses is reported at the parameter's values in the sweep file.
@@ -100,8 +104,8 @@ public enum SweepPreparation {
     sweep.output ?? ScenarioPreparation.defaultOutputPath(for: sweep.path)
   }
 
-  private static func prepareScenario(_ d: SweepDefinition, _ overrides: [String]) throws(ScenarioError) -> PreparedRun {
-    try ScenarioPreparation.prepare(path: d.scenarioPath, overrides: overrides)
+  private static func prepareScenario(_ d: SweepDefinition, _ overrides: [String], _ reader: ScenarioSourceReader) throws(ScenarioError) -> PreparedRun {
+    try ScenarioPreparation.prepare(path: d.scenarioPath, overrides: overrides, reader: reader)
   }
 
   /// Whether a location is an override's (`<override key>`) or unknown, not a line of a file.

@@ -6,9 +6,9 @@ extension PortConfig {
   public init(_ port: ScenarioSection) throws(ScenarioError) {
     var terminals: [TerminalConfig] = []
     for t in try port.namedList("terminals") {
-      let minimum = try t.count("min_cranes_per_vessel")
-      let maximum = try t.count("max_cranes_per_vessel")
-      let cranes = try t.count("quay_cranes")
+      let minimum = try t.resourceCount("min_cranes_per_vessel")
+      let maximum = try t.resourceCount("max_cranes_per_vessel")
+      let cranes = try t.resourceCount("quay_cranes")
       guard minimum <= maximum else {
         throw t.error("min_cranes_per_vessel", "must be at most max_cranes_per_vessel (\(maximum)), found \(minimum)")
       }
@@ -21,11 +21,11 @@ extension PortConfig {
         throw t.error("gate_closes", "must be later in the day than gate_opens (\(opens) h), found \(closes) h")
       }
       terminals.append(TerminalConfig(
-        name: t.name ?? "", berths: try t.count("berths"), cranes: cranes,
+        name: t.name ?? "", berths: try t.resourceCount("berths"), cranes: cranes,
         minCranesPerVessel: minimum, maxCranesPerVessel: maximum,
         craneProductivity: try t.distribution("crane_productivity"),
-        yardBlocks: try t.count("yard_blocks"), yardBlockTEU: try t.number("yard_block_teu"),
-        gateLanes: try t.count("gate_lanes"), gateOpensAt: opens, gateClosesAt: closes,
+        yardBlocks: try t.resourceCount("yard_blocks"), yardBlockTEU: try t.number("yard_block_teu"),
+        gateLanes: try t.resourceCount("gate_lanes"), gateOpensAt: opens, gateClosesAt: closes,
         gateTransaction: try t.distribution("gate_transaction"), truckYardTime: try t.distribution("truck_yard_time"),
         craneMTBF: try t.optional("crane_mtbf", t.duration), craneRepair: try t.distribution("crane_repair")))
     }
@@ -104,7 +104,7 @@ extension CustomsConfig {
       importInspectionRate: try c.fraction("import_inspection_rate"),
       exportAdvanceDeclaration: try c.fraction("export_advance_declaration"), exportDocumentTime: try c.distribution("export_document_time"),
       exportInspectionRate: try c.fraction("export_inspection_rate"),
-      inspectionTime: try c.distribution("inspection_time"), inspectionTeams: try c.count("inspection_teams"))
+      inspectionTime: try c.distribution("inspection_time"), inspectionTeams: try c.resourceCount("inspection_teams"))
   }
 }
 

@@ -15,7 +15,7 @@ extension PortConfig {
       }
       let productivity = terminal.craneProductivity.mean
       let craneCapacity = Double(terminal.cranes) * productivity
-      let berthCapacity = Double(terminal.berths * terminal.maxCranesPerVessel) * productivity
+      let berthCapacity = Double(terminal.berths) * Double(terminal.maxCranesPerVessel) * productivity
       let capacity = Swift.min(craneCapacity, berthCapacity)
       let load = capacity > 0 ? movesPerHour / capacity : .infinity
       if load >= 1 {

@@ -22,7 +22,7 @@ extension RailConfig {
       corridors.append(RailCorridor(
         name: name, kind: RailCorridorKind(rawValue: try c.string("kind")) ?? .dryPort,
         demandShare: try c.fraction("demand_share"), railKm: try c.number("rail_km"), roadKm: try c.number("road_km"),
-        drayageKm: try c.number("drayage_km"), timetable: try Self.timetable(c), wagons: try c.count("wagons"),
+        drayageKm: try c.number("drayage_km"), timetable: try Self.timetable(c), wagons: try c.resourceCount("wagons"),
         teuPerWagon: try c.number("teu_per_wagon"), transit: try distribution("transit"),
         crossingDelay: try distribution("crossing_delay"), onwardTime: try c.duration("onward_time"), closures: closures,
         randomClosuresPerYear: try c.number("random_closures_per_year"), closureDuration: try distribution("closure_duration"),
@@ -39,7 +39,7 @@ extension RailConfig {
     let handling = try y.distribution("handling_time")
     if let problem = handling.validationProblem { throw y.error("handling_time", problem) }
     let yard = RailYardConfig(
-      capacityTEU: try y.number("capacity_teu"), handlers: try y.count("handlers"), handlingTime: handling,
+      capacityTEU: try y.number("capacity_teu"), handlers: try y.resourceCount("handlers"), handlingTime: handling,
       loadingOrder: RailLoadingOrder(rawValue: try y.string("loading_order")) ?? .fifo)
     let m = try section.section("choice")
     let choice = RailModeChoice(
@@ -70,6 +70,11 @@ extension RailConfig {
     case "departures_per_day", "departures_per_week":
       let perCycle = try c.number(keys[0])
       let cycle: SimTime = keys[0] == "departures_per_day" ? 24 : 168
+      // At most one train a minute: a larger count would be a typo, and would not fit in memory.
+      let most = cycle * 60
+      guard perCycle <= most else {
+        throw c.error(keys[0], "expected at most \(Int(most)) trains a \(cycle == 24 ? "day" : "week") (one a minute), found \(perCycle)")
+      }
       // A fractional count per cycle (e.g. 2.5 a day) repeats over enough cycles to be whole.
       var cycles = 1
       while cycles < 1000 && abs((perCycle * Double(cycles)).rounded() - perCycle * Double(cycles)) > 1e-9 { cycles += 1 }

@@ -72,7 +72,7 @@ extension RecyclingConfig {
         let capacity = try l.rate("capacity")
         guard capacity > 0 else { throw l.error("capacity", "must be positive, e.g. 0.5 t/h") }
         lines.append(ProcessingLine(
-          category: c, parallelLines: try l.count("parallel_lines"), capacity: capacity,
+          category: c, parallelLines: try l.resourceCount("parallel_lines"), capacity: capacity,
           batch: try l.number("batch"), permitCap: try l.optional("permit_cap", l.number),
           planningThreshold: try l.optional("planning_threshold", l.number), costPerTonne: try l.number("cost_per_tonne"),
           shiftStart: try l.duration("shift_start"), workingHours: try l.duration("working_hours")))
@@ -85,7 +85,7 @@ extension RecyclingConfig {
           throw f.error("categories", "centre '\(k.name ?? "")' has no line for category '\(names[c])' that this fleet carries; add recycling.centres[name=\(k.name ?? "")].lines[name=\(names[c])]")
         }
         fleets.append(CollectionFleet(
-          name: f.name ?? "", vehicles: try f.count("vehicles"), capacity: try f.number("capacity"), categories: carried,
+          name: f.name ?? "", vehicles: try f.resourceCount("vehicles"), capacity: try f.number("capacity"), categories: carried,
           co2PerKm: try f.number("co2_per_km"), costPerKm: try f.number("cost_per_km"), loadingTime: try f.duration("loading_time")))
       }
       centres.append(RecyclingCentre(

@@ -100,7 +100,7 @@ extension RingConfig {
       if let problem = duration.validationProblem { throw f.error("excursion_duration", problem) }
       fleets.append(RingFleet(
         name: f.name ?? "", kind: VehicleKind(rawValue: try f.string("kind")) ?? .reefer, home: index, homeIsHub: isHub,
-        vehicles: try f.count("vehicles"), capacity: try f.number("capacity"), loadingTime: try f.duration("loading_time"),
+        vehicles: try f.resourceCount("vehicles"), capacity: try f.number("capacity"), loadingTime: try f.duration("loading_time"),
         unloadingTime: try f.duration("unloading_time"), failureProbability: try f.fraction("failure_probability"),
         excursionDuration: duration, speedFactor: try f.number("speed_factor"), entryPermit: try f.bool("entry_permit"),
         co2PerKm: try f.number("co2_per_km"), costPerKm: try f.number("cost_per_km")))

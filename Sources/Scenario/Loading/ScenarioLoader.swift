@@ -14,11 +14,15 @@ public struct ScenarioLoader: Sendable {
   /// If set, the resolved tree is validated against it, and overrides may set keys the
   /// file leaves to their defaults.
   public var schema: Schema?
+  /// Where files (the one loaded and those it extends) are read from: the file system
+  /// unless set.
+  public var reader: ScenarioSourceReader
 
   /// Creates a loader.
-  public init(limits: ScenarioLimits = .default, schema: Schema? = nil) {
+  public init(limits: ScenarioLimits = .default, schema: Schema? = nil, reader: ScenarioSourceReader = .fileSystem) {
     self.limits = limits
     self.schema = schema
+    self.reader = reader
   }
 
   /// Creates a loader with a byte limit and otherwise default limits.
@@ -164,6 +168,16 @@ public struct ScenarioLoader: Sendable {
       }
       return ScenarioError(
         location: extendsNode?.location, keyPath: extendsNode == nil ? "" : "extends", message: message)
+    }
+    if case .custom(let read) = reader.kind {
+      guard let text = read(path) else { throw fail("no such file") }
+      let size = text.utf8.count
+      if size > limits.maxBytes {
+        throw ScenarioError(
+          location: SourceLocation(file: path, line: 1, column: 1),
+          message: "the file is \(size) bytes; the limit is \(limits.maxBytes) bytes")
+      }
+      return text
     }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
