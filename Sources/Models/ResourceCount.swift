@@ -1,7 +1,8 @@
 import Scenario
 
 /// The most units of one resource a scenario may give (berths, cranes, lanes, teams, wagons,
-/// handlers, lines, vehicles): far above any real site, and low enough that a typo such as
+/// handlers, lines, vehicles; the schema's `max` for quay cranes and vehicles, the config
+/// readers' check for the rest): far above any real site, and low enough that a typo such as
 /// `vehicles: 3e9` is an error instead of a configuration that exhausts memory or overflows.
 let maxResourceCount = 10_000
 

@@ -6,7 +6,7 @@ import SimKernel
 public enum PortSchema {
   static let terminal = Schema([
     .count("berths", min: 1, doc: "Berths at the terminal (vessels served at once)"),
-    .count("quay_cranes", min: 1, max: 10_000, doc: "Quay cranes in the terminal's shared pool (at most 10,000: each can break down)"),
+    .count("quay_cranes", min: 1, max: maxResourceCount, doc: "Quay cranes in the terminal's shared pool (at most 10,000: each can break down)"),
     .count("min_cranes_per_vessel", default: 1, min: 1, doc: "Cranes a vessel needs before it can start work"),
     .count("max_cranes_per_vessel", default: 4, min: 1, doc: "Most cranes that work one vessel"),
     .distribution("crane_productivity", of: .rate, doc: "Moves per crane-hour, drawn per vessel on arrival (e.g. normal(mean: 28/h, sd: 4/h, min: 10/h))"),

@@ -40,7 +40,7 @@ public enum RecyclingSchema {
   ])
 
   static let fleet = Schema([
-    .count("vehicles", min: 0, max: 10_000, doc: "Collection vehicles in the fleet (at most 10,000: each is tracked)"),
+    .count("vehicles", min: 0, max: maxResourceCount, doc: "Collection vehicles in the fleet (at most 10,000: each is tracked)"),
     .number("capacity", unit: .mass, min: 1e-9, doc: "Payload of one vehicle"),
     .list("categories", of: .string, doc: "Categories it carries: one = dedicated; several = mixed loads, filled in category order"),
     .number("co2_per_km", default: 0, min: 0, doc: "kg CO₂ per vehicle-km"),

@@ -88,7 +88,7 @@ public enum RingSchema {
   static let fleet = Schema([
     .choice("kind", VehicleKind.allCases.map(\.rawValue), doc: "reefer or ambient"),
     .string("home", doc: "Base (trunk haul to its hub) or hub (delivery to destinations) the trucks work from"),
-    .count("vehicles", min: 0, max: 10_000, doc: "Trucks in the fleet (at most 10,000: each is tracked)"),
+    .count("vehicles", min: 0, max: maxResourceCount, doc: "Trucks in the fleet (at most 10,000: each is tracked)"),
     .number("capacity", unit: .mass, min: 1e-6, doc: "Payload of one truck"),
     .duration("loading_time", default: "30min", doc: "Time to load a truck"),
     .duration("unloading_time", default: "30min", doc: "Time to unload a truck"),
