@@ -4,6 +4,10 @@ import Testing
 /// The package root, from this file's path (tests do not rely on the working directory).
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+/// The project's own layout conformance check of a results or sweep file (`scripts/check-layout`):
+/// the tests need nothing outside the repository.
+let layoutChecker = packageRoot.appendingPathComponent("scripts/check-layout").path
+
 /// The `chainsim` executable built beside the test bundle.
 let chainsimBinary: URL = {
   let dir = Bundle.main.executableURL?.deletingLastPathComponent() ?? packageRoot.appendingPathComponent(".build/debug")

@@ -55,7 +55,8 @@ import Testing
       let values = try #require(summary.values["\(subsystem)/\(kpi)"], "\(subsystem)/\(kpi) in \(summary.values.keys.sorted())")
       #expect(values.allSatisfy { $0 == 0 }, "\(subsystem)/\(kpi) = \(values)")
     }
-    #expect(try layoutProblems(out).isEmpty)
+    let problems = try layoutProblems(out)
+    #expect(problems.isEmpty, "\(problems)")
     // The commands that read it handle NaN KPIs (means of nothing) without failing.
     let report = try runProgram(chainsimBinary, ["report", out, "-o", dir.appendingPathComponent("r.html").path, "--quiet"])
     #expect(report.exitCode == 0, "\(report.stderr)")
@@ -92,7 +93,8 @@ import Testing
     #expect(summary.failedChecks.isEmpty, "flow balance: \(summary.failedChecks)")
     #expect(summary.infinite.isEmpty, "infinite KPIs: \(summary.infinite)")
     #expect(summary.values["rail/rail_yard_stock_max"] == [0], "nothing stored in a yard of 0 TEU")
-    #expect(try layoutProblems(out).isEmpty)
+    let problems = try layoutProblems(out)
+    #expect(problems.isEmpty, "\(problems)")
   }
 
   /// Every fleet of a subsystem at 0 vehicles leaves work nobody can do: refused, naming it.
@@ -171,10 +173,10 @@ import Testing
   // MARK: - Helpers
 
   func checkResults(_ path: String, _ options: String...) throws -> CommandResult {
-    try runProgram(URL(fileURLWithPath: "/usr/bin/env"), ["python3", try SweepCLITests().checker(), path] + options)
+    try runProgram(URL(fileURLWithPath: "/usr/bin/env"), ["python3", layoutChecker, path] + options)
   }
 
-  /// check_results.py's problems, except "all values are NaN": a mean of no observations
+  /// scripts/check-layout's problems, except "all values are NaN": a mean of no observations
   /// (a wait when nothing arrived) is NaN by design.
   func layoutProblems(_ path: String) throws -> [String] {
     let r = try checkResults(path)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The recycling section from the command line: located errors for bad input (exit 2, no
-/// file), and a run of the baseline whose file passes the shared results checker.
+/// file), and a run of the baseline whose file passes the layout check (scripts/check-layout).
 @Suite(.serialized) struct RecyclingCLITests {
   static let cases: [(file: String, message: String)] = [
     ("recycling-yields.yaml",
@@ -32,9 +32,7 @@ import Testing
     let out = dir.appendingPathComponent("rec.h5").path
     let r = try chainsim("run", "scenarios/tianjin-2024.yaml", "--replications", "2", "--horizon", "30d", "--set", "port.enabled=false", "--set", "ring.enabled=false", "-o", out, "--quiet")
     #expect(r.exitCode == 0, "\(r.stderr)")
-    var candidates = [packageRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/check_results.py").path]
-    if let shared = ProcessInfo.processInfo.environment["CHAINSIM_SHARED"] { candidates.insert(shared + "/tools/check_results.py", at: 0) }
-    let script = try #require(candidates.first { FileManager.default.fileExists(atPath: $0) }, "check_results.py not found: set CHAINSIM_SHARED")
+    let script = layoutChecker
     let check = try runProgram(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script, out, "--subsystem", "recycling"])
     #expect(check.exitCode == 0, "\(check.stdout)\(check.stderr)")
     #expect(check.stdout.contains("conforms"))

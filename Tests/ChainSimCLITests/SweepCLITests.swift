@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `chainsim sweep` and `chainsim merge` end to end: the same bytes for any -j, for shards +
-/// merge, and after a SIGKILL and a rerun; the sweep layout passes check_results.py --sweep;
+/// merge, and after a SIGKILL and a rerun; the sweep layout passes scripts/check-layout --sweep;
 /// bad input exits 2 with a clear message.
 @Suite(.serialized) struct SweepCLITests {
   let sweep = fixture("sweep/small.yaml")
@@ -43,7 +43,7 @@ import Testing
     #expect(mixed.exitCode == 2)
     #expect(mixed.stderr.contains("belongs to a different sweep"), "\(mixed.stderr)")
 
-    let check = try runProgram(URL(fileURLWithPath: "/usr/bin/env"), ["python3", try checker(), one.path, "--sweep"])
+    let check = try runProgram(URL(fileURLWithPath: "/usr/bin/env"), ["python3", layoutChecker, one.path, "--sweep"])
     #expect(check.exitCode == 0, "\(check.stdout)\(check.stderr)")
   }
 
@@ -128,9 +128,4 @@ import Testing
     #expect(merge.contains(" merge ") && merge.contains("s.part-4-of-4") && merge.contains("-o \(out)"))
   }
 
-  func checker() throws -> String {
-    var candidates = [packageRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/check_results.py").path]
-    if let shared = ProcessInfo.processInfo.environment["CHAINSIM_SHARED"] { candidates.insert(shared + "/tools/check_results.py", at: 0) }
-    return try #require(candidates.first { FileManager.default.fileExists(atPath: $0) }, "check_results.py not found: set CHAINSIM_SHARED")
-  }
 }

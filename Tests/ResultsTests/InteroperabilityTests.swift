@@ -7,16 +7,35 @@ import Testing
 /// The file as researchers and reviewers meet it: h5py, xarray and the layout checker.
 @Suite("Results files in Python tools", .serialized)
 struct InteroperabilityTests {
-  @Test("check_results.py accepts the file")
+  @Test("scripts/check-layout accepts the file")
   func layoutChecker() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
     let path = folder.path("run.h5")
     try ResultsWriter.write(metadata: SampleRun.metadata(), replications: SampleRun.replications(), to: path)
-    let script = try #require(checkerScript(), "check_results.py not found: set CHAINSIM_SHARED")
+    let script = checkerScript()
     let result = try run("python3", [script, path, "--subsystem", "port", "--subsystem", "rail"])
     #expect(result.status == 0, "\(result.output)")
     #expect(result.output.contains("conforms"))
+  }
+
+  @Test("scripts/check-layout finds what an edit broke", arguments: [
+    ("del f.attrs['fingerprint']", "/: no attribute fingerprint"),
+    ("del f['timeseries/port/berth_occupancy'].attrs['units']", "/timeseries/port/berth_occupancy: no units attribute"),
+    ("f['summary/rail/rail_share'].attrs['better'] = 'up'", "/summary/rail/rail_share: better is 'up'"),
+    ("f['checks/port/vessel_balance'].attrs['passed'] = False", "/checks/port/vessel_balance: passed is false"),
+    ("del f['summary/rail']", "/summary/rail: missing"),
+  ])
+  func layoutCheckerFindsProblems(edit: String, expected: String) throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let path = folder.path("run.h5")
+    try ResultsWriter.write(metadata: SampleRun.metadata(), replications: SampleRun.replications(), to: path)
+    let edited = try run("python3", ["-c", "import h5py, sys; f = h5py.File(sys.argv[1], 'r+'); \(edit); f.close()", path])
+    #expect(edited.status == 0, "\(edited.output)")
+    let result = try run("python3", [checkerScript(), path, "--subsystem", "port", "--subsystem", "rail"])
+    #expect(result.status == 1, "\(result.output)")
+    #expect(result.output.contains(expected), "\(result.output)")
   }
 
   @Test("xarray names the dimensions replication, time and the label axis")

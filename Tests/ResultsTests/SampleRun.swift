@@ -79,11 +79,9 @@ func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, 
   return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
-/// `check_results.py`: `../shared/tools` from the package root, or `$CHAINSIM_SHARED/tools`.
-func checkerScript() -> String? {
-  var candidates = [FileManager.default.currentDirectoryPath + "/../shared/tools/check_results.py"]
-  if let shared = ProcessInfo.processInfo.environment["CHAINSIM_SHARED"] {
-    candidates.insert(shared + "/tools/check_results.py", at: 0)
-  }
-  return candidates.first { FileManager.default.fileExists(atPath: $0) }
+/// The project's own layout conformance check (`scripts/check-layout` in the package root):
+/// the tests need nothing outside the repository.
+func checkerScript() -> String {
+  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("scripts/check-layout").path
 }
