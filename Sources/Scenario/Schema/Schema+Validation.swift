@@ -148,6 +148,12 @@ extension Schema {
             message: "this entry has no 'name'; every entry of \(path) needs a unique name"))
         continue
       }
+      if let problem = _TextRules.nulProblem(name.text, what: "the name") {
+        errors.append(
+          ScenarioError(location: nameNode.location, keyPath: path.appending(.index(index)).appending(key: "name").description,
+                        message: problem))
+        continue
+      }
       if let first = seen[name.text] {
         errors.append(
           ScenarioError(
