@@ -150,8 +150,7 @@ extension Schema {
       }
       if let problem = _TextRules.nulProblem(name.text, what: "the name") {
         errors.append(
-          ScenarioError(location: nameNode.location, keyPath: path.appending(.index(index)).appending(key: "name").description,
-                        message: problem))
+          ScenarioError(location: nameNode.location, keyPath: path.description, message: problem))
         continue
       }
       if let first = seen[name.text] {
