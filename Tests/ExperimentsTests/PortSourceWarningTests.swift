@@ -66,7 +66,7 @@ import Testing
             yard_block_teu: 3000
             gate_lanes: 4
       """)
-    #expect(w == ["\(path):4:7: port.terminals[name=Lingang]: no service calls at this terminal (none names it as its terminal or among its alternatives): its berths and cranes stay idle and its KPIs are empty"], "\(w)")
+    #expect(w == ["\(path):4:7: port.terminals[name=Lingang]: no service calls at this terminal (none names it as its terminal, or among its alternatives with port.divert_above_wait set): its berths and cranes stay idle and its KPIs are empty"], "\(w)")
   }
 
   @Test func aTerminalCalledOnlyAsAnAlternativeIsNotWarned() throws {
@@ -84,5 +84,29 @@ import Testing
             alternatives: [Lingang]
       """)
     #expect(w.isEmpty, "\(w)")
+  }
+
+  @Test func anAlternativeWithoutDiversionDoesNotCount() throws {
+    // A port of its own: the baseline sets divert_above_wait, and a variant cannot unset it.
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chainsim-warn-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let terminal = "berths: 2, quay_cranes: 6, crane_productivity: 20/h, yard_blocks: 4, yard_block_teu: 3000, gate_lanes: 4"
+    let text = """
+      run: {horizon: 10d}
+      port:
+        terminals:
+          - {name: Home, \(terminal)}
+          - {name: Lingang, \(terminal)}
+        services:
+          - {name: Liner, terminal: Home, alternatives: [Lingang], interarrival: "exp(mean: 12h)", moves: 800}
+
+      """
+    let path = dir.appendingPathComponent("port.yaml").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let w = try ScenarioPreparation.prepare(path: path, overrides: []).warnings
+    #expect(w.count == 1 && w.first?.hasPrefix("\(path):5:7: port.terminals[name=Lingang]: no service calls at this terminal") == true, "\(w)")
+    let diverting = try ScenarioPreparation.prepare(path: path, overrides: ["port.divert_above_wait=6h"]).warnings
+    #expect(diverting.isEmpty, "with diversion the alternative is called at: \(diverting)")
   }
 }
