@@ -207,7 +207,7 @@ extension SweepDefinition {
   ) throws(ScenarioError) {
     let pathNodes = node["path"].map { [$0] } ?? (node["paths"]?.sequence ?? []).filter { $0.scalar != nil }
     for (k, path) in p.keyPaths.enumerated() {
-      // `a.b[name=X]` and `a.b[name=X]` written with other spacing or quoting are one path.
+      // Compared as parsed key paths; a path that does not parse is reported later, at its line.
       let canonical = (try? ScenarioKeyPath(parsing: path))?.description ?? path
       let location = k < pathNodes.count ? pathNodes[k] : node
       if let earlier = written.first(where: { $0.path == canonical }) {

@@ -47,7 +47,8 @@ extension PortConfig {
           let index = try terminalIndex(name, s, "alternatives")
           guard index != terminal else {
             throw ScenarioError(
-              location: s.node?["alternatives"]?.sequence?[k].location ?? s.location, keyPath: s.keyPath("alternatives"),
+              location: s.node?["alternatives"]?.sequence.flatMap { k < $0.count ? $0[k].location : nil } ?? s.location,
+              keyPath: s.keyPath("alternatives"),
               message: "'\(name)' is the service's own terminal: an alternative is another terminal its vessels may be sent to; remove it")
           }
           alternatives.append(index)
