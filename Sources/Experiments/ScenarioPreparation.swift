@@ -13,7 +13,8 @@ public struct PreparedRun: Sendable {
   public var sha256: String
   /// What the models run.
   public var config: ChainSimConfig
-  /// Warnings for `validate` and `run`: unstable queues, short warm-ups.
+  /// Warnings for `validate` and `run`: unstable queues, short warm-ups, a vessel allowed
+  /// more cranes than its terminal has, a terminal no service calls at.
   public var warnings: [String]
 }
 
@@ -31,7 +32,7 @@ public enum ScenarioPreparation {
     let resolved = try ScenarioLoader(schema: ChainSimSchema.root, reader: reader).load(path: path, overrides: parsed)
     let config = try ChainSimConfig(root: resolved.root, name: resolved.name)
     return PreparedRun(name: resolved.name, canonicalText: resolved.canonicalText, sha256: resolved.sha256,
-                       config: config, warnings: config.warnings)
+                       config: config, warnings: config.warnings + ChainSimConfig.sourceWarnings(root: resolved.root))
   }
 
   /// `output/<scenario file stem>.h5`, so that a variant never overwrites its base.

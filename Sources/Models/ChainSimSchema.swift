@@ -44,6 +44,11 @@ extension ChainSimConfig {
       throw run.error("warmup", "must be shorter than the horizon (\(horizon) h), found \(warmup) h")
     }
     let sampleInterval = try run.duration("sample_interval")
+    // Longer than the horizon, every series would hold one sample, at time 0 (the empty start).
+    guard sampleInterval <= horizon else {
+      throw run.error("sample_interval",
+        "\(sampleInterval) h is longer than the horizon (\(horizon) h): every time series would hold only the sample at time 0; give at most the horizon")
+    }
     guard horizon / sampleInterval <= ChainSimSchema.maxSamples else {
       throw run.error("sample_interval",
         "\(sampleInterval) h gives \(Int(min(horizon / sampleInterval, 9e15))) samples over the horizon of \(horizon) h; the most is \(Int(ChainSimSchema.maxSamples)): sample less often")

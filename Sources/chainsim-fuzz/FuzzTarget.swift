@@ -64,7 +64,7 @@ enum FuzzHarness {
       let root = try ScenarioNode.parse(yaml: text, file: inputPath)
       if SweepDefinition.isSweep(root) {
         let definition = try SweepDefinition(root: root, path: inputPath)
-        return "ok (sweep \(definition.name): \(definition.points().count) points)"
+        return "ok (sweep \(definition.name): \(try definition.points().count) points)"
       }
       let loaded = try ScenarioLoader(schema: ChainSimSchema.root).load(text: text, name: "input.yaml")
       checkCanonical(loaded.canonicalText, sha256: loaded.sha256)
@@ -84,7 +84,7 @@ enum FuzzHarness {
     }
     if case .lhs(let n, _) = definition.design { count = n }
     if count > maxPreparedPoints {
-      return "ok (sweep \(definition.name): \(definition.points().count) points, not prepared one by one)"
+      return "ok (sweep \(definition.name): \(try definition.points().count) points, not prepared one by one)"
     }
     let sweep = try SweepPreparation.prepare(path: inputPath, reader: reader)
     checkCanonical(sweep.base.canonicalText, sha256: sweep.base.sha256)

@@ -9,7 +9,8 @@ extension ChainSim {
       abstract: "Check scenario and sweep files without running them.",
       discussion: """
         Reports the first error of each file with its file, line, column and key path (exit 2), and
-        warns about queues offered a load at or above capacity and warm-ups shorter than a schedule cycle.
+        warns about queues offered a load at or above capacity, warm-ups shorter than a schedule cycle,
+        more cranes per vessel than a terminal has, and terminals that no service calls at.
         """)
 
     @Argument(help: "Scenario or sweep files (YAML).", completion: .file(extensions: ["yaml", "yml"]))

@@ -37,14 +37,17 @@ struct CompareZeroVarianceTests {
     #expect(c.kpis.allSatisfy { $0.adjustedPValue == 0 })
   }
 
-  @Test func constantSamplesUnderWelch() throws {
+  @Test func constantSamplesUnderWelchAreNotEnoughData() throws {
+    // Independent samples that happen to be constant say nothing about their spread (Issue 17;
+    // see CompareWelchZeroVarianceTests): no verdict, whether the means differ or not.
     let c = try CompareFixture.compare(CompareFixture.contents([("wait", .lower, [3, 3, 3])], seed: 1),
                                        CompareFixture.contents([("wait", .lower, [2, 2, 2])], seed: 9))
     #expect(c.method == .welch)
-    #expect(c.kpis[0].result.basis == .constantDifference && c.kpis[0].verdict == .better)
+    #expect(c.kpis[0].result.basis == .spreadUnknown && c.kpis[0].verdict == .notEnoughData)
     let same = try CompareFixture.compare(CompareFixture.contents([("wait", .lower, [3, 3, 3])], seed: 1),
                                           CompareFixture.contents([("wait", .lower, [3, 3, 3])], seed: 9))
-    #expect(same.kpis[0].result.basis == .identical && same.kpis[0].result.pValue == 1)
+    #expect(same.kpis[0].result.basis == .spreadUnknown && same.kpis[0].result.pValue == 1)
+    #expect(same.kpis[0].verdict == .notEnoughData)
   }
 
   @Test func nanValuesAreDroppedPairwise() throws {

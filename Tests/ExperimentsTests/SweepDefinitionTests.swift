@@ -29,7 +29,7 @@ import Testing
       .replacingOccurrences(of: "range: {from: 3, to: 4, step: 1}", with: "range: {from: 2, to: 6}\n    integer: true")
       + "\ndesign: {type: lhs, points: 5, seed: 11}\n"
     let a = try SweepDefinition(path: try writeSweepFile(text))
-    let points = a.points()
+    let points = try a.points()
     #expect(points.count == 5)
     let strata = points.map { Int(($0[0].number ?? -1) / 2) }.sorted()
     #expect(strata == [0, 1, 2, 3, 4], "each fifth of the range is used once")

@@ -75,8 +75,9 @@ public struct MeanDifference: Sendable, Equatable {
   /// (`nil` when both sides are constant).
   public var varianceRatio: Double?
 
-  /// Whether there was enough data (at least two usable values, or pairs, on each side).
-  public var hasEnoughData: Bool { basis != .tooFewObservations }
+  /// Whether there was enough data: at least two usable values, or pairs, on each side, and
+  /// for Welch some spread on each side.
+  public var hasEnoughData: Bool { basis != .tooFewObservations && basis != .spreadUnknown }
 
   /// Whether the interval excludes 0.
   public var excludesZero: Bool { hasEnoughData && (lower > 0 || upper < 0) }
@@ -106,11 +107,18 @@ enum MeanDifferenceTest {
     }
   }
 
+  /// Welch on independent samples. A side whose values are all equal (two replications that
+  /// agree) has an unknown spread, not a zero one: such a KPI gets ``ComparisonBasis/spreadUnknown``
+  /// ("not enough data"), never a verdict at p = 0.
   static func welch(_ x: [Double], _ y: [Double], _ level: Double) -> MeanDifference {
     let a = summary(x, level), b = summary(y, level)
     guard let w = try? WelchComparison(base: x, variant: y, level: level) else {
       return MeanDifference(a: a, b: b, difference: 0, lower: -.infinity, upper: .infinity, t: 0,
                             degreesOfFreedom: 0, pValue: 1, basis: .tooFewObservations)
+    }
+    if w.basis != .tooFewObservations, w.varianceBase == 0 || w.varianceVariant == 0 {
+      return MeanDifference(a: a, b: b, difference: w.meanDifference, lower: -.infinity, upper: .infinity, t: 0,
+                            degreesOfFreedom: 0, pValue: 1, basis: .spreadUnknown)
     }
     return MeanDifference(
       a: a, b: b, difference: w.meanDifference, lower: w.lower, upper: w.upper, t: w.t,

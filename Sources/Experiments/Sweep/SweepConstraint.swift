@@ -32,33 +32,63 @@ public struct SweepConstraint: Sendable, Equatable {
     }
     let expression = try parser.parseOr()
     guard parser.atEnd else { throw parser.fail("unexpected '\(parser.peek ?? "")'") }
+    if Self.hasConstantZeroDivisor(expression) {
+      throw parser.fail("it divides by zero (a divisor without parameters that is 0); write the condition without that division")
+    }
     self.text = text
     self.location = location
     self.expression = expression
   }
 
+  /// A division by zero met while evaluating a condition at a point.
+  public struct DivisionByZero: Error, Equatable, Sendable {}
+
   /// Whether a point with these parameter values (aligned with the names) meets it.
-  public func holds(_ values: [Double]) -> Bool {
-    Self.evaluate(expression, values) != 0
+  /// - Throws: ``DivisionByZero`` if a divisor is 0 at this point (the condition says
+  ///   nothing there, so the point is neither kept nor dropped silently).
+  public func holds(_ values: [Double]) throws(DivisionByZero) -> Bool {
+    try Self.evaluate(expression, values) != 0
   }
 
-  static func evaluate(_ e: Expression, _ v: [Double]) -> Double {
+  /// Whether some `a / b` has a `b` without parameters that evaluates to 0 (`x / 0`, `x / (1 - 1)`).
+  static func hasConstantZeroDivisor(_ e: Expression) -> Bool {
+    switch e {
+    case .number, .parameter: return false
+    case .unary(_, let a): return hasConstantZeroDivisor(a)
+    case .binary(let op, let a, let b):
+      if op == "/", !usesParameters(b), (try? evaluate(b, [])) == 0 { return true }
+      return hasConstantZeroDivisor(a) || hasConstantZeroDivisor(b)
+    }
+  }
+
+  static func usesParameters(_ e: Expression) -> Bool {
+    switch e {
+    case .number: return false
+    case .parameter: return true
+    case .unary(_, let a): return usesParameters(a)
+    case .binary(_, let a, let b): return usesParameters(a) || usesParameters(b)
+    }
+  }
+
+  static func evaluate(_ e: Expression, _ v: [Double]) throws(DivisionByZero) -> Double {
     switch e {
     case .number(let x): return x
     case .parameter(let i): return v[i]
     case .unary(let op, let a):
-      let x = evaluate(a, v)
+      let x = try evaluate(a, v)
       return op == "-" ? -x : (x == 0 ? 1 : 0)
     case .binary(let op, let a, let b):
-      let x = evaluate(a, v)
-      if op == "and" { return x != 0 && evaluate(b, v) != 0 ? 1 : 0 }
-      if op == "or" { return x != 0 || evaluate(b, v) != 0 ? 1 : 0 }
-      let y = evaluate(b, v)
+      let x = try evaluate(a, v)
+      if op == "and" { return x == 0 ? 0 : (try evaluate(b, v) != 0 ? 1 : 0) }
+      if op == "or" { return x != 0 ? 1 : (try evaluate(b, v) != 0 ? 1 : 0) }
+      let y = try evaluate(b, v)
       switch op {
       case "+": return x + y
       case "-": return x - y
       case "*": return x * y
-      case "/": return x / y
+      case "/":
+        guard y != 0 else { throw DivisionByZero() }
+        return x / y
       case "<": return x < y ? 1 : 0
       case "<=": return x <= y ? 1 : 0
       case ">": return x > y ? 1 : 0

@@ -54,11 +54,13 @@ extension SweepDefinition {
       throw Self.error(root["parameters"] ?? root, "parameters", "expected a list of parameters (name, path, values or range)")
     }
     var parameters: [SweepParameter] = []
+    var written: [(path: String, parameter: String, line: Int)] = []
     for (i, node) in list.enumerated() {
       let p = try Self.parameter(node, index: i, design: design)
       if parameters.contains(where: { $0.name == p.name }) {
         throw Self.error(node, "parameters[name=\(p.name)]", "the parameter name \(p.name) appears twice")
       }
+      try Self.checkPathsNotWritten(p, node, by: &written)
       parameters.append(p)
     }
     if case .grid = design {
@@ -196,6 +198,26 @@ extension SweepDefinition {
     }
     parameter.units = parameter.units.isEmpty ? "1" : parameter.units
     return parameter
+  }
+
+  /// Refuses a parameter that writes a key path an earlier parameter writes (every point
+  /// would then run with only the later value there), at the path's place in the file.
+  private static func checkPathsNotWritten(
+    _ p: SweepParameter, _ node: ScenarioNode, by written: inout [(path: String, parameter: String, line: Int)]
+  ) throws(ScenarioError) {
+    let pathNodes = node["path"].map { [$0] } ?? (node["paths"]?.sequence ?? []).filter { $0.scalar != nil }
+    for (k, path) in p.keyPaths.enumerated() {
+      // Compared as parsed key paths; a path that does not parse is reported later, at its line.
+      let canonical = (try? ScenarioKeyPath(parsing: path))?.description ?? path
+      let location = k < pathNodes.count ? pathNodes[k] : node
+      if let earlier = written.first(where: { $0.path == canonical }) {
+        let key = node["path"] != nil ? "parameters[name=\(p.name)].path" : "parameters[name=\(p.name)].paths"
+        let who = earlier.parameter == p.name ? "this parameter already writes it" : "parameter \(earlier.parameter) (line \(earlier.line)) writes it too"
+        throw error(location, key,
+          "\(canonical) is written twice: \(who), and one value would overwrite the other at every point; sweep each key path with one parameter")
+      }
+      written.append((canonical, p.name, location.location.line))
+    }
   }
 
   // MARK: - Helpers

@@ -1,4 +1,5 @@
 import Foundation
+import Scenario
 
 extension SweepDefinition {
   /// The points of the design: one value per parameter, in canonical point order.
@@ -7,7 +8,10 @@ extension SweepDefinition {
   /// constraint rejects. LHS: `points` points; each parameter's range (or list) is cut into
   /// `points` equal strata, each stratum used once, in an order and at a position within the
   /// stratum drawn from the design's own seed (SplitMix64, independent of the scenario seed).
-  public func points() -> [[SweepValue]] {
+  ///
+  /// - Throws: `ScenarioError` at a constraint that divides by zero at some point, naming
+  ///   the point (such a point is neither kept nor dropped silently).
+  public func points() throws(ScenarioError) -> [[SweepValue]] {
     switch design {
     case .grid:
       var combos: [[SweepValue]] = [[]]
@@ -16,10 +20,23 @@ extension SweepDefinition {
         combos = combos.flatMap { prefix in values.map { prefix + [$0] } }
       }
       let numericIndex = parameters.indices.filter { i in parameters[i].gridValues.allSatisfy { $0.number != nil } }
-      return combos.filter { combo in
+      var kept: [[SweepValue]] = []
+      for combo in combos {
         let numbers = numericIndex.map { combo[$0].number ?? .nan }
-        return constraints.allSatisfy { $0.holds(numbers) }
+        var holds = true
+        for constraint in constraints where holds {
+          do throws(SweepConstraint.DivisionByZero) {
+            holds = try constraint.holds(numbers)
+          } catch {
+            let point = zip(parameters, combo).map { "\($0.name) = \($1.text)" }.joined(separator: ", ")
+            throw ScenarioError(
+              location: constraint.location, keyPath: "constraints",
+              message: "in '\(constraint.text)': it divides by zero at the point \(point); write the condition so that no divisor can be 0 (e.g. a > 2 * b rather than a / b > 2)")
+          }
+        }
+        if holds { kept.append(combo) }
       }
+      return kept
     case .lhs(let n, let seed):
       var rng = SplitMix64(seed: seed)
       var columns: [[SweepValue]] = []

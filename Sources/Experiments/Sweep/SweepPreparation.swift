@@ -67,7 +67,7 @@ public enum SweepPreparation {
           message: "\(error.keyPath.isEmpty ? "" : error.keyPath + ": ")\(error.message)", suggestion: error.suggestion)
       }
     }
-    let values = definition.points()
+    let values = try definition.points()
     guard !values.isEmpty else {
       throw SweepError.input("\(path): the sweep has no points: the constraints reject every combination")
     }

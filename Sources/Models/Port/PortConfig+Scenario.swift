@@ -43,7 +43,16 @@ extension PortConfig {
       let terminal = try terminalIndex(try s.string("terminal"), s, "terminal")
       var alternatives: [Int] = []
       if s.isSet("alternatives") {
-        for name in try s.strings("alternatives") { alternatives.append(try terminalIndex(name, s, "alternatives")) }
+        for (k, name) in try s.strings("alternatives").enumerated() {
+          let index = try terminalIndex(name, s, "alternatives")
+          guard index != terminal else {
+            throw ScenarioError(
+              location: s.node?["alternatives"]?.sequence.flatMap { k < $0.count ? $0[k].location : nil } ?? s.location,
+              keyPath: s.keyPath("alternatives"),
+              message: "'\(name)' is the service's own terminal: an alternative is another terminal its vessels may be sent to; remove it")
+          }
+          alternatives.append(index)
+        }
       }
       let arrivals: VesselArrivals
       switch (s.isSet("calls_per_week"), s.isSet("interarrival")) {

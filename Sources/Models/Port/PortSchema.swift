@@ -25,7 +25,7 @@ public enum PortSchema {
     .string("terminal", doc: "Name of the terminal its line or alliance uses"),
     .list("alternatives", of: .string, default: .optional, doc: "Terminals its vessels may be sent to when the home terminal's expected wait exceeds port.divert_above_wait"),
     .number("calls_per_week", unit: .none, default: .optional, min: 0, doc: "Scheduled calls per week, evenly spaced (give this or `interarrival`)"),
-    .distribution("arrival_jitter", of: .duration, default: "0h", doc: "Deviation of a scheduled vessel's arrival from its slot (at least minus the call notice)"),
+    .distribution("arrival_jitter", of: .duration, default: "0h", signed: true, doc: "Deviation of a scheduled vessel's arrival from its slot (at least minus the call notice)"),
     .distribution("interarrival", of: .duration, default: .optional, doc: "Time between unscheduled arrivals (give this or `calls_per_week`)"),
     .distribution("moves", of: .none, doc: "Container moves (discharge + load) per call, drawn per vessel"),
     .count("berth_priority", default: 0, doc: "Lower is served first when `berth_discipline` is `priority`"),

@@ -148,6 +148,11 @@ extension Schema {
             message: "this entry has no 'name'; every entry of \(path) needs a unique name"))
         continue
       }
+      if let problem = _TextRules.nulProblem(name.text, what: "the name") {
+        errors.append(
+          ScenarioError(location: nameNode.location, keyPath: path.description, message: problem))
+        continue
+      }
       if let first = seen[name.text] {
         errors.append(
           ScenarioError(

@@ -80,17 +80,21 @@ public struct Field: Sendable {
   public let maximum: Double?
   /// One line saying what the key means.
   public let doc: String
+  /// For a distribution of durations: whether its values may be negative (a deviation such
+  /// as an arrival's jitter). Otherwise a distribution with a negative mean is refused.
+  public let isSigned: Bool
 
   /// Declares a field of any kind.
   public init(
     _ name: String, _ kind: FieldKind, default defaultValue: FieldDefault = .required,
-    min minimum: Double? = nil, max maximum: Double? = nil, doc: String
+    min minimum: Double? = nil, max maximum: Double? = nil, signed isSigned: Bool = false, doc: String
   ) {
     self.name = name
     self.kind = kind
     self.defaultValue = defaultValue
     self.minimum = minimum
     self.maximum = maximum
+    self.isSigned = isSigned
     self.doc = doc
   }
 
@@ -172,10 +176,12 @@ public struct Field: Sendable {
   }
 
   /// A distribution whose arguments have the given unit kind (`exp(mean: 6h)` for
-  /// `.duration`, `uniform(500, 1500)` for `.none`), or a constant.
+  /// `.duration`, `uniform(500, 1500)` for `.none`), or a constant. A distribution of
+  /// durations with a negative mean is refused unless `signed` (a deviation, not a length).
   public static func distribution(
-    _ name: String, of unit: UnitKind, default value: FieldDefault = .required, doc: String
+    _ name: String, of unit: UnitKind, default value: FieldDefault = .required, signed: Bool = false,
+    doc: String
   ) -> Field {
-    Field(name, .distribution(unit), default: value, doc: doc)
+    Field(name, .distribution(unit), default: value, signed: signed, doc: doc)
   }
 }

@@ -103,6 +103,7 @@ enum _FieldReading {
       default: throw fail("expected true or false, found '\(text)'")
       }
     case .string:
+      if let problem = _TextRules.nulProblem(text, what: field.name == "name" ? "the name" : "the text") { throw fail(problem) }
       return .string(text)
     case .choice(let options):
       guard options.contains(text) else {
@@ -111,7 +112,9 @@ enum _FieldReading {
       return .string(text)
     case .distribution(let unit):
       switch DistributionParser.parse(text, unit: unit) {
-      case .success(let d): return .distribution(d)
+      case .success(let d):
+        if unit == .duration, !field.isSigned, let problem = _DurationSign.problem(d, text: text) { throw fail(problem) }
+        return .distribution(d)
       case .failure(let failure):
         var location = node.location
         if !text.contains("\n") { location.column += failure.offset + (scalar.isQuoted ? 1 : 0) }

@@ -9,7 +9,8 @@ extension ScenarioNode {
   ///   an element with `remove: true` removes the base element of that name.
   /// - Other lists and scalars replace. A null overlay over a mapping or list keeps the base.
   ///
-  /// - Throws: `ScenarioError` if `remove: true` names no element of the base.
+  /// - Throws: `ScenarioError` if `remove: true` names no element of the base, or if the
+  ///   overlay names the same element twice in one list (as a full file may not either).
   public func merged(with overlay: ScenarioNode, at path: ScenarioKeyPath = .root)
     throws(ScenarioError) -> ScenarioNode
   {
@@ -46,8 +47,16 @@ extension ScenarioNode {
     throws(ScenarioError) -> [ScenarioNode]
   {
     var result = base
+    var seen: [String: SourceLocation] = [:]
     for element in top {
       let name = element["name"]?.scalar?.text ?? ""
+      let nameLocation = element["name"]?.location ?? element.location
+      if let first = seen[name] {
+        throw ScenarioError(
+          location: nameLocation, keyPath: path.description,
+          message: "duplicate name '\(name)' (first used at line \(first.line)); names in a list must be unique: write each entry once, with all its changes")
+      }
+      seen[name] = nameLocation
       let index = result.firstIndex { $0["name"]?.scalar?.text == name }
       let removeNode = element["remove"]
       if let removeNode, removeNode.scalar?.text == "true" {

@@ -9,7 +9,8 @@ extension ScenarioNode {
   ///   - file: the name to put in locations and errors.
   ///   - limits: the bounds to enforce before parsing.
   /// - Throws: `ScenarioError` for an empty or oversized input, a syntax error, a
-  ///   duplicate key, a non-text key, or input beyond the limits.
+  ///   duplicate key, a non-text key, an explicit tag (`!!str`, `!!binary`: the loader reads
+  ///   values by their key and does not honour tags), or input beyond the limits.
   public static func parse(
     yaml text: String, file: String, limits: ScenarioLimits = .default
   ) throws(ScenarioError) -> ScenarioNode {
@@ -19,7 +20,7 @@ extension ScenarioNode {
         location: SourceLocation(file: file, line: 1, column: 1),
         message: "the file is \(size) bytes; the limit is \(limits.maxBytes) bytes")
     }
-    try _YAMLPrescan.check(text, file: file, limits: limits)
+    let tag = try _YAMLPrescan.check(text, file: file, limits: limits)
     let composed: Node?
     do {
       composed = try Yams.compose(yaml: text)
@@ -33,7 +34,17 @@ extension ScenarioNode {
         location: SourceLocation(file: file, line: 1, column: 1),
         message: "the file is empty (no keys, only comments or blank lines)")
     }
-    return try convert(composed, file: file)
+    let tree = try convert(composed, file: file)
+    if let tag { throw refusal(of: tag, in: tree) }
+    return tree
+  }
+
+  /// The error for an explicit tag, located and with the key path of the tagged value.
+  private static func refusal(of tag: _YAMLPrescan.ExplicitTag, in tree: ScenarioNode) -> ScenarioError {
+    ScenarioError(
+      location: tag.location, keyPath: tree.keyPath(of: tag.location)?.description ?? "",
+      message: "the YAML tag '\(tag.tag)' is not honoured: ChainSim reads each value by its key, never by a tag; "
+        + "remove the tag (quote the value to keep it as text)")
   }
 
   private static func location(_ mark: Mark?, _ file: String) -> SourceLocation {

@@ -3,16 +3,27 @@ import CYaml
 /// Walks libyaml's event stream once, without building anything, to enforce the
 /// nesting-depth and node-count limits (counting what every alias would expand to) and to
 /// report syntax errors with their location. Runs in time linear in the input size.
+/// It also notes explicit YAML tags (`!!str`, `!!binary`, `!local`), which the loader does
+/// not honour, so that the caller can refuse them with their key path.
 enum _YAMLPrescan {
+  /// An explicit tag written in the file: where its node starts, and the tag as written
+  /// (`!!str` for `tag:yaml.org,2002:str`).
+  struct ExplicitTag: Equatable {
+    var location: SourceLocation
+    var tag: String
+  }
+
   private struct Frame {
     var nodes: Int
     var height: Int
     var anchor: String?
   }
 
+  /// Checks the limits and the syntax; returns the first explicit tag, if any.
+  @discardableResult
   static func check(
     _ text: String, file: String, limits: ScenarioLimits
-  ) throws(ScenarioError) {
+  ) throws(ScenarioError) -> ExplicitTag? {
     var bytes = Array(text.utf8)
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else {
@@ -20,15 +31,18 @@ enum _YAMLPrescan {
     }
     defer { yaml_parser_delete(&parser) }
     var outcome: ScenarioError?
+    var firstTag: ExplicitTag?
     bytes.withUnsafeMutableBufferPointer { buffer in
       yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-      outcome = walk(&parser, text: text, file: file, limits: limits)
+      outcome = walk(&parser, text: text, file: file, limits: limits, firstTag: &firstTag)
     }
     if let outcome { throw outcome }
+    return firstTag
   }
 
   private static func walk(
-    _ parser: inout yaml_parser_t, text: String, file: String, limits: ScenarioLimits
+    _ parser: inout yaml_parser_t, text: String, file: String, limits: ScenarioLimits,
+    firstTag: inout ExplicitTag?
   ) -> ScenarioError? {
     var stack: [Frame] = []
     var anchors: [String: (nodes: Int, height: Int)] = [:]
@@ -44,6 +58,9 @@ enum _YAMLPrescan {
       let mark = SourceLocation(
         file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
       var finished: (nodes: Int, height: Int, anchor: String?)?
+      if firstTag == nil, let tag = explicitTag(event) {
+        firstTag = ExplicitTag(location: mark, tag: tag)
+      }
       switch event.type {
       case YAML_STREAM_END_EVENT:
         return nil
@@ -100,6 +117,21 @@ enum _YAMLPrescan {
             "more than \(limits.maxNodes) values once aliases are expanded; is this an alias bomb?")
       }
     }
+  }
+
+  /// The tag written on a scalar, sequence or mapping (libyaml gives none for untagged
+  /// nodes), with the standard `tag:yaml.org,2002:` prefix shown as `!!`.
+  private static func explicitTag(_ event: yaml_event_t) -> String? {
+    let pointer: UnsafeMutablePointer<yaml_char_t>?
+    switch event.type {
+    case YAML_SCALAR_EVENT: pointer = event.data.scalar.tag
+    case YAML_SEQUENCE_START_EVENT: pointer = event.data.sequence_start.tag
+    case YAML_MAPPING_START_EVENT: pointer = event.data.mapping_start.tag
+    default: return nil
+    }
+    guard let tag = string(pointer) else { return nil }
+    let standard = "tag:yaml.org,2002:"
+    return tag.hasPrefix(standard) ? "!!" + tag.dropFirst(standard.count) : tag
   }
 
   private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -11,6 +11,11 @@ public enum ComparisonBasis: String, Sendable, Equatable, CaseIterable {
   /// Too few observations to estimate a spread (fewer than two on a side):
   /// `t = 0`, `p = 1`, an infinite interval.
   case tooFewObservations = "too-few-observations"
+  /// Independent samples (Welch) where one side's values are all equal: a few replications
+  /// that happen to agree say that side's spread is unknown, not that it is zero, so no test
+  /// is made (`t = 0`, `p = 1`, an infinite interval). Paired samples never get it: under
+  /// common random numbers equal values are the identical or constant-difference cases.
+  case spreadUnknown = "spread-unknown"
 }
 
 /// The result of comparing the mean of a variant with the mean of a base (difference is
