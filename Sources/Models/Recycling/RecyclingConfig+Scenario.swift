@@ -116,6 +116,10 @@ extension RecyclingConfig {
         categories: accepted, centre: k, collectionInterval: try p.duration("collection_interval"),
         pickupThreshold: try p.optional("pickup_threshold", p.number), capacity: try p.optional("capacity", p.number)))
     }
+    guard centres.count + points.count <= RecyclingSchema.maxSites else {
+      throw section.error("collection_points",
+        "expected at most \(RecyclingSchema.maxSites) centres and collection points together (the road network links every pair), found \(centres.count) centres and \(points.count) points")
+    }
 
     let starts = try section.numbers("speed_start_hours")
     let speeds = try section.numbers("speed_kmh")

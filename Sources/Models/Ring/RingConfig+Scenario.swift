@@ -169,6 +169,10 @@ extension RingConfig {
       junctions.append(RoadSite(name: j.name ?? "", latitude: try j.number("latitude"), longitude: try j.number("longitude")))
     }
     let nodes = sites + junctions.map(\.name)
+    guard nodes.count <= RingSchema.maxRoadNodes else {
+      throw r.error(junctions.isEmpty ? nil : "junctions",
+        "expected at most \(RingSchema.maxRoadNodes) road nodes (a route is kept for every pair), found \(sites.count) sites and \(junctions.count) junctions")
+    }
     let profileNames = profiles.map(\.name)
     var links: [RoadLinkSpec] = []
     for l in try r.namedList("links") {
