@@ -12,7 +12,7 @@ import Testing
     return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
   }()
 
-  func prepare(_ input: String) throws -> ScenarioPreparation {
+  func prepare(_ input: String) throws(ScenarioError) -> PreparedRun {
     let reader = ScenarioSourceReader.inMemory(["scenarios/tianjin-2024.yaml": Self.baseline, "scenarios/variants/input.yaml": input])
     return try ScenarioPreparation.prepare(path: "scenarios/variants/input.yaml", overrides: [], reader: reader)
   }

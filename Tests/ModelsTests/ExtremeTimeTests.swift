@@ -26,7 +26,7 @@ import Testing
                             hourlyPattern: (0..<24).map { Double($0 + 1) })
     #expect(d.intensity(atHour: 1e308) == d.intensity(atHour: 23))
     #expect(d.intensity(atHour: .nan) == d.intensity(atHour: 0))
-    #expect(d.intensity(atHour: 5.5) == 6 * 24 / 300)
+    #expect(d.intensity(atHour: 5.5) == 6.0 * 24 / 300)
   }
 
   @Test func outdoorLossOverAnEnormousIntervalIsBoundedWork() {

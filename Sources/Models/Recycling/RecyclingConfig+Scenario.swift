@@ -93,8 +93,13 @@ extension RecyclingConfig {
     }
     let centreNames = centres.map(\.name)
 
+    let pointSections = try section.namedList("collection_points")
+    guard centres.count + pointSections.count <= RecyclingSchema.maxSites else {
+      throw section.error("collection_points",
+        "expected at most \(RecyclingSchema.maxSites) centres and collection points together (the road network links every pair), found \(centres.count) centres and \(pointSections.count) points")
+    }
     var points: [CollectionPoint] = []
-    for p in try section.namedList("collection_points") {
+    for p in pointSections {
       let centreName = try p.string("centre")
       guard let k = centreNames.firstIndex(of: centreName) else {
         throw p.error("centre", "no centre named '\(centreName)'; centres are \(centreNames.joined(separator: ", "))",
@@ -116,11 +121,6 @@ extension RecyclingConfig {
         categories: accepted, centre: k, collectionInterval: try p.duration("collection_interval"),
         pickupThreshold: try p.optional("pickup_threshold", p.number), capacity: try p.optional("capacity", p.number)))
     }
-    guard centres.count + points.count <= RecyclingSchema.maxSites else {
-      throw section.error("collection_points",
-        "expected at most \(RecyclingSchema.maxSites) centres and collection points together (the road network links every pair), found \(centres.count) centres and \(points.count) points")
-    }
-
     let starts = try section.numbers("speed_start_hours")
     let speeds = try section.numbers("speed_kmh")
     do {
