@@ -39,6 +39,19 @@ import Testing
     #expect(e?.message.contains("expected at most 2000 road nodes") == true, "\(String(describing: e))")
   }
 
+  @Test func tablesFromProductsOfListsAndAllVehiclesAreBounded() {
+    // Each list is bounded by the file; their product (or 11 fleets of 10,000) is not.
+    let categories = (0..<1_100).map { "    - {name: c\($0), shelf_life: 2d, threshold: 50%, cold_temperature: 2, lot_mass: 1t, order_size: 1t}\n" }
+    let destinations = (0..<1_000).map { "    - {name: d\($0), latitude: 39.9, longitude: 116.4}\n" }
+    let table = error("extends: ../tianjin-2024.yaml\nring:\n  categories:\n" + categories.joined() + "  destinations:\n" + destinations.joined())
+    #expect(table?.keyPath == "ring.destinations")
+    #expect(table?.message.contains("1003 destinations × 1105 categories is more than 1000000 combinations") == true, "\(String(describing: table))")
+    let fleets = (0..<11).map { "    - {name: f\($0), kind: ambient, home: Wuqing, vehicles: 10000, capacity: 20t}\n" }
+    let vehicles = error("extends: ../tianjin-2024.yaml\nring:\n  fleets:\n" + fleets.joined())
+    #expect(vehicles?.keyPath == "ring.fleets")
+    #expect(vehicles?.message.contains("expected at most 100000 vehicles in all fleets together") == true, "\(String(describing: vehicles))")
+  }
+
   @Test func everyUnitKindHasItsLimitAndTheBoundaryIsAccepted() throws {
     // At the limit: accepted. Beyond: refused with the range.
     _ = try prepare("extends: ../tianjin-2024.yaml\nrun:\n  warmup: 876599h\n  horizon: 876600h\n  sample_interval: 100d\n")

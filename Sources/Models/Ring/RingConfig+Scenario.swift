@@ -24,6 +24,10 @@ extension RingConfig {
     }
     guard !categories.isEmpty else { throw section.error("categories", "expected at least one category") }
     let names = categories.map(\.name)
+    // Hubs, bases and destinations each keep a value per category (stock, harvest, demand).
+    for key in ["hubs", "bases", "destinations"] {
+      try ModelSize.checkTable(section, key, rows: (try section.namedList(key).count, key), columns: (categories.count, "categories"))
+    }
 
     func lookup(_ name: String, in list: [String], what: String, _ s: ScenarioSection, _ key: String) throws(ScenarioError) -> Int {
       guard let i = list.firstIndex(of: name) else {
@@ -115,6 +119,8 @@ extension RingConfig {
         throw section.error("fleets", "hub '\(h.name)' has no delivery trucks; add a fleet with home: \(h.name)")
       }
     }
+
+    try ModelSize.checkVehicles(section, "fleets", total: fleets.reduce(0) { $0 + $1.vehicles })
 
     var portSupply: PortFoodSupply?
     let p = try section.section("port_supply")
