@@ -72,7 +72,7 @@ public enum RecyclingSchema {
   /// The `recycling` section.
   public static let schema = Schema([
     .bool("enabled", default: true, doc: "Simulate recycling (false, or no recycling section: leave it out of the run)"),
-    .number("detour_factor", default: 1.3, min: 1, doc: "Road km per great-circle km between sites"),
+    .number("detour_factor", default: 1.3, min: 1, max: 10, doc: "Road km per great-circle km between sites (1 to 10)"),
     .list("speed_start_hours", of: .number(.duration), default: "[0h]", doc: "Start of each speed interval of the day (first 0h)"),
     .list("speed_kmh", of: .number(.none), default: "[40]", min: 0.1, max: 1000, doc: "Vehicle speed in km/h in each interval (0.1 to 1,000)"),
     .number("access_distance_scale", unit: .distance, default: "5km", min: 1e-9,

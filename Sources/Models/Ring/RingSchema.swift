@@ -42,7 +42,7 @@ public enum RingSchema {
   ])
 
   static let roads = Schema([
-    .number("detour_factor", default: 1.3, min: 1, doc: "Road km per great-circle km for links without a length"),
+    .number("detour_factor", default: 1.3, min: 1, max: 10, doc: "Road km per great-circle km for links without a length (1 to 10)"),
     .namedList("profiles", profile, doc: "Speed profiles over the day (peak, off-peak)"),
     .namedList("junctions", junction, doc: "Road nodes that are not sites (interchanges, ring-road entries); at most 2,000 nodes with the sites"),
     .namedList("links", link, doc: "Road links between sites and junctions"),
