@@ -10,7 +10,7 @@ import Testing
     ("rail-shares.yaml",
      "error: Tests/ChainSimCLITests/Fixtures/rail-shares.yaml:5:5: rail.corridors: demand shares sum to 1.08 (road_only_share 0.7474, Beijing 0.2, Shijiazhuang 0.045, Baoding 0.04, Zhangjiakou 0.015, Taiyuan 0.012, Baotou 0.006, Xi'an 0.005, Yinchuan 0.003, Erenhot 0.004, Manzhouli 0.0006, Alashankou 0.001, Khorgos 0.001); they must sum to 1"),
     ("rail-negative-capacity.yaml",
-     "error: Tests/ChainSimCLITests/Fixtures/rail-negative-capacity.yaml:5:19: rail.yard.capacity_teu: expected a number ≥ 0, found -3000"),
+     "error: Tests/ChainSimCLITests/Fixtures/rail-negative-capacity.yaml:5:19: rail.yard.capacity_teu: expected a number between 0 and 1e+15, found -3000"),
   ]
 
   @Test(arguments: cases.indices)

@@ -93,7 +93,8 @@ import Testing
     let node = try ScenarioNode.parse(
       yaml: "warmup: -3h\nport:\n  terminals:\n    - name: A\n      share: 150%\n", file: "f.yaml")
     #expect(TestSchema.root.problems(in: node).map(\.description) == [
-      "f.yaml:1:9: warmup: expected a duration ≥ 0h, found -3h",
+      // Every duration is also at most 100 years (ValueLimits, Issue 17).
+      "f.yaml:1:9: warmup: expected a duration between 0h and 876600h, found -3h",
       "f.yaml:5:14: port.terminals[name=A].share: expected a fraction between 0 and 1, found 150%",
     ])
   }
@@ -130,8 +131,8 @@ import Testing
     let text = TestSchema.root.markdownReference(title: "Keys")
     #expect(text == TestSchema.root.markdownReference(title: "Keys"))
     #expect(text.contains("| `port.cranes_per_berth` | count between 0 and 12 |  | `2` | Quay cranes per berth |"))
-    #expect(text.contains("| `port.terminals[].interarrival` | distribution of duration | h (write e.g. 45min, 6h, 2d) | `exp(mean: 6h)` | Time between vessel arrivals |"))
-    #expect(text.contains("| `warmup` | duration ≥ 0h | h (write e.g. 45min, 6h, 2d) | **required** | Warm-up period |"))
+    #expect(text.contains("| `port.terminals[].interarrival` | distribution of duration with parameters, mean and sd at most 876600h | h (write e.g. 45min, 6h, 2d) | `exp(mean: 6h)` | Time between vessel arrivals |"))
+    #expect(text.contains("| `warmup` | duration between 0h and 876600h | h (write e.g. 45min, 6h, 2d) | **required** | Warm-up period |"))
     #expect(text.contains("`port.terminals[].name`"))
   }
 }

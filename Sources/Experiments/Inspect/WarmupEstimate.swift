@@ -35,7 +35,8 @@ public struct WarmupEstimate: Sendable, Equatable {
     let dt = contents.metadata.sampleInterval
     let times = contents.metadata.sampleTimes.count
     guard dt > 0, times > 0 else { return [] }
-    let samplesPerCycle = Swift.max(1, Int((cycle / dt).rounded()))
+    // `dt` comes from a results file: a forged tiny interval must not trap the conversion.
+    let samplesPerCycle = Int(clamping: (cycle / dt).rounded(), to: 1...(1 << 40))
     let cycles = (5 + samplesPerCycle - 1) / samplesPerCycle
     let size = cycles * samplesPerCycle
     var out: [WarmupEstimate] = []

@@ -19,7 +19,7 @@ extension PortConfig {
       let capacity = Swift.min(craneCapacity, berthCapacity)
       let load = capacity > 0 ? movesPerHour / capacity : .infinity
       if load >= 1 {
-        out.append(String(format: "port.terminals[name=%@]: offered load %.2f of capacity (%.0f moves/h arriving, %.0f moves/h at most): the anchorage queue grows without bound", terminal.name, load, movesPerHour, capacity))
+        out.append(String(format: "port.terminals[name=%@]: offered load %@ of capacity (%@ moves/h arriving, %@ moves/h at most): the anchorage queue grows without bound", terminal.name, warningNumber(load, 2), warningNumber(movesPerHour, 0), warningNumber(capacity, 0)))
       }
       guard let c = containers else { continue }
       // Moves through the gate: laden and empty imports out, exports and empties in.
@@ -31,7 +31,7 @@ extension PortConfig {
       let laneHoursPerHour = Double(terminal.gateLanes) * openHours / 24
       let gateLoad = trucksPerHour * terminal.gateTransaction.mean / laneHoursPerHour
       if gateLoad >= 1 {
-        out.append(String(format: "port.terminals[name=%@]: gate offered load %.2f (%.0f trucks/h, %d lane(s) open %.0f h a day): the gate queue grows without bound", terminal.name, gateLoad, trucksPerHour, terminal.gateLanes, openHours))
+        out.append(String(format: "port.terminals[name=%@]: gate offered load %@ (%@ trucks/h, %d lane(s) open %@ h a day): the gate queue grows without bound", terminal.name, warningNumber(gateLoad, 2), warningNumber(trucksPerHour, 0), terminal.gateLanes, warningNumber(openHours, 0)))
       }
       // Yard by Little's law: TEU entering per hour × mean stay.
       let customs = self.customs
@@ -43,7 +43,7 @@ extension PortConfig {
                                      + loading * (c.loadMix[0] + c.loadMix[1]) * exportStay)
       let yardLoad = teuHours / terminal.yardCapacityTEU
       if yardLoad >= 1 {
-        out.append(String(format: "port.terminals[name=%@]: the yard's expected occupancy is %.2f of its %.0f TEU: discharge will stop for lack of space", terminal.name, yardLoad, terminal.yardCapacityTEU))
+        out.append(String(format: "port.terminals[name=%@]: the yard's expected occupancy is %@ of its %@ TEU: discharge will stop for lack of space", terminal.name, warningNumber(yardLoad, 2), warningNumber(terminal.yardCapacityTEU, 0)))
       }
       let batchesPerHour = discharge * c.dischargeMix[0] / c.movesPerBatch * customs.importInspectionRate
         + loading * c.loadMix[0] / c.movesPerBatch * customs.exportInspectionRate
@@ -52,7 +52,7 @@ extension PortConfig {
     if containers != nil {
       let inspectionLoad = inspectionHoursPerHour / Double(customs.inspectionTeams)
       if inspectionLoad >= 1 {
-        out.append(String(format: "port.customs: inspection offered load %.2f (%.1f team-hours of inspection an hour for %d teams): inspections queue without bound", inspectionLoad, inspectionHoursPerHour, customs.inspectionTeams))
+        out.append(String(format: "port.customs: inspection offered load %@ (%@ team-hours of inspection an hour for %d teams): inspections queue without bound", warningNumber(inspectionLoad, 2), warningNumber(inspectionHoursPerHour, 1), customs.inspectionTeams))
       }
     }
     return out

@@ -185,7 +185,9 @@ public final class PortModel: SubsystemModel {
     let service = config.services[s]
     let terminal = service.terminal
     let stream = vesselStreams[s]
-    let moves = Swift.max(1, service.moves.sample(stream).rounded())
+    // Held within the schema's bound, so the batch loops below stay finite (a far-tail draw of
+    // lognormal(mean: 2125, sd: 800) never reaches it).
+    let moves = service.moves.sample(stream).rounded().clamped(to: 1...PortSchema.maxMovesPerCall)
     let productivity = Swift.max(1e-6, config.terminals[terminal].craneProductivity.sample(stream))
     var discharge = (moves, 0.0, 0.0)
     var loadMoves = 0.0

@@ -4,6 +4,11 @@ import SimKernel
 /// The keys of the `port` section: the one source from which the loader validates, the
 /// config reads its defaults, and the JSON Schema and key reference are generated.
 public enum PortSchema {
+  /// The most moves one call may have (a draw is clamped to it, and the `moves` distribution's
+  /// parameters, mean and sd may not exceed it): the largest ships, of 24,000 TEU, make about
+  /// 30,000 moves in a full exchange.
+  public static let maxMovesPerCall = 100_000.0
+
   static let terminal = Schema([
     .count("berths", min: 1, doc: "Berths at the terminal (vessels served at once)"),
     .count("quay_cranes", min: 1, max: maxResourceCount, doc: "Quay cranes in the terminal's shared pool (at most 10,000: each can break down)"),
@@ -24,11 +29,12 @@ public enum PortSchema {
   static let service = Schema([
     .string("terminal", doc: "Name of the terminal its line or alliance uses"),
     .list("alternatives", of: .string, default: .optional, doc: "Terminals its vessels may be sent to when the home terminal's expected wait exceeds port.divert_above_wait"),
-    .number("calls_per_week", unit: .none, default: .optional, min: 0, doc: "Scheduled calls per week, evenly spaced (give this or `interarrival`)"),
+    .number("calls_per_week", unit: .none, default: .optional, min: 0, max: 10_080, doc: "Scheduled calls per week, evenly spaced (give this or `interarrival`; at most one a minute)"),
     .distribution("arrival_jitter", of: .duration, default: "0h", signed: true, doc: "Deviation of a scheduled vessel's arrival from its slot (at least minus the call notice)"),
     .distribution("interarrival", of: .duration, default: .optional, doc: "Time between unscheduled arrivals (give this or `calls_per_week`)"),
-    .distribution("moves", of: .none, doc: "Container moves (discharge + load) per call, drawn per vessel"),
-    .count("berth_priority", default: 0, doc: "Lower is served first when `berth_discipline` is `priority`"),
+    .distribution("moves", of: .none, max: maxMovesPerCall,
+                  doc: "Container moves (discharge + load) per call, drawn per vessel (draws are kept within 1 and 100,000)"),
+    .count("berth_priority", default: 0, max: 1_000_000, doc: "Lower is served first when `berth_discipline` is `priority`"),
   ])
 
   static let dischargeMix = Schema([

@@ -136,9 +136,13 @@ public struct RailTimetable: Sendable, Equatable {
   }
 
   /// The number of the first departure at or after `t` (t ≥ 0).
+  /// Beyond 2⁴⁰ cycles (a time no run reaches: the horizon is at most 100 years) it returns
+  /// the first departure of cycle 2⁴⁰ without stepping, so a huge or infinite `t` never traps.
   public func firstDeparture(atOrAfter t: SimTime) -> Int {
     let n = offsets.count
-    var k = Int((t / cycle).rounded(.down)) * n
+    let cycles = (t / cycle).rounded(.down)
+    guard cycles < 0x1p40 else { return Int(clamping: 0x1p40, to: 0...(Int.max / n)) * n }
+    var k = Int(clamping: cycles, to: 0...(1 << 40)) * n
     while departure(k) < t { k += 1 }
     // Floating point: step back while the previous departure is still not before t.
     while k > 0 && departure(k - 1) >= t { k -= 1 }

@@ -43,8 +43,10 @@ extension RecyclingConfig {
       return out.sorted()
     }
 
+    let districtSections = try section.namedList("districts")
+    try ModelSize.checkTable(section, "districts", rows: (districtSections.count, "districts"), columns: (categories.count, "categories"))
     var districts: [RecyclingDistrict] = []
-    for d in try section.namedList("districts") {
+    for d in districtSections {
       var rates = Array(repeating: 0.0, count: categories.count)
       for r in try d.namedList("returns") {
         let c = try category(r.name ?? "", in: r, key: "name")
@@ -91,10 +93,19 @@ extension RecyclingConfig {
       centres.append(RecyclingCentre(
         name: k.name ?? "", latitude: try k.number("latitude"), longitude: try k.number("longitude"), lines: lines, fleets: fleets))
     }
+    let vehicles = centres.reduce(0) { total, k in k.fleets.reduce(total) { $0 + $1.vehicles } }
+    try ModelSize.checkVehicles(section, "centres", total: vehicles)
+    try ModelSize.checkTable(section, "centres", rows: (vehicles, "vehicles"), columns: (categories.count, "categories"))
     let centreNames = centres.map(\.name)
 
+    let pointSections = try section.namedList("collection_points")
+    guard centres.count + pointSections.count <= RecyclingSchema.maxSites else {
+      throw section.error("collection_points",
+        "expected at most \(RecyclingSchema.maxSites) centres and collection points together (the road network links every pair), found \(centres.count) centres and \(pointSections.count) points")
+    }
+    try ModelSize.checkTable(section, "collection_points", rows: (pointSections.count, "collection points"), columns: (categories.count, "categories"))
     var points: [CollectionPoint] = []
-    for p in try section.namedList("collection_points") {
+    for p in pointSections {
       let centreName = try p.string("centre")
       guard let k = centreNames.firstIndex(of: centreName) else {
         throw p.error("centre", "no centre named '\(centreName)'; centres are \(centreNames.joined(separator: ", "))",
@@ -116,7 +127,6 @@ extension RecyclingConfig {
         categories: accepted, centre: k, collectionInterval: try p.duration("collection_interval"),
         pickupThreshold: try p.optional("pickup_threshold", p.number), capacity: try p.optional("capacity", p.number)))
     }
-
     let starts = try section.numbers("speed_start_hours")
     let speeds = try section.numbers("speed_kmh")
     do {

@@ -3,6 +3,11 @@ import Scenario
 /// The keys of the `recycling` section: the one source from which the loader validates, the
 /// config reads its defaults, and the JSON Schema and key reference are generated.
 public enum RecyclingSchema {
+  /// The most centres and collection points together: the network links every pair of sites
+  /// and keeps a path per pair, so memory grows with the square of this (1,000 sites: about
+  /// 10⁶ links).
+  public static let maxSites = 1_000
+
   static let latitude = Field.number("latitude", min: -90, max: 90, doc: "Latitude in degrees (WGS84)")
   static let longitude = Field.number("longitude", min: -180, max: 180, doc: "Longitude in degrees (WGS84)")
 
@@ -67,9 +72,9 @@ public enum RecyclingSchema {
   /// The `recycling` section.
   public static let schema = Schema([
     .bool("enabled", default: true, doc: "Simulate recycling (false, or no recycling section: leave it out of the run)"),
-    .number("detour_factor", default: 1.3, min: 1, doc: "Road km per great-circle km between sites"),
+    .number("detour_factor", default: 1.3, min: 1, max: 10, doc: "Road km per great-circle km between sites (1 to 10)"),
     .list("speed_start_hours", of: .number(.duration), default: "[0h]", doc: "Start of each speed interval of the day (first 0h)"),
-    .list("speed_kmh", of: .number(.none), default: "[40]", doc: "Vehicle speed in km/h in each interval"),
+    .list("speed_kmh", of: .number(.none), default: "[40]", min: 0.1, max: 1000, doc: "Vehicle speed in km/h in each interval (0.1 to 1,000)"),
     .number("access_distance_scale", unit: .distance, default: "5km", min: 1e-9,
             doc: "D₀ of the access model: capture falls by e over this road distance to the nearest point"),
     .rate("access_half_frequency", default: "0.5/week",
@@ -77,6 +82,6 @@ public enum RecyclingSchema {
     .namedList("categories", category, doc: "Product categories under EPR (e.g. weee, elv, lead_acid, packaging)"),
     .namedList("districts", district, doc: "Districts where products reach end of life"),
     .namedList("centres", centre, doc: "Sorting and processing centres"),
-    .namedList("collection_points", point, doc: "Collection points: retail take-back, dealers, community points"),
+    .namedList("collection_points", point, doc: "Collection points: retail take-back, dealers, community points (at most 1,000 centres and points together)"),
   ])
 }

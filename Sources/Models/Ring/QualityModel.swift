@@ -1,3 +1,5 @@
+import SimKernel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -105,7 +107,8 @@ public struct AmbientProfile: Sendable, Equatable {
   /// of at most half an hour (the daily cycle is smooth at that scale).
   public func loss(_ model: QualityModel, from t0: Double, to t1: Double) -> Double {
     guard t1 > t0 else { return 0 }
-    let steps = Swift.max(1, Int(((t1 - t0) / 0.5).rounded(.up)))
+    // At most 4,000,000 half-hour steps (228 years): a longer interval is integrated more coarsely.
+    let steps = Int(clamping: ((t1 - t0) / 0.5).rounded(.up), to: 1...4_000_000)
     let h = (t1 - t0) / Double(steps)
     var total = 0.0
     for i in 0..<steps { total += model.lossRate(at: celsius(at: t0 + (Double(i) + 0.5) * h)) }

@@ -24,6 +24,10 @@ extension RingConfig {
     }
     guard !categories.isEmpty else { throw section.error("categories", "expected at least one category") }
     let names = categories.map(\.name)
+    // Hubs, bases and destinations each keep a value per category (stock, harvest, demand).
+    for key in ["hubs", "bases", "destinations"] {
+      try ModelSize.checkTable(section, key, rows: (try section.namedList(key).count, key), columns: (categories.count, "categories"))
+    }
 
     func lookup(_ name: String, in list: [String], what: String, _ s: ScenarioSection, _ key: String) throws(ScenarioError) -> Int {
       guard let i = list.firstIndex(of: name) else {
@@ -116,6 +120,8 @@ extension RingConfig {
       }
     }
 
+    try ModelSize.checkVehicles(section, "fleets", total: fleets.reduce(0) { $0 + $1.vehicles })
+
     var portSupply: PortFoodSupply?
     let p = try section.section("port_supply")
     if section.isSet("port_supply"), try p.bool("enabled") {
@@ -169,6 +175,10 @@ extension RingConfig {
       junctions.append(RoadSite(name: j.name ?? "", latitude: try j.number("latitude"), longitude: try j.number("longitude")))
     }
     let nodes = sites + junctions.map(\.name)
+    guard nodes.count <= RingSchema.maxRoadNodes else {
+      throw r.error(junctions.isEmpty ? nil : "junctions",
+        "expected at most \(RingSchema.maxRoadNodes) road nodes (a route is kept for every pair), found \(sites.count) sites and \(junctions.count) junctions")
+    }
     let profileNames = profiles.map(\.name)
     var links: [RoadLinkSpec] = []
     for l in try r.namedList("links") {

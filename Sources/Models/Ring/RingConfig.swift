@@ -204,7 +204,7 @@ public struct RingDestination: Sendable, Equatable {
     guard hourlyPattern.count == 24 else { return 1 }
     let total = hourlyPattern.reduce(0, +)
     guard total > 0 else { return 1 }
-    let i = Swift.min(23, Swift.max(0, Int(hour)))
+    let i = Int(clamping: hour, to: 0...23)
     return hourlyPattern[i] * 24 / total
   }
 }

@@ -3,6 +3,10 @@ import Scenario
 /// The keys of the `ring` section: the one source from which the loader validates, the
 /// config reads its defaults, and the JSON Schema and key reference are generated.
 public enum RingSchema {
+  /// The most road nodes (hubs, bases, destinations, the port and junctions): a route is kept
+  /// for every pair of nodes, so memory grows with the square of this.
+  public static let maxRoadNodes = 2_000
+
   static let latitude = Field.number("latitude", min: -90, max: 90, doc: "Latitude in degrees (WGS84)")
   static let longitude = Field.number("longitude", min: -180, max: 180, doc: "Longitude in degrees (WGS84)")
 
@@ -22,7 +26,7 @@ public enum RingSchema {
 
   static let profile = Schema([
     .list("start_hours", of: .number(.duration), default: "[0h]", doc: "Start of each speed interval of the day (first 0h)"),
-    .list("speed_kmh", of: .number(.none), doc: "Truck speed in km/h in each interval"),
+    .list("speed_kmh", of: .number(.none), min: 0.1, max: 1000, doc: "Truck speed in km/h in each interval (0.1 to 1,000)"),
   ])
 
   static let junction = Schema([latitude, longitude])
@@ -38,9 +42,9 @@ public enum RingSchema {
   ])
 
   static let roads = Schema([
-    .number("detour_factor", default: 1.3, min: 1, doc: "Road km per great-circle km for links without a length"),
+    .number("detour_factor", default: 1.3, min: 1, max: 10, doc: "Road km per great-circle km for links without a length (1 to 10)"),
     .namedList("profiles", profile, doc: "Speed profiles over the day (peak, off-peak)"),
-    .namedList("junctions", junction, doc: "Road nodes that are not sites (interchanges, ring-road entries)"),
+    .namedList("junctions", junction, doc: "Road nodes that are not sites (interchanges, ring-road entries); at most 2,000 nodes with the sites"),
     .namedList("links", link, doc: "Road links between sites and junctions"),
   ])
 

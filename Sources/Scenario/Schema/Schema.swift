@@ -74,9 +74,11 @@ public struct Field: Sendable {
   public let kind: FieldKind
   /// Required, optional, or a default.
   public let defaultValue: FieldDefault
-  /// Smallest allowed value, in the internal unit (hours for durations).
+  /// Smallest allowed value, in the internal unit (hours for durations); for a list, of each
+  /// element. Unit-bearing fields are never below minus their kind's ``ValueLimits`` limit.
   public let minimum: Double?
-  /// Largest allowed value, in the internal unit.
+  /// Largest allowed value, in the internal unit; for a distribution, of the magnitude of its
+  /// parameters, mean and standard deviation. Never above the kind's ``ValueLimits`` limit.
   public let maximum: Double?
   /// One line saying what the key means.
   public let doc: String
@@ -92,8 +94,19 @@ public struct Field: Sendable {
     self.name = name
     self.kind = kind
     self.defaultValue = defaultValue
-    self.minimum = minimum
-    self.maximum = maximum
+    // Every unit-bearing value is also held within its kind's physical limit (ValueLimits).
+    if let unit = ValueLimits.unit(of: kind) {
+      let limit = ValueLimits.magnitude(unit)
+      if case .distribution = kind {
+        self.minimum = minimum
+      } else {
+        self.minimum = Swift.max(minimum ?? -limit, -limit)
+      }
+      self.maximum = Swift.min(maximum ?? limit, limit)
+    } else {
+      self.minimum = minimum
+      self.maximum = maximum
+    }
     self.isSigned = isSigned
     self.doc = doc
   }
@@ -108,11 +121,13 @@ public struct Field: Sendable {
     Field(name, .namedList(schema), default: .optional, doc: doc)
   }
 
-  /// A list of plain values of one kind, e.g. `.list("hours", of: .number(.duration))`.
+  /// A list of plain values of one kind, e.g. `.list("hours", of: .number(.duration))`;
+  /// `min` and `max` bound each element.
   public static func list(
-    _ name: String, of element: FieldKind, default value: FieldDefault = .required, doc: String
+    _ name: String, of element: FieldKind, default value: FieldDefault = .required,
+    min: Double? = nil, max: Double? = nil, doc: String
   ) -> Field {
-    Field(name, .list(element), default: value, doc: doc)
+    Field(name, .list(element), default: value, min: min, max: max, doc: doc)
   }
 
   /// A whole number, by default ≥ 0.
@@ -178,10 +193,14 @@ public struct Field: Sendable {
   /// A distribution whose arguments have the given unit kind (`exp(mean: 6h)` for
   /// `.duration`, `uniform(500, 1500)` for `.none`), or a constant. A distribution of
   /// durations with a negative mean is refused unless `signed` (a deviation, not a length).
+  ///
+  /// `max` bounds the distribution's parameters, mean and standard deviation (by default the
+  /// unit kind's limit in ``ValueLimits``); a model that turns a draw into a count clamps the
+  /// draw to it as well.
   public static func distribution(
-    _ name: String, of unit: UnitKind, default value: FieldDefault = .required, signed: Bool = false,
-    doc: String
+    _ name: String, of unit: UnitKind, default value: FieldDefault = .required, max: Double? = nil,
+    signed: Bool = false, doc: String
   ) -> Field {
-    Field(name, .distribution(unit), default: value, signed: signed, doc: doc)
+    Field(name, .distribution(unit), default: value, max: max, signed: signed, doc: doc)
   }
 }

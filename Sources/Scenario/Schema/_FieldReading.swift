@@ -42,12 +42,18 @@ enum _FieldReading {
   static func boundsText(_ field: Field) -> String {
     func show(_ v: Double) -> String {
       var text = formatNumber(v)
-      if case .number(let unit) = field.kind, [.duration, .distance, .mass].contains(unit) {
+      if let unit = ValueLimits.unit(of: field.kind), [.duration, .distance, .mass].contains(unit) {
         text += unit.internalUnit
-      } else if case .number(.rate) = field.kind {
+      } else if ValueLimits.unit(of: field.kind) == .rate {
         text += "/h"
       }
       return text
+    }
+    if case .distribution(let unit) = field.kind {
+      guard let hi = field.maximum else { return "" }
+      var text = formatNumber(hi)
+      if [.duration, .distance, .mass].contains(unit) { text += unit.internalUnit } else if unit == .rate { text += "/h" }
+      return " with parameters, mean and sd at most \(text)"
     }
     switch (field.minimum, field.maximum) {
     case (let lo?, let hi?): return " between \(show(lo)) and \(show(hi))"
@@ -57,8 +63,11 @@ enum _FieldReading {
     }
   }
 
+  /// `3`, `0.25`, `1e-09`; from 10¹⁵ up always with an exponent (`1e+15`, `1e+308`), never
+  /// as hundreds of digits.
   static func formatNumber(_ v: Double) -> String {
     if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+    if v.isFinite, abs(v) >= 1e15 { return String(format: "%.15g", v) }
     return String(v)
   }
 
@@ -114,6 +123,7 @@ enum _FieldReading {
       switch DistributionParser.parse(text, unit: unit) {
       case .success(let d):
         if unit == .duration, !field.isSigned, let problem = _DurationSign.problem(d, text: text) { throw fail(problem) }
+        if let problem = distributionProblem(d, unit: unit, field: field) { throw fail(problem) }
         return .distribution(d)
       case .failure(let failure):
         var location = node.location
@@ -125,6 +135,45 @@ enum _FieldReading {
     case .section, .namedList, .list:
       throw fail("expected \(noun(kind)), found \(node.shapeDescription)")
     }
+  }
+
+  /// Why a parsed distribution cannot be used: an invalid shape (`validationProblem`), or a
+  /// parameter, mean or standard deviation beyond the field's `maximum` (its unit kind's
+  /// ``ValueLimits`` limit unless the schema sets a smaller one).
+  static func distributionProblem(_ d: Distribution, unit: UnitKind, field: Field) -> String? {
+    let limit = field.maximum ?? ValueLimits.magnitude(unit)
+    var parameters: [(String, Double)]
+    switch d {
+    case .constant(let v): parameters = [("value", v)]
+    case .exponential(let mean), .erlang(_, let mean): parameters = [("mean", mean)]
+    case .gamma(_, let scale), .weibull(_, let scale): parameters = [("scale", scale)]
+    case .lognormal(let mean, let sd): parameters = [("mean", mean), ("sd", sd)]
+    case .normal(let mean, let sd, let lo, let hi):
+      parameters = [("mean", mean), ("sd", sd)] + (lo.map { [("min", $0)] } ?? []) + (hi.map { [("max", $0)] } ?? [])
+    case .uniform(let lo, let hi): parameters = [("min", lo), ("max", hi)]
+    case .triangular(let lo, let mode, let hi): parameters = [("min", lo), ("mode", mode), ("max", hi)]
+    case .empirical(let values): parameters = values.enumerated().map { ("value \($0.offset + 1)", $0.element) }
+    }
+    let unitText = [.duration, .distance, .mass].contains(unit) ? unit.internalUnit : unit == .rate ? "/h" : ""
+    func tooLarge(_ what: String, _ value: Double) -> String {
+      let shown = value.isFinite ? "\(formatNumber(value))\(unitText)" : "a number that overflows (\(value))"
+      return "expected a distribution of \(plural(.number(unit))) whose parameters, mean and sd are at most "
+        + "\(formatNumber(limit))\(unitText) in size\(limitReason(unit, limit)), found \(what) \(shown)"
+    }
+    // `!(x <= limit)` also refuses NaN.
+    if let (name, value) = parameters.first(where: { !(Swift.abs($0.1) <= limit) }) { return tooLarge(name + " =", value) }
+    if let problem = d.validationProblem { return problem }
+    // A finite shape can still give an enormous mean or spread (weibull(shape: 0.01, ...)).
+    if !(Swift.abs(d.mean) <= limit) { return tooLarge("mean =", d.mean) }
+    // A variance that rounds below zero is zero; an infinite one minus an infinite square is NaN.
+    if !(d.variance <= limit * limit) { return tooLarge("sd =", d.variance.squareRoot()) }
+    return nil
+  }
+
+  /// Why a kind's limit is what it is, for messages (`" (100 years)"`), or nothing for a key's own bound.
+  static func limitReason(_ unit: UnitKind, _ limit: Double) -> String {
+    guard limit == ValueLimits.magnitude(unit) else { return "" }
+    return unit == .duration ? " (100 years)" : ""
   }
 
   static func expectation(_ kind: FieldKind, _ field: Field) -> String {
