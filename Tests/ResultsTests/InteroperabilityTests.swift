@@ -81,7 +81,7 @@ struct InteroperabilityTests {
     for path in [newer, partial] {
       try ResultsWriter.write(metadata: SampleRun.metadata(), replications: SampleRun.replications(), to: path)
     }
-    let edit = "import h5py, sys; f = h5py.File(sys.argv[1], 'r+'); f.attrs['format_version'] = 2; f.close(); "
+    let edit = "import h5py, sys; f = h5py.File(sys.argv[1], 'r+'); f.attrs['format_version'] = \(Layout.formatVersion + 1); f.close(); "
       + "g = h5py.File(sys.argv[2], 'r+'); del g['summary/rail']; g.close()"
     let edited = try run("python3", ["-c", edit, newer, partial])
     #expect(edited.status == 0, "\(edited.output)")
@@ -102,7 +102,7 @@ struct InteroperabilityTests {
       """
     let resealed = try run("python3", ["-c", reseal, newer, partial])
     #expect(resealed.status == 0, "\(resealed.output)")
-    for (path, expected) in [(newer, "format version 2"), (partial, "/summary")] {
+    for (path, expected) in [(newer, "format version \(Layout.formatVersion + 1)"), (partial, "/summary")] {
       let error = #expect(throws: ResultsError.self) { _ = try ResultsFile.read(path: path) }
       #expect(error?.classification == .input)
       #expect(error?.message.contains(expected) == true, "\(error?.description ?? "no error") should mention \(expected)")
