@@ -28,6 +28,15 @@ struct ReportBandFloorTests {
     }
   }
 
+  @Test func roundingBelowTheBoundDoesNotStretchTheAxis() throws {
+    // A stock of 0 t that sums and subtracts lots ends at −2e−11 t in one replication.
+    var contents = Self.run(validMin: 0)
+    contents.subsystems[0].series[0].values = [[-2e-11, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0]]
+    let report = try ReportBuilder.build([.run(path: "a.h5", contents: contents)])
+    let points = try #require(report.subsystems.first?.charts.first?.series.first?.points)
+    #expect(points[0].y == 0 && points[0].lower == 0, "\(points[0])")
+  }
+
   @Test func aMetricWithoutABoundKeepsItsWholeBand() throws {
     let report = try ReportBuilder.build([.run(path: "a.h5", contents: Self.run(validMin: nil))])
     let points = try #require(report.subsystems.first?.charts.first?.series.first?.points)
