@@ -14,17 +14,23 @@ public final class SharedAccounts: SubsystemModel {
   public let costs = CostAccount()
 
   private let sampler: Sampler
+  /// Whether the warm-up is over: the totals count from its end, so the cumulative series
+  /// are 0 until then (not the warm-up's own bookings, which the reset at its end discards).
+  private var counting: Bool
 
   /// Creates the accounts of one replication and registers them with the simulation.
   public init(simulation: Simulation) {
     sampler = simulation.sampler
+    counting = !(simulation.warmup > 0)
     simulation.register(self, for: SubsystemTag.accounts)
     // Totals as series, so that the accounts have the layout of every subsystem (results checker).
+    // They start at 0, stay 0 through the warm-up and end at the KPI totals. No lower bound:
+    // emissions credits and revenues may be booked as negative amounts.
     sampler.register(subsystem: name, MetricInfo(name: "co2_cumulative", longName: "Emissions of the whole chain since the warm-up", units: "kg")) { [unowned self] _ in
-      emissions.totalKilograms
+      counting ? emissions.totalKilograms : 0
     }
     sampler.register(subsystem: name, MetricInfo(name: "cost_cumulative", longName: "Cost of the whole chain since the warm-up", units: "CNY")) { [unowned self] _ in
-      costs.totalCNY
+      counting ? costs.totalCNY : 0
     }
   }
 
@@ -37,6 +43,7 @@ public final class SharedAccounts: SubsystemModel {
   public func warmupEnded(at time: SimTime) {
     emissions.reset()
     costs.reset()
+    counting = true
   }
 
   /// True when no subsystem booked anything into the accounts (nothing to report).

@@ -53,6 +53,9 @@ extension ResultsContents {
 
   /// Throws unless `part` has the same run setup and structure as `first`.
   private static func sameSetup(_ first: ResultsContents, _ part: ResultsContents, number: Int, path: String) throws(ResultsError) {
+    guard first.formatVersion == part.formatVersion else {
+      throw .input(path, "part \(number + 1) has format version \(part.formatVersion) and part 1 has \(first.formatVersion): merge parts written by the same ChainSim (run them again with this one)")
+    }
     let a = first.metadata, b = part.metadata
     let fields: [(String, Bool)] = [
       ("software version", a.softwareVersion == b.softwareVersion), ("scenario name", a.scenarioName == b.scenarioName),

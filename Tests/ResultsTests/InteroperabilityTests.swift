@@ -25,6 +25,8 @@ struct InteroperabilityTests {
     ("f['summary/rail/rail_share'].attrs['better'] = 'up'", "/summary/rail/rail_share: better is 'up'"),
     ("f['checks/port/vessel_balance'].attrs['passed'] = False", "/checks/port/vessel_balance: passed is false"),
     ("del f['summary/rail']", "/summary/rail: missing"),
+    ("del f['scenario'].attrs['units']", "/scenario: no units attribute"),
+    ("del f['timeseries/port/terminal'].attrs['units']", "/timeseries/port/terminal: a scale with no units attribute"),
   ])
   func layoutCheckerFindsProblems(edit: String, expected: String) throws {
     let folder = try TemporaryFolder()
@@ -100,7 +102,7 @@ struct InteroperabilityTests {
     for path in [newer, partial] {
       try ResultsWriter.write(metadata: SampleRun.metadata(), replications: SampleRun.replications(), to: path)
     }
-    let edit = "import h5py, sys; f = h5py.File(sys.argv[1], 'r+'); f.attrs['format_version'] = 2; f.close(); "
+    let edit = "import h5py, sys; f = h5py.File(sys.argv[1], 'r+'); f.attrs['format_version'] = \(Layout.formatVersion + 1); f.close(); "
       + "g = h5py.File(sys.argv[2], 'r+'); del g['summary/rail']; g.close()"
     let edited = try run("python3", ["-c", edit, newer, partial])
     #expect(edited.status == 0, "\(edited.output)")
@@ -121,7 +123,7 @@ struct InteroperabilityTests {
       """
     let resealed = try run("python3", ["-c", reseal, newer, partial])
     #expect(resealed.status == 0, "\(resealed.output)")
-    for (path, expected) in [(newer, "format version 2"), (partial, "/summary")] {
+    for (path, expected) in [(newer, "format version \(Layout.formatVersion + 1)"), (partial, "/summary")] {
       let error = #expect(throws: ResultsError.self) { _ = try ResultsFile.read(path: path) }
       #expect(error?.classification == .input)
       #expect(error?.message.contains(expected) == true, "\(error?.description ?? "no error") should mention \(expected)")

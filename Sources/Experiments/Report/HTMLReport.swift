@@ -65,7 +65,7 @@ public enum HTMLReport {
       let replications = f.sweepPoints > 0 ? "\(f.sweepPoints) points × \(f.replications)" : "\(f.replications)"
       s += "<tr><td>\(swatch)</td><td class=\"path\">\(e(f.path))\(role)</td><td>\(e(f.kind))</td><td>\(e(f.scenarioName))</td>"
         + "<td class=\"hash\" title=\"\(e(f.scenarioSHA256))\">\(e(String(f.scenarioSHA256.prefix(12))))</td><td>\(f.seed)</td>"
-        + "<td>\(replications)</td><td>\(ChartNumber.significant(f.horizonDays)) d</td><td>\(ChartNumber.significant(f.warmupDays)) d</td>"
+        + "<td>\(replications)</td><td>\(TableNumber.format(f.horizonDays)) d</td><td>\(TableNumber.format(f.warmupDays)) d</td>"
         + "<td class=\"hash\">\(e(f.fingerprint))</td><td>\(checks)</td></tr>\n"
     }
     return s + "</tbody></table></section>\n"
@@ -96,13 +96,13 @@ public enum HTMLReport {
       s += "<tr><td title=\"\(e(row.kpi))\">\(e(row.longName))</td><td>\(e(row.label ?? ""))</td><td>\(e(row.units))</td><td>\(row.better.rawValue)</td>"
       for est in row.estimates {
         guard let est else { s += "<td class=\"absent\">—</td>"; continue }
-        s += "<td class=\"num\">\(ChartNumber.significant(est.mean)) ± \(ChartNumber.significant(est.halfWidth))</td>"
+        s += "<td class=\"num\">\(TableNumber.format(est.mean)) ± \(TableNumber.format(est.halfWidth))</td>"
       }
       for d in row.differences {
         guard let d else { s += "<td class=\"absent\">—</td>"; continue }
         let mark = d.intervalsDisjoint ? " ≠" : ""
         let cls = d.intervalsDisjoint ? " disjoint \(d.verdict.rawValue)" : ""
-        s += "<td class=\"num\(cls)\">\(sign(d.difference)) ± \(ChartNumber.significant(d.halfWidth))\(mark)</td>"
+        s += "<td class=\"num\(cls)\">\(TableNumber.format(d.difference, signed: true)) ± \(TableNumber.format(d.halfWidth))\(mark)</td>"
       }
       s += "</tr>\n"
     }
@@ -112,10 +112,6 @@ public enum HTMLReport {
   private static func chartGrid(_ charts: [Chart], _ renderer: SVGChartRenderer) -> String {
     guard !charts.isEmpty else { return "" }
     return "<div class=\"charts\">\n" + charts.map { "<figure>" + renderer.render($0) + "</figure>\n" }.joined() + "</div>\n"
-  }
-
-  private static func sign(_ value: Double) -> String {
-    value > 0 ? "+" + ChartNumber.significant(value) : ChartNumber.significant(value)
   }
 
   private static func e(_ text: String) -> String { XMLText.escape(text) }

@@ -194,6 +194,19 @@ func estimate(_ values: [Double], level: Double) -> ReportEstimate? {
   return ReportEstimate(mean: ci.mean, halfWidth: ci.halfWidth, count: ci.count)
 }
 
+/// The chart point of an estimate at `x`, clipped at the metric's physical lower bound
+/// (`valid_min`, e.g. 0 for counts and tonnes): the band, because a Student-t interval around
+/// a small mean reaches below what the quantity can take; and the mean, which can fall below
+/// the bound only by rounding (a stock of −2e−11 t after summing and subtracting lots), and
+/// would otherwise stretch the axis down a whole tick. Every chart builds its points here.
+func chartPoint(x: Double, _ e: ReportEstimate?, validMin: Double?) -> ChartPoint {
+  guard let e else { return ChartPoint(x: x, y: .nan) }
+  let floor = validMin ?? -.infinity
+  let mean = Swift.max(e.mean, floor)
+  guard e.halfWidth.isFinite else { return ChartPoint(x: x, y: mean) }
+  return ChartPoint(x: x, y: mean, lower: Swift.max(e.lower, floor), upper: Swift.max(e.upper, floor))
+}
+
 /// A y-axis title from a metric's units (`1`: a count or ratio without unit).
 func axisUnits(_ units: String) -> String {
   units == "1" || units.isEmpty ? "value (no unit)" : units

@@ -50,9 +50,7 @@ enum SweepCharts {
           let lines = groups.enumerated().map { g, group -> ChartSeries in
             let points = group.rows.sorted { xs[$0] < xs[$1] }.map { row -> ChartPoint in
               let values = sweep.cells[row].compactMap { $0?.subsystems[s].kpis[k].values[column] }
-              guard let e = estimate(values, level: options.level) else { return ChartPoint(x: xs[row], y: .nan) }
-              let finite = e.halfWidth.isFinite
-              return ChartPoint(x: xs[row], y: e.mean, lower: finite ? e.lower : .nan, upper: finite ? e.upper : .nan)
+              return chartPoint(x: xs[row], estimate(values, level: options.level), validMin: kpi.info.validMin)
             }
             return ChartSeries(name: group.name, colour: g, points: points)
           }

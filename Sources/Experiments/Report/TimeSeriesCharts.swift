@@ -78,11 +78,7 @@ enum TimeSeriesCharts {
         return finite.isEmpty ? .nan : finite.reduce(0, +) / Double(finite.count)
       }
       let x = block.reduce(0.0) { $0 + meta.sampleTimes[$1] } / Double(block.count) * scale
-      if let e = estimate(values, level: options.level) {
-        result.append(ChartPoint(x: x, y: e.mean, lower: e.halfWidth.isFinite ? e.lower : .nan, upper: e.halfWidth.isFinite ? e.upper : .nan))
-      } else {
-        result.append(ChartPoint(x: x, y: .nan))
-      }
+      result.append(chartPoint(x: x, estimate(values, level: options.level), validMin: s.info.validMin))
       t += stride
     }
     return (result, stride > 1)

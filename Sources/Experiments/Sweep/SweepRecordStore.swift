@@ -6,11 +6,12 @@ import SimKernel
 /// and renamed, so a kill at any moment loses no finished record and leaves no torn one.
 ///
 /// Record file `p<point>-r<replication>.rec` (6 digits each), little-endian:
-/// magic `CHAINSIM-RECORD1`, the sweep's SHA-256 (64 hex characters), point, replication,
+/// magic `CHAINSIM-RECORD2` (metrics with their `valid_min`; a `RECORD1` record of an older
+/// ChainSim is run again), the sweep's SHA-256 (64 hex characters), point, replication,
 /// the replication's output (series, KPIs, checks with their metadata), and an FNV-1a 64
 /// checksum of all that. The folder's `SWEEP` file names the sweep the records belong to.
 public struct SweepRecordStore: Sendable {
-  static let magic = Array("CHAINSIM-RECORD1".utf8)
+  static let magic = Array("CHAINSIM-RECORD2".utf8)
   static let manifestName = "SWEEP"
 
   /// The records folder.

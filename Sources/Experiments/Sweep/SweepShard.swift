@@ -41,7 +41,8 @@ public struct SweepShard: Sendable, Equatable, CustomStringConvertible {
 /// Part files: what one shard produced (the sweep header, its points' records and
 /// replication counts), checksummed; `merge` assembles parts into the sweep's HDF5 file.
 public enum SweepParts {
-  static let magic = Array("CHAINSIM-PART-1\n".utf8)
+  /// Version 2: metrics carry their `valid_min` (results format 2).
+  static let magic = Array("CHAINSIM-PART-2\n".utf8)
 
   /// `output/<sweep stem>.part-K-of-N`.
   public static func defaultPath(for output: String, shard: SweepShard) -> String {
@@ -83,6 +84,9 @@ public enum SweepParts {
 
   static func read(_ path: String) throws(SweepError) -> Part {
     let bytes = try _DurableFile.read(path)
+    if !bytes.starts(with: magic), bytes.starts(with: Array("CHAINSIM-PART-".utf8)) {
+      throw .input("\(path): this part file was written by another ChainSim version; run its shard again with this one")
+    }
     guard bytes.starts(with: magic) else {
       throw .input("\(path): this is not a ChainSim sweep part file (written by chainsim sweep --shard K/N)")
     }

@@ -29,6 +29,8 @@ struct _ByteWriter {
     string(info.name); string(info.longName); string(info.units); string(info.better.rawValue)
     bool(info.axis != nil)
     if let axis = info.axis { string(axis.name); strings(axis.labels) }
+    bool(info.validMin != nil)
+    if let validMin = info.validMin { f64(validMin) }
   }
 
   mutating func output(_ o: ReplicationOutput) {
@@ -104,7 +106,8 @@ struct _ByteReader {
     guard let better = Better(rawValue: try string()) else { throw Truncated() }
     var axis: LabelAxis?
     if try bool() { axis = LabelAxis(name: try string(), labels: try strings()) }
-    return MetricInfo(name: name, longName: longName, units: units, better: better, axis: axis)
+    let validMin: Double? = try bool() ? try f64() : nil
+    return MetricInfo(name: name, longName: longName, units: units, better: better, axis: axis, validMin: validMin)
   }
 
   mutating func output() throws(Truncated) -> ReplicationOutput {

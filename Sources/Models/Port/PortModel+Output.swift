@@ -8,32 +8,32 @@ extension PortModel {
   func registerSeries() {
     let axis = terminalAxis
     let sampler = sim.sampler
-    sampler.register(subsystem: name, MetricInfo(name: "vessels_at_anchor", longName: "Vessels waiting at the anchorage", units: "1", axis: axis)) { [unowned self] t in
+    sampler.register(subsystem: name, MetricInfo(name: "vessels_at_anchor", longName: "Vessels waiting at the anchorage", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
       Double(berths[t].queue.count)
     }
-    sampler.register(subsystem: name, MetricInfo(name: "berths_busy", longName: "Berths held by a vessel", units: "1", axis: axis)) { [unowned self] t in
+    sampler.register(subsystem: name, MetricInfo(name: "berths_busy", longName: "Berths held by a vessel", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
       Double(berths[t].busy)
     }
-    sampler.register(subsystem: name, MetricInfo(name: "cranes_busy", longName: "Quay cranes assigned to a vessel", units: "1", axis: axis)) { [unowned self] t in
+    sampler.register(subsystem: name, MetricInfo(name: "cranes_busy", longName: "Quay cranes assigned to a vessel", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
       Double(config.terminals[t].cranes - cranesFree[t] - cranesBroken[t])
     }
-    sampler.register(subsystem: name, MetricInfo(name: "vessel_arrivals", longName: "Cumulative vessel arrivals", units: "1", axis: axis)) { [unowned self] t in
+    sampler.register(subsystem: name, MetricInfo(name: "vessel_arrivals", longName: "Cumulative vessel arrivals", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
       Double(metrics.arrivalsByTerminal[t])
     }
     guard hasContainers else { return }
-    sampler.register(subsystem: name, MetricInfo(name: "cranes_broken", longName: "Quay cranes under repair", units: "1", axis: axis)) { [unowned self] t in
+    sampler.register(subsystem: name, MetricInfo(name: "cranes_broken", longName: "Quay cranes under repair", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
       Double(cranesBroken[t])
     }
-    sampler.register(subsystem: name, MetricInfo(name: "yard_occupancy", longName: "Yard occupancy (boxes and reserved slots)", units: "TEU", axis: axis)) { [unowned self] t in
+    sampler.register(subsystem: name, MetricInfo(name: "yard_occupancy", longName: "Yard occupancy (boxes and reserved slots)", units: "TEU", axis: axis, validMin: 0)) { [unowned self] t in
       yardTEU[t]
     }
-    sampler.register(subsystem: name, MetricInfo(name: "gate_queue", longName: "Trucks waiting at the gate", units: "1", axis: axis)) { [unowned self] t in
+    sampler.register(subsystem: name, MetricInfo(name: "gate_queue", longName: "Trucks waiting at the gate", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
       gateQueueTrucks[t]
     }
-    sampler.register(subsystem: name, MetricInfo(name: "quay_teu", longName: "Cumulative quay throughput (discharged + loaded)", units: "TEU", axis: axis)) { [unowned self] t in
+    sampler.register(subsystem: name, MetricInfo(name: "quay_teu", longName: "Cumulative quay throughput (discharged + loaded)", units: "TEU", axis: axis, validMin: 0)) { [unowned self] t in
       metrics.quayTEUCumulative[t]
     }
-    sampler.register(subsystem: name, MetricInfo(name: "channel_open", longName: "Channel open (1) or closed (0)", units: "1")) { [unowned self] _ in
+    sampler.register(subsystem: name, MetricInfo(name: "channel_open", longName: "Channel open (1) or closed (0)", units: "1", validMin: 0)) { [unowned self] _ in
       channelClosures == 0 ? 1 : 0
     }
   }
@@ -43,8 +43,11 @@ extension PortModel {
     let n = config.terminals.count
     let m = metrics
     let span = Swift.max(1e-9, horizon - sim.warmup)
-    func kpi(_ name: String, _ long: String, _ units: String, _ better: Better, _ values: [Double], _ axis: LabelAxis? = nil) -> KPIOutput {
-      KPIOutput(info: MetricInfo(name: name, longName: long, units: units, better: better, axis: axis), values: values)
+    // Every KPI here is a count, amount, duration, rate or share (never negative) unless it says otherwise.
+    func kpi(
+      _ name: String, _ long: String, _ units: String, _ better: Better, _ values: [Double], _ axis: LabelAxis? = nil, validMin: Double? = 0
+    ) -> KPIOutput {
+      KPIOutput(info: MetricInfo(name: name, longName: long, units: units, better: better, axis: axis, validMin: validMin), values: values)
     }
     let waitPercentiles = m.wait.percentiles([0.5, 0.9, 0.95])
     var kpis: [KPIOutput] = [

@@ -12,8 +12,9 @@ extension RailModel {
   /// Registers the rail time series with the sampler.
   func registerSeries() {
     let sampler = sim.sampler
-    func add(_ name: String, _ long: String, _ units: String, _ axis: LabelAxis?, _ read: @escaping (Int) -> Double) {
-      sampler.register(subsystem: self.name, MetricInfo(name: name, longName: long, units: units, axis: axis), read: read)
+    // Every series here is a level or a cumulative count or amount (never negative) unless it says otherwise.
+    func add(_ name: String, _ long: String, _ units: String, _ axis: LabelAxis?, validMin: Double? = 0, _ read: @escaping (Int) -> Double) {
+      sampler.register(subsystem: self.name, MetricInfo(name: name, longName: long, units: units, axis: axis, validMin: validMin), read: read)
     }
     add("rail_yard_stock", "TEU in the rail yard at the port (including boxes being moved in)", "TEU", nil) { [unowned self] _ in yardTEU }
     add("rail_yard_queue", "TEU in the rail yard waiting for a train, by corridor", "TEU", corridorAxis) { [unowned self] c in
@@ -40,8 +41,11 @@ extension RailModel {
     let n = config.corridors.count
     let span = Swift.max(1e-9, horizon - sim.warmup)
     let routes = routeAxis, corridors = corridorAxis, directions = directionAxis
-    func kpi(_ name: String, _ long: String, _ units: String, _ better: Better, _ values: [Double], _ axis: LabelAxis? = nil) -> KPIOutput {
-      KPIOutput(info: MetricInfo(name: name, longName: long, units: units, better: better, axis: axis), values: values)
+    // Every KPI here is a count, amount, duration, rate or share (never negative) unless it says otherwise.
+    func kpi(
+      _ name: String, _ long: String, _ units: String, _ better: Better, _ values: [Double], _ axis: LabelAxis? = nil, validMin: Double? = 0
+    ) -> KPIOutput {
+      KPIOutput(info: MetricInfo(name: name, longName: long, units: units, better: better, axis: axis, validMin: validMin), values: values)
     }
     func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : 0 }
     func byCorridor(_ v: [Double]) -> [Double] { (0..<n).map { v[2 * $0] + v[2 * $0 + 1] } }

@@ -16,8 +16,9 @@ extension RecyclingModel {
   /// Registers the recycling time series with the sampler.
   func registerSeries() {
     let sampler = sim.sampler
-    func add(_ name: String, _ long: String, _ units: String, _ axis: LabelAxis, _ read: @escaping (Int) -> Double) {
-      sampler.register(subsystem: self.name, MetricInfo(name: name, longName: long, units: units, axis: axis), read: read)
+    // Every series here is a level or a cumulative count or amount (never negative) unless it says otherwise.
+    func add(_ name: String, _ long: String, _ units: String, _ axis: LabelAxis, validMin: Double? = 0, _ read: @escaping (Int) -> Double) {
+      sampler.register(subsystem: self.name, MetricInfo(name: name, longName: long, units: units, axis: axis, validMin: validMin), read: read)
     }
     let categories = categoryAxis, stores = storeAxis, centres = centreAxis
     add("generated", "Cumulative end-of-life tonnes generated", "t", categories) { [unowned self] c in metrics.run.generated[c] }
@@ -49,8 +50,11 @@ extension RecyclingModel {
   public func finish(at horizon: SimTime) -> SubsystemOutput {
     let k = metrics.kpi
     let nc = config.categories.count
-    func kpi(_ name: String, _ long: String, _ units: String, _ better: Better, _ values: [Double], _ axis: LabelAxis? = nil) -> KPIOutput {
-      KPIOutput(info: MetricInfo(name: name, longName: long, units: units, better: better, axis: axis), values: values)
+    // Every KPI here is a count, amount, duration, rate or share (never negative) unless it says otherwise.
+    func kpi(
+      _ name: String, _ long: String, _ units: String, _ better: Better, _ values: [Double], _ axis: LabelAxis? = nil, validMin: Double? = 0
+    ) -> KPIOutput {
+      KPIOutput(info: MetricInfo(name: name, longName: long, units: units, better: better, axis: axis, validMin: validMin), values: values)
     }
     let rate = (0..<nc).map { k.generated[$0] > 0 ? k.formal[$0] / k.generated[$0] : 0 }
     let totalGenerated = k.generated.reduce(0, +)
@@ -69,7 +73,7 @@ extension RecyclingModel {
       kpi("collection_rate_total", "Formal collection rate, all categories by mass", "1", .higher, [totalRate]),
       kpi("epr_target", "EPR collection-rate target", "1", .none, config.categories.map(\.eprTarget), categoryAxis),
       kpi("epr_gap", "Collection rate minus EPR target (negative: below target)", "1", .higher,
-          (0..<nc).map { rate[$0] - config.categories[$0].eprTarget }, categoryAxis),
+          (0..<nc).map { rate[$0] - config.categories[$0].eprTarget }, categoryAxis, validMin: nil),
       kpi("backlog_at_points_mean", "Mean tonnes waiting at collection points", "t", .lower, pointMeans, categoryAxis),
       kpi("backlog_at_points_total_mean", "Mean tonnes waiting at all collection points", "t", .lower, [pointMeans.reduce(0, +)]),
       kpi("backlog_at_centre_mean", "Mean tonnes stored waiting for a line", "t", .lower, waitingMeans, storeAxis),

@@ -10,8 +10,9 @@ extension RingModel {
   /// Registers the ring's time series with the sampler.
   func registerSeries() {
     let sampler = sim.sampler
-    func add(_ name: String, _ long: String, _ units: String, _ axis: LabelAxis?, _ read: @escaping (Int) -> Double) {
-      sampler.register(subsystem: self.name, MetricInfo(name: name, longName: long, units: units, axis: axis), read: read)
+    // Every series here is a level or a cumulative count or amount (never negative) unless it says otherwise.
+    func add(_ name: String, _ long: String, _ units: String, _ axis: LabelAxis?, validMin: Double? = 0, _ read: @escaping (Int) -> Double) {
+      sampler.register(subsystem: self.name, MetricInfo(name: name, longName: long, units: units, axis: axis, validMin: validMin), read: read)
     }
     let categories = categoryAxis
     add("hub_stock", "Tonnes in the hubs' cold rooms", "t", categories) { [unowned self] c in metrics.hubStock[c].current }
@@ -24,14 +25,17 @@ extension RingModel {
       metrics.run.soldOff[c]
     }
     add("trucks_busy", "Trucks away from home or loading", "1", fleetAxis) { [unowned self] f in Double(busyCount[f]) }
-    add("ambient_temperature", "Outdoor temperature", "degC", nil) { [unowned self] _ in config.ambient.celsius(at: scheduler.now) }
+    add("ambient_temperature", "Outdoor temperature", "degC", nil, validMin: nil) { [unowned self] _ in config.ambient.celsius(at: scheduler.now) }
   }
 
   public func finish(at horizon: SimTime) -> SubsystemOutput {
     let m = metrics
     let nc = config.categories.count, nd = config.destinations.count
-    func kpi(_ name: String, _ long: String, _ units: String, _ better: Better, _ values: [Double], _ axis: LabelAxis? = nil) -> KPIOutput {
-      KPIOutput(info: MetricInfo(name: name, longName: long, units: units, better: better, axis: axis), values: values)
+    // Every KPI here is a count, amount, duration, rate or share (never negative) unless it says otherwise.
+    func kpi(
+      _ name: String, _ long: String, _ units: String, _ better: Better, _ values: [Double], _ axis: LabelAxis? = nil, validMin: Double? = 0
+    ) -> KPIOutput {
+      KPIOutput(info: MetricInfo(name: name, longName: long, units: units, better: better, axis: axis, validMin: validMin), values: values)
     }
     func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : .nan }
     func byCategory(_ f: (Int) -> Double) -> [Double] { (0..<nc).map(f) }

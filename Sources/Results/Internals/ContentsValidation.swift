@@ -42,12 +42,15 @@ enum ContentsValidation {
   }
 
   /// The metrics of one group: unique identifiers, and label axes that agree and do not
-  /// collide with a metric or with the `time` and `replication` dimensions.
+  /// collide with a metric or with the `time`, `replication` and `point` dimensions.
   private static func group(_ infos: [MetricInfo], _ where_: String, _ path: String) throws(ResultsError) {
     var names: [String] = []
     var axes: [LabelAxis] = []
     for info in infos {
       try identifier(info.name, "metric in /\(where_)", path)
+      guard !Layout.coordinateNames.contains(info.name) else {
+        throw .input(path, "/\(where_)/\(info.name) may not be called \(info.name): the group holds the \(info.name) coordinate scale")
+      }
       guard !names.contains(info.name) else { throw .input(path, "/\(where_)/\(info.name) appears twice") }
       names.append(info.name)
       try plainText(info.longName, "long name of /\(where_)/\(info.name)", path)
@@ -55,7 +58,7 @@ enum ContentsValidation {
       guard let axis = info.axis else { continue }
       let what = "label axis \(axis.name) of /\(where_)/\(info.name)"
       try identifier(axis.name, what, path)
-      guard axis.name != Layout.time, axis.name != Layout.replication else {
+      guard !Layout.coordinateNames.contains(axis.name) else {
         throw .input(path, "\(what) may not be called \(axis.name): that name is a dimension already")
       }
       guard !axis.labels.isEmpty else { throw .input(path, "\(what) has no labels") }

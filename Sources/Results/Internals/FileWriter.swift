@@ -33,22 +33,12 @@ enum FileWriter {
     let text = try H5Create.utf8StringType()
     let scenario = try file.createDataset(Layout.scenario, fileType: text.raw, dims: [], compress: false)
     try scenario.write(strings: [meta.scenarioText], what: "/scenario")
+    try scenario.writeAttribute(Layout.Attribute.units, string: Layout.textUnits)
     try scenario.writeAttribute(Layout.Attribute.longName, string: "resolved scenario (YAML)")
 
-    let time = try file.createDataset(Layout.time, fileType: cs_H5T_IEEE_F64LE(), dims: [meta.sampleTimes.count], compress: true)
-    try time.write(meta.sampleTimes, memoryType: cs_H5T_NATIVE_DOUBLE(), what: "/time")
-    try time.makeScale(Layout.time)
-    try time.writeAttribute(Layout.Attribute.units, string: meta.timeUnit)
-    try time.writeAttribute(Layout.Attribute.longName, string: "sample time")
-
     let rows = contents.replications.count
-    let replication = try file.createDataset(Layout.replication, fileType: cs_H5T_STD_I64LE(), dims: [rows], compress: true)
-    try replication.write(contents.replications.map { Int64($0) }, memoryType: cs_H5T_NATIVE_INT64(), what: "/replication")
-    try replication.makeScale(Layout.replication)
-    try replication.writeAttribute(Layout.Attribute.units, string: "1")
-    try replication.writeAttribute(Layout.Attribute.longName, string: "replication index")
-
-    let scales = Scales(time: time, replication: replication)
+    let indices = contents.replications.map { Int64($0) }
+    let scales = try Scales(in: file, "", indices, meta, withTime: true)
     let fingerprints = try file.createDataset(Layout.replicationFingerprint, fileType: cs_H5T_STD_U64LE(), dims: [rows], compress: true)
     try fingerprints.write(contents.replicationFingerprints, memoryType: cs_H5T_NATIVE_UINT64(), what: "/replication_fingerprint")
     try describe(fingerprints, units: "1", longName: "event-trajectory fingerprint of the replication", scales, "/replication_fingerprint")
@@ -60,21 +50,25 @@ enum FileWriter {
     let summary = try file.createGroup(Layout.summary)
     let checks = try file.createGroup(Layout.checks)
     for subsystem in contents.subsystems {
+      let seriesWhere = "/\(Layout.timeseries)/\(subsystem.name)"
       let seriesGroup = try timeseries.createGroup(subsystem.name)
+      let seriesScales = try Scales(in: seriesGroup, seriesWhere, indices, meta, withTime: true)
       var labelScales = LabelScales(group: seriesGroup)
       for series in subsystem.series {
         try writeMetric(series.info, series.values, leading: [rows, meta.sampleTimes.count], in: seriesGroup,
-          labels: &labelScales, scales, "/timeseries/\(subsystem.name)/\(series.info.name)", warmupEnd: meta.warmup)
+          labels: &labelScales, seriesScales, "\(seriesWhere)/\(series.info.name)", warmupEnd: meta.warmup)
       }
+      let summaryWhere = "/\(Layout.summary)/\(subsystem.name)"
       let summaryGroup = try summary.createGroup(subsystem.name)
+      let summaryScales = try Scales(in: summaryGroup, summaryWhere, indices, meta, withTime: false)
       labelScales = LabelScales(group: summaryGroup)
       for kpi in subsystem.kpis {
         try writeMetric(kpi.info, kpi.values, leading: [rows], in: summaryGroup,
-          labels: &labelScales, scales, "/summary/\(subsystem.name)/\(kpi.info.name)")
+          labels: &labelScales, summaryScales, "\(summaryWhere)/\(kpi.info.name)")
       }
       let checkGroup = try checks.createGroup(subsystem.name)
       for check in subsystem.checks {
-        try writeCheck(check, in: checkGroup, scales, "/checks/\(subsystem.name)/\(check.name)")
+        try writeCheck(check, in: checkGroup, indices, meta, "/\(Layout.checks)/\(subsystem.name)/\(check.name)")
       }
     }
     try TraceWriter.write(contents.traces, into: file)
@@ -109,12 +103,13 @@ enum FileWriter {
     try dataset.writeAttribute(Layout.Attribute.units, string: info.units)
     try dataset.writeAttribute(Layout.Attribute.longName, string: info.longName)
     try dataset.writeAttribute(Layout.Attribute.better, string: info.better.rawValue)
+    if let validMin = info.validMin { try dataset.writeAttribute(Layout.Attribute.validMin, double: validMin) }
     if let warmupEnd {
       // Series keep the warm-up period; samples at times before this are flagged by it.
       try dataset.writeAttribute(Layout.Attribute.warmupEnd, double: warmupEnd)
     }
     try dataset.attach(scales.replication, axis: 0, what: what)
-    if leading.count > 1 { try dataset.attach(scales.time, axis: 1, what: what) }
+    if leading.count > 1, let time = scales.time { try dataset.attach(time, axis: 1, what: what) }
     if let axis = info.axis {
       try dataset.attach(try labels.scale(for: axis), axis: leading.count, what: what)
     }
@@ -122,9 +117,12 @@ enum FileWriter {
 
   /// A group per check: `passed` (all replications), units and long name as attributes;
   /// entered, left, remained and passed per replication as datasets.
-  private static func writeCheck(_ check: CheckResults, in parent: H5Handle, _ scales: Scales, _ what: String) throws(HDF5Failure) {
+  private static func writeCheck(
+    _ check: CheckResults, in parent: H5Handle, _ indices: [Int64], _ meta: RunMetadata, _ what: String
+  ) throws(HDF5Failure) {
     let rows = check.passed.count
     let group = try parent.createGroup(check.name)
+    let scales = try Scales(in: group, what, indices, meta, withTime: false)
     try group.writeAttribute(Layout.Attribute.passed, bool: check.allPassed)
     try group.writeAttribute(Layout.Attribute.units, string: check.units)
     try group.writeAttribute(Layout.Attribute.longName, string: check.longName)
@@ -146,10 +144,17 @@ enum FileWriter {
     try dataset.attach(scales.replication, axis: 0, what: what)
   }
 
-  /// The root `/time` and `/replication` scales.
+  /// The `replication` (and `time`) coordinate scales of one group: the root's, or a
+  /// group's own copies (see ``CoordinateScale``), created before the group's datasets.
   private struct Scales {
-    let time: H5Handle
+    let time: H5Handle?
     let replication: H5Handle
+
+    init(in group: H5Handle, _ where_: String, _ indices: [Int64], _ meta: RunMetadata, withTime: Bool) throws(HDF5Failure) {
+      time = withTime ? try CoordinateScale.time(in: group, meta.sampleTimes, unit: meta.timeUnit, "\(where_)/\(Layout.time)") : nil
+      replication = try CoordinateScale.index(
+        Layout.replication, in: group, indices, longName: "replication index", "\(where_)/\(Layout.replication)")
+    }
   }
 
   /// The string label scales of one subsystem group, created on first use, in use order.
@@ -161,11 +166,7 @@ enum FileWriter {
 
     mutating func scale(for axis: LabelAxis) throws(HDF5Failure) -> H5Handle {
       if let existing = made.first(where: { $0.name == axis.name }) { return existing.scale }
-      let text = try H5Create.utf8StringType()
-      let scale = try group.createDataset(axis.name, fileType: text.raw, dims: [axis.labels.count], compress: false)
-      try scale.write(strings: axis.labels, what: "label axis \(axis.name)")
-      try scale.makeScale(axis.name)
-      try scale.writeAttribute(Layout.Attribute.longName, string: axis.name)
+      let scale = try CoordinateScale.labels(axis, in: group)
       made.append((axis.name, scale))
       return scale
     }

@@ -2,7 +2,18 @@
 enum Layout {
   static let format = "chainsim-results"
   /// The layout version this build writes and the newest it reads.
-  static let formatVersion = 1
+  ///
+  /// - 1: coordinate scales (`time`, `replication`, sweep `point`) only at the root.
+  /// - 2: every `/timeseries/<subsystem>`, `/summary/<subsystem>`, check group and `/sweep`
+  ///   also holds the coordinate scales its datasets are attached to (so xarray's
+  ///   `open_dataset(..., group=)` sees them as coordinates); text datasets (`/scenario`,
+  ///   label scales, `/sweep/definition`, `/sweep/scenario_sha256`) have `units` = "";
+  ///   metrics that cannot go below a bound carry it as `valid_min`. Version 1 files are
+  ///   still read (they have no `valid_min`).
+  static let formatVersion = 2
+
+  /// The `units` of a text dataset (scenario text, labels, hashes): none, as CF has it.
+  static let textUnits = ""
 
   enum Root {
     static let format = "format"
@@ -23,6 +34,9 @@ enum Layout {
   static let scenario = "scenario"
   static let time = "time"
   static let replication = "replication"
+  /// The coordinate scales a group may hold (`point` in sweep files): no metric or label
+  /// axis may take these names.
+  static let coordinateNames: Set<String> = [time, replication, "point"]
   static let replicationFingerprint = "replication_fingerprint"
   static let replicationEvents = "replication_events"
   static let timeseries = "timeseries"
@@ -43,6 +57,9 @@ enum Layout {
     static let passed = "passed"
     /// On time series: the end of the warm-up (in the time unit); earlier samples are warm-up.
     static let warmupEnd = "warmup_end"
+    /// On metrics: the smallest value the quantity can take (CF `valid_min`), e.g. 0 for
+    /// counts, tonnes and durations; absent when the quantity has no lower bound.
+    static let validMin = "valid_min"
   }
 
   /// Whether `name` is an ASCII snake_case identifier (`[a-z][a-z0-9_]*`), as every group,

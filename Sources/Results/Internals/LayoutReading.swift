@@ -80,15 +80,17 @@ extension LayoutReading {
     return (Int(version), metadata)
   }
 
-  /// A metric dataset's description: its `long_name`, `units` and `better` attributes (a
-  /// missing `better` is `none`), with the label axis read by the caller.
+  /// A metric dataset's description: its `long_name`, `units`, `better` and `valid_min`
+  /// attributes (a missing `better` is `none`; `valid_min` is absent in version 1 files and
+  /// for quantities without a lower bound), with the label axis read by the caller.
   func metricInfo(_ dataset: H5Handle, name: String, axis: LabelAxis?, _ here: String) throws(ResultsError) -> MetricInfo {
     let betterText = try attempt { () throws(HDF5Failure) in try dataset.readStringAttribute(Layout.Attribute.better) }
     guard let better = Better(rawValue: betterText ?? Better.none.rawValue) else {
       throw .input(path, "\(here) has better = \(String(reflecting: betterText ?? "")), expected lower, higher or none")
     }
+    let validMin = try attempt { () throws(HDF5Failure) in try dataset.readDoubleAttribute(Layout.Attribute.validMin) }
     return MetricInfo(
       name: name, longName: try text(dataset, Layout.Attribute.longName, here),
-      units: try text(dataset, Layout.Attribute.units, here), better: better, axis: axis)
+      units: try text(dataset, Layout.Attribute.units, here), better: better, axis: axis, validMin: validMin)
   }
 }

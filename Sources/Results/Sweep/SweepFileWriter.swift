@@ -20,10 +20,25 @@ enum SweepFileWriter {
     }
   }
 
+  /// The `point`, `replication` (and `time`) coordinate scales of one group: the root's, or
+  /// a group's own copies (see ``CoordinateScale``), created before the group's datasets.
   private struct Scales {
     let point: H5Handle
-    let replication: H5Handle
-    let time: H5Handle
+    let replication: H5Handle?
+    let time: H5Handle?
+
+    init(in group: H5Handle, _ where_: String, _ sweep: SweepResults, replication withReplication: Bool = true, time withTime: Bool) throws(HDF5Failure) {
+      let meta = sweep.metadata
+      time = withTime ? try CoordinateScale.time(in: group, meta.sampleTimes, unit: meta.timeUnit, "\(where_)/\(Layout.time)") : nil
+      point = try CoordinateScale.index(
+        SweepLayout.point, in: group, sweep.points.map { Int64($0) }, longName: "sweep point index (parameters in /sweep)",
+        "\(where_)/\(SweepLayout.point)")
+      replication = withReplication
+        ? try CoordinateScale.index(
+          Layout.replication, in: group, (0..<meta.replications).map { Int64($0) }, longName: "replication index",
+          "\(where_)/\(Layout.replication)")
+        : nil
+    }
   }
 
   private static func writeBody(_ sweep: SweepResults, into file: H5Handle) throws(HDF5Failure) {
@@ -32,27 +47,11 @@ enum SweepFileWriter {
     let text = try H5Create.utf8StringType()
     let scenario = try file.createDataset(Layout.scenario, fileType: text.raw, dims: [], compress: false)
     try scenario.write(strings: [meta.scenarioText], what: "/scenario")
+    try scenario.writeAttribute(Layout.Attribute.units, string: Layout.textUnits)
     try scenario.writeAttribute(Layout.Attribute.longName, string: "resolved base scenario (YAML), before the sweep's parameters")
 
-    let time = try file.createDataset(Layout.time, fileType: cs_H5T_IEEE_F64LE(), dims: [meta.sampleTimes.count], compress: true)
-    try time.write(meta.sampleTimes, memoryType: cs_H5T_NATIVE_DOUBLE(), what: "/time")
-    try time.makeScale(Layout.time)
-    try time.writeAttribute(Layout.Attribute.units, string: meta.timeUnit)
-    try time.writeAttribute(Layout.Attribute.longName, string: "sample time")
-
     let rows = sweep.points.count, slots = meta.replications
-    let point = try file.createDataset(SweepLayout.point, fileType: cs_H5T_STD_I64LE(), dims: [rows], compress: true)
-    try point.write(sweep.points.map { Int64($0) }, memoryType: cs_H5T_NATIVE_INT64(), what: "/point")
-    try point.makeScale(SweepLayout.point)
-    try point.writeAttribute(Layout.Attribute.units, string: "1")
-    try point.writeAttribute(Layout.Attribute.longName, string: "sweep point index (parameters in /sweep)")
-
-    let replication = try file.createDataset(Layout.replication, fileType: cs_H5T_STD_I64LE(), dims: [slots], compress: true)
-    try replication.write((0..<slots).map { Int64($0) }, memoryType: cs_H5T_NATIVE_INT64(), what: "/replication")
-    try replication.makeScale(Layout.replication)
-    try replication.writeAttribute(Layout.Attribute.units, string: "1")
-    try replication.writeAttribute(Layout.Attribute.longName, string: "replication index")
-    let scales = Scales(point: point, replication: replication, time: time)
+    let scales = try Scales(in: file, "", sweep, time: true)
 
     let cells = sweep.cells.flatMap { $0 }
     let fingerprints = try file.createDataset(Layout.replicationFingerprint, fileType: cs_H5T_STD_U64LE(), dims: [rows, slots], compress: true)
@@ -62,9 +61,9 @@ enum SweepFileWriter {
     try events.write(cells.map { Int64($0?.events ?? 0) }, memoryType: cs_H5T_NATIVE_INT64(), what: "/replication_events")
     try describe(events, units: "1", longName: "events executed in the replication (0: slot unused)", scales)
 
-    try writeParameterTable(sweep, file, scales)
+    try writeParameterTable(sweep, file)
     guard let template = cells.compactMap({ $0 }).first else { return }
-    try writeMetrics(sweep, template: template, file, scales)
+    try writeMetrics(sweep, template: template, file)
   }
 
   private static func writeRootAttributes(_ sweep: SweepResults, _ file: H5Handle) throws(HDF5Failure) {
@@ -76,14 +75,16 @@ enum SweepFileWriter {
 
   /// `/sweep`: the definition, the replications used and scenario hash per point, and one
   /// dataset per parameter over `point`.
-  private static func writeParameterTable(_ sweep: SweepResults, _ file: H5Handle, _ scales: Scales) throws(HDF5Failure) {
+  private static func writeParameterTable(_ sweep: SweepResults, _ file: H5Handle) throws(HDF5Failure) {
     let rows = sweep.points.count
     let group = try file.createGroup(SweepLayout.sweep)
     try group.writeAttribute(SweepLayout.Root.design, string: sweep.design)
     try group.writeAttribute(SweepLayout.Root.sweepSHA256, string: sweep.sweepSHA256)
+    let scales = try Scales(in: group, "/\(SweepLayout.sweep)", sweep, replication: false, time: false)
     let text = try H5Create.utf8StringType()
     let definition = try group.createDataset(SweepLayout.definition, fileType: text.raw, dims: [], compress: false)
     try definition.write(strings: [sweep.definitionText], what: "/sweep/definition")
+    try definition.writeAttribute(Layout.Attribute.units, string: Layout.textUnits)
     try definition.writeAttribute(Layout.Attribute.longName, string: "the sweep file (canonical YAML)")
     for p in sweep.parameters {
       let what = "/sweep/\(p.name)"
@@ -110,11 +111,12 @@ enum SweepFileWriter {
     try used.attach(scales.point, axis: 0, what: "/sweep/replications_used")
     let hashes = try group.createDataset(SweepLayout.scenarioSHA256, fileType: text.raw, dims: [rows], compress: false)
     try hashes.write(strings: sweep.pointScenarioSHA256, what: "/sweep/scenario_sha256")
+    try hashes.writeAttribute(Layout.Attribute.units, string: Layout.textUnits)
     try hashes.writeAttribute(Layout.Attribute.longName, string: "SHA-256 of the point's resolved scenario")
     try hashes.attach(scales.point, axis: 0, what: "/sweep/scenario_sha256")
   }
 
-  private static func writeMetrics(_ sweep: SweepResults, template: ReplicationOutput, _ file: H5Handle, _ scales: Scales) throws(HDF5Failure) {
+  private static func writeMetrics(_ sweep: SweepResults, template: ReplicationOutput, _ file: H5Handle) throws(HDF5Failure) {
     let meta = sweep.metadata
     let rows = sweep.points.count, slots = meta.replications, times = meta.sampleTimes.count
     let cells = sweep.cells.flatMap { $0 }
@@ -122,25 +124,29 @@ enum SweepFileWriter {
     let summary = try file.createGroup(Layout.summary)
     let checks = try file.createGroup(Layout.checks)
     for (s, sub) in template.subsystems.enumerated() {
+      let seriesWhere = "/\(Layout.timeseries)/\(sub.name)"
       let seriesGroup = try timeseries.createGroup(sub.name)
+      let seriesScales = try Scales(in: seriesGroup, seriesWhere, sweep, time: true)
       var labels = LabelScales(group: seriesGroup)
       for (m, series) in sub.series.enumerated() {
         let width = times * series.info.width
         let values = cells.flatMap { $0?.subsystems[s].series[m].values ?? Array(repeating: .nan, count: width) }
-        try writeMetric(series.info, values, leading: [rows, slots, times], in: seriesGroup, labels: &labels, scales,
-                        "/timeseries/\(sub.name)/\(series.info.name)", warmupEnd: meta.warmup)
+        try writeMetric(series.info, values, leading: [rows, slots, times], in: seriesGroup, labels: &labels, seriesScales,
+                        "\(seriesWhere)/\(series.info.name)", warmupEnd: meta.warmup)
       }
+      let summaryWhere = "/\(Layout.summary)/\(sub.name)"
       let summaryGroup = try summary.createGroup(sub.name)
+      let summaryScales = try Scales(in: summaryGroup, summaryWhere, sweep, time: false)
       labels = LabelScales(group: summaryGroup)
       for (k, kpi) in sub.kpis.enumerated() {
         let values = cells.flatMap { $0?.subsystems[s].kpis[k].values ?? Array(repeating: .nan, count: kpi.info.width) }
-        try writeMetric(kpi.info, values, leading: [rows, slots], in: summaryGroup, labels: &labels, scales,
-                        "/summary/\(sub.name)/\(kpi.info.name)")
+        try writeMetric(kpi.info, values, leading: [rows, slots], in: summaryGroup, labels: &labels, summaryScales,
+                        "\(summaryWhere)/\(kpi.info.name)")
       }
       let checkGroup = try checks.createGroup(sub.name)
       for (c, check) in sub.checks.enumerated() {
         let outputs = cells.map { $0?.subsystems[s].checks[c] }
-        try writeCheck(check, outputs, rows: rows, slots: slots, in: checkGroup, scales, "/checks/\(sub.name)/\(check.name)")
+        try writeCheck(check, outputs, rows: rows, slots: slots, in: checkGroup, sweep, "/checks/\(sub.name)/\(check.name)")
       }
     }
   }
@@ -155,10 +161,11 @@ enum SweepFileWriter {
     try dataset.writeAttribute(Layout.Attribute.units, string: info.units)
     try dataset.writeAttribute(Layout.Attribute.longName, string: info.longName)
     try dataset.writeAttribute(Layout.Attribute.better, string: info.better.rawValue)
+    if let validMin = info.validMin { try dataset.writeAttribute(Layout.Attribute.validMin, double: validMin) }
     if let warmupEnd { try dataset.writeAttribute(Layout.Attribute.warmupEnd, double: warmupEnd) }
     try dataset.attach(scales.point, axis: 0, what: what)
-    try dataset.attach(scales.replication, axis: 1, what: what)
-    if leading.count > 2 { try dataset.attach(scales.time, axis: 2, what: what) }
+    if let replication = scales.replication { try dataset.attach(replication, axis: 1, what: what) }
+    if leading.count > 2, let time = scales.time { try dataset.attach(time, axis: 2, what: what) }
     if let axis = info.axis { try dataset.attach(try labels.scale(for: axis), axis: leading.count, what: what) }
   }
 
@@ -166,9 +173,10 @@ enum SweepFileWriter {
   /// unused slots) and passed (true in unused slots) per point and replication.
   private static func writeCheck(
     _ check: CheckOutput, _ outputs: [CheckOutput?], rows: Int, slots: Int, in parent: H5Handle,
-    _ scales: Scales, _ what: String
+    _ sweep: SweepResults, _ what: String
   ) throws(HDF5Failure) {
     let group = try parent.createGroup(check.name)
+    let scales = try Scales(in: group, what, sweep, time: false)
     try group.writeAttribute(Layout.Attribute.passed, bool: outputs.allSatisfy { $0?.passed ?? true })
     try group.writeAttribute(Layout.Attribute.units, string: check.units)
     try group.writeAttribute(Layout.Attribute.longName, string: check.longName)
@@ -191,7 +199,7 @@ enum SweepFileWriter {
     try dataset.writeAttribute(Layout.Attribute.units, string: units)
     try dataset.writeAttribute(Layout.Attribute.longName, string: longName)
     try dataset.attach(scales.point, axis: 0, what: longName)
-    try dataset.attach(scales.replication, axis: 1, what: longName)
+    if let replication = scales.replication { try dataset.attach(replication, axis: 1, what: longName) }
   }
 
   /// The string label scales of one subsystem group, created on first use, in use order.
@@ -202,11 +210,7 @@ enum SweepFileWriter {
 
     mutating func scale(for axis: LabelAxis) throws(HDF5Failure) -> H5Handle {
       if let existing = made.first(where: { $0.name == axis.name }) { return existing.scale }
-      let text = try H5Create.utf8StringType()
-      let scale = try group.createDataset(axis.name, fileType: text.raw, dims: [axis.labels.count], compress: false)
-      try scale.write(strings: axis.labels, what: "label axis \(axis.name)")
-      try scale.makeScale(axis.name)
-      try scale.writeAttribute(Layout.Attribute.longName, string: axis.name)
+      let scale = try CoordinateScale.labels(axis, in: group)
       made.append((axis.name, scale))
       return scale
     }

@@ -28,13 +28,19 @@ public struct MetricInfo: Sendable, Equatable {
   public var better: Better
   /// The label breakdown, or `nil` for a scalar per replication (per time for series).
   public var axis: LabelAxis?
+  /// The smallest value the quantity can physically take, declared where the metric is
+  /// registered: `0` for counts, tonnes, TEU, durations, shares and the like; `nil` for a
+  /// quantity that may be negative (a temperature in °C, emissions with credits). Stored as
+  /// the CF `valid_min` attribute; the report clips confidence bands at it.
+  public var validMin: Double?
 
-  public init(name: String, longName: String, units: String, better: Better = .none, axis: LabelAxis? = nil) {
+  public init(name: String, longName: String, units: String, better: Better = .none, axis: LabelAxis? = nil, validMin: Double? = nil) {
     self.name = name
     self.longName = longName
     self.units = units
     self.better = better
     self.axis = axis
+    self.validMin = validMin
   }
 
   /// The number of values per replication (per sample time for series).
