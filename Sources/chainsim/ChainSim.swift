@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import SimKernel
 
 /// The `chainsim` command: parsing and printing only; the work is in Experiments.
 struct ChainSim: AsyncParsableCommand {
@@ -38,11 +39,11 @@ struct ChainSim: AsyncParsableCommand {
   /// Prints an error (or help) and returns its exit code.
   static func report(_ error: Error) -> Int {
     if let failure = error as? CommandFailure {
-      writeStandardError(failure.message + "\n")
+      writeStandardError(DisplayText.message(failure.message) + "\n")
       return failure.exitCode
     }
     if let classified = ErrorClassification(error) {
-      writeStandardError("error: \(classified.message)\n")
+      writeStandardError("error: \(DisplayText.message(classified.message))\n")
       return classified.exitCode
     }
     let code = exitCode(for: error)
@@ -52,7 +53,7 @@ struct ChainSim: AsyncParsableCommand {
       return 0
     }
     if let e = error as? ExitCode { return Int(e.rawValue) == 1 ? 1 : Int(e.rawValue) }
-    writeStandardError(message + "\n")
+    writeStandardError(DisplayText.message(message) + "\n")
     return 2  // usage: unknown option, missing argument, validation error
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import SimKernel
 
 extension ChainSim {
   /// `chainsim compare`: two results files side by side, with a verdict per KPI.
@@ -23,7 +24,7 @@ extension ChainSim {
     @Argument(help: "Results file of the variant (B); differences are B − A.", completion: .file(extensions: ["h5"]))
     var b: String
 
-    @Option(help: "Significance level; intervals are at confidence 1 − alpha.")
+    @Option(parsing: .unconditional, help: "Significance level, between 0 and 1; intervals are at confidence 1 − alpha.")
     var alpha: Double = 0.05
 
     @Flag(name: .customLong("no-holm"), help: "Test each KPI at --alpha on its own (no Holm correction across KPIs).")
@@ -48,7 +49,7 @@ extension ChainSim {
     var quiet = false
 
     func validate() throws {
-      guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1 (exclusive)") }
+      guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1, exclusive (got \(alpha)\(alpha < 0 ? ": negative" : ""))") }
       if json && markdown { throw ValidationError("--json and --markdown exclude each other") }
     }
 
@@ -62,8 +63,8 @@ extension ChainSim {
       }
       if !quiet {
         print(json ? comparison.json()
-                : markdown ? comparison.markdown(differencesOnly: differencesOnly)
-                : comparison.table(differencesOnly: differencesOnly))
+                : DisplayText.escaped(markdown ? comparison.markdown(differencesOnly: differencesOnly)
+                                               : comparison.table(differencesOnly: differencesOnly), keepingLineBreaks: true))
       }
       if comparison.anySignificant {
         throw ExitCode(1)

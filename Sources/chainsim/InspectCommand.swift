@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import SimKernel
 
 extension ChainSim {
   /// `chainsim inspect`: what a results file holds, and whether its warm-up was long enough.
@@ -33,11 +34,11 @@ extension ChainSim {
         throw CommandFailure(message: "error: --cycle \(cycle): expected a duration with its unit, e.g. 24h, 1d or 1w", exitCode: 2)
       }
       let inspection = try FileInspection(path: file, cycle: hours)
-      print(json ? InspectFormatter.json(inspection) : InspectFormatter.table(inspection, allSeries: allSeries))
+      print(json ? InspectFormatter.json(inspection) : DisplayText.escaped(InspectFormatter.table(inspection, allSeries: allSeries), keepingLineBreaks: true))
       let warnings = inspection.warmupWarnings
       if !json, let first = warnings.first {
         let more = warnings.count > 1 ? " (and \(warnings.count - 1) more series, listed above)" : ""
-        writeStandardError("warning: the scenario's warm-up may be too short: \(first)\(more)\n")
+        printError("warning: the scenario's warm-up may be too short: \(first)\(more)")
       }
     }
 

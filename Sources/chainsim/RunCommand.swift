@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import SimKernel
 
 extension ChainSim {
   /// `chainsim run`: replications in parallel, results to HDF5, a KPI summary.
@@ -19,8 +20,11 @@ extension ChainSim {
     @Option(name: .shortAndLong, help: "Results file (default: output/<scenario stem>.h5).")
     var output: String?
 
-    @Option(name: .short, help: "Replications run at once (default: all cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customShort("j"), parsing: .unconditional, help: jobsHelp)
+    var jobsText: WholeNumberArgument?
+
+    /// `-j`, checked; all cores when not given.
+    var jobs: Int { get throws { try jobCount(jobsText, cores: ProcessInfo.processInfo.activeProcessorCount) } }
 
     @Option(help: ArgumentHelp("Write every tagged entity's trace of a subsystem to /traces/<subsystem> (repeatable; supported: ring).",
                                valueName: "subsystem"))
@@ -33,7 +37,7 @@ extension ChainSim {
     var quiet = false
 
     func validate() throws {
-      if jobs < 1 { throw ValidationError("-j must be at least 1") }
+      _ = try jobs
       for t in trace where t != "ring" { throw ValidationError("--trace supports ring, found '\(t)'") }
     }
 
@@ -45,7 +49,7 @@ extension ChainSim {
       }
       let path = output ?? ScenarioPreparation.defaultOutputPath(for: scenario.scenario)
       let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0, label: prepared.name)
-      let report = try await ScenarioRunner.run(prepared, jobs: jobs, outputPath: path, traces: trace) { done, total in
+      let report = try await ScenarioRunner.run(prepared, jobs: try jobs, outputPath: path, traces: trace) { done, total in
         progress.update(done: done, total: total)
       }
       progress.finish()
@@ -64,7 +68,7 @@ extension ChainSim {
 
 /// Writes a line to standard error.
 func printError(_ text: String) {
-  writeStandardError(text + "\n")
+  writeStandardError(DisplayText.message(text) + "\n")
 }
 
 /// Writes text to standard error, ignoring a failed write: standard error on a full disk

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import SimKernel
 
 /// Renders a run report as a table for people or JSON for scripts.
 enum SummaryFormatter {
@@ -25,8 +26,10 @@ enum SummaryFormatter {
     return aligned(header: header, rows: rows, rightAligned: [3, 4])
   }
 
-  /// Columns padded to their widest cell, with a rule under the header.
+  /// Columns padded to their widest cell, with a rule under the header; cells are escaped
+  /// (``DisplayText/escaped(_:keepingLineBreaks:)``) before they are measured.
   static func aligned(header: [String], rows: [[String]], rightAligned: Set<Int>) -> [String] {
+    let rows = rows.map { $0.map { DisplayText.escaped($0) } }
     let widths = header.indices.map { c in max(header[c].count, rows.map { $0[c].count }.max() ?? 0) }
     func render(_ cells: [String]) -> String {
       cells.enumerated().map { c, s in
