@@ -9,11 +9,11 @@ struct ChainSim: AsyncParsableCommand {
     commandName: "chainsim",
     abstract: "Discrete-event simulation of the Tianjin supply chain (port, rail, fresh-produce ring, recycling).",
     discussion: """
-      Scenario files are YAML (scenarios/tianjin-2024.yaml is the baseline); results are HDF5 files
+      Scenario files are YAML (scenarios/tianjin-2024.yaml is the baseline); results are HDF5 files \
       readable with h5py, xarray (engine="h5netcdf"), h5dump and HDFView.
 
-      Exit codes: 0 success (compare: no KPI differs significantly); 1 compare: a KPI differs
-      significantly, run/sweep: an invariant failed (results written, failure recorded);
+      Exit codes: 0 success (compare: no KPI differs significantly); 1 compare: a KPI differs \
+      significantly, run/sweep: an invariant failed (results written, failure recorded); \
       2 bad input or usage; 3 environment failure (disk full, permission denied, I/O error).
       """,
     version: SoftwareVersion.string,

@@ -9,12 +9,13 @@ extension ChainSim {
     static let configuration = CommandConfiguration(
       abstract: "Compare two results files (A = base, B = variant): KPIs with intervals, B − A, and a verdict.",
       discussion: """
-        Per KPI: mean and interval of A and B, the difference B − A with its interval and p-value — paired-t
-        when the files share seed, replication indices and stream scheme (common random numbers), Welch
-        otherwise — and better/worse from the KPI's `better` attribute (none: no verdict). The p-values of the
-        KPIs with a verdict are Holm-adjusted unless --no-holm. Time series are described per time bin, never
+        Per KPI: mean and interval of A and B, the difference B − A with its interval and p-value — paired-t \
+        when the files share seed, replication indices and stream scheme (common random numbers), Welch \
+        otherwise — and better/worse from the KPI's `better` attribute (none: no verdict). The p-values of the \
+        KPIs with a verdict are Holm-adjusted unless --no-holm. Time series are described per time bin, never \
         judged. Also lists the resolved scenario keys that differ.
-        Exit codes: 0 no KPI with a verdict differs significantly; 1 at least one does; 2 files that cannot
+
+        Exit codes: 0 no KPI with a verdict differs significantly; 1 at least one does; 2 files that cannot \
         be read or compared (different horizons, sample intervals, subsystems, KPIs or labels); 3 environment.
         """)
 

@@ -9,11 +9,12 @@ extension ChainSim {
     static let configuration = CommandConfiguration(
       abstract: "Show a results file: scenario, seeds, fingerprint, checks, KPIs and a warm-up estimate per series.",
       discussion: """
-        The warm-up estimate is MSER-5 (White 1997) on the replication mean of each series, in batches of
-        whole cycles (--cycle, a day by default; use 1w when weekly schedules drive the system) holding at
-        least 5 samples; cumulative series are analysed through their increments. A truncation point beyond
-        half the series gives no estimate ("not settled"). A warning is printed for every series whose
+        The warm-up estimate is MSER-5 (White 1997) on the replication mean of each series, in batches of \
+        whole cycles (--cycle, a day by default; use 1w when weekly schedules drive the system) holding at \
+        least 5 samples; cumulative series are analysed through their increments. A truncation point beyond \
+        half the series gives no estimate ("not settled"). A warning is printed for every series whose \
         estimate is longer than the scenario's warm-up.
+
         Exit codes: 0 success; 2 a missing, damaged or foreign file; 3 an I/O failure.
         """)
 

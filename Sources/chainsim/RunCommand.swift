@@ -9,9 +9,13 @@ extension ChainSim {
     static let configuration = CommandConfiguration(
       abstract: "Run a scenario's replications and write the results to HDF5.",
       discussion: """
-        Writes output/<scenario file stem>.h5 unless -o is given: a temporary file renamed into place
+        Writes output/<scenario file stem>.h5 unless -o is given: a temporary file renamed into place \
         only when complete. The same scenario, seed and version give a byte-identical file for any -j.
-        Prints the mean and 95% confidence interval of every KPI over the replications.
+
+        Prints the headline KPIs of each subsystem (mean, 95% confidence interval over the replications \
+        and units; the list is HeadlineKPIs in the Experiments library), the checks, and the results file \
+        last. --all prints every KPI; --json prints everything as JSON.
+
         Exit 1 when a flow-balance invariant failed (the file is written with the failure recorded).
         """)
 
@@ -30,7 +34,10 @@ extension ChainSim {
                                valueName: "subsystem"))
     var trace: [String] = []
 
-    @Flag(help: "Print the summary as JSON on stdout.")
+    @Flag(help: "Print every KPI, not only the headline ones.")
+    var all = false
+
+    @Flag(help: "Print the summary as JSON on stdout (every KPI).")
     var json = false
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
@@ -49,14 +56,21 @@ extension ChainSim {
       }
       let path = output ?? ScenarioPreparation.defaultOutputPath(for: scenario.scenario)
       let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0, label: prepared.name)
-      let report = try await ScenarioRunner.run(prepared, jobs: try jobs, outputPath: path, traces: trace) { done, total in
-        progress.update(done: done, total: total)
+      let tracker = RunProgress(replications: prepared.config.run.replications, horizon: prepared.config.run.horizon)
+      progress.follow(tracker)
+      let report: RunReport
+      do {
+        report = try await ScenarioRunner.run(prepared, jobs: try jobs, outputPath: path, traces: trace, tracker: tracker)
+      } catch {
+        progress.finish()
+        throw error
       }
       progress.finish()
       if json {
         print(SummaryFormatter.json(report))
       } else if !quiet {
-        print(SummaryFormatter.table(report))
+        let text = all ? SummaryFormatter.table(report) : SummaryFormatter.headline(report)
+        print(DisplayText.escaped(text, keepingLineBreaks: true))
       }
       if !report.failedChecks.isEmpty {
         throw CommandFailure(message: "invariant failed: " + report.failedChecks.joined(separator: "; ")

@@ -8,12 +8,14 @@ extension ChainSim {
     static let configuration = CommandConfiguration(
       abstract: "Run a parameter sweep (grid or Latin hypercube) and write one HDF5 file with a leading point dimension.",
       discussion: """
-        Each finished (point, replication) is saved as a checksummed record in FILE.records/ (fsynced, then
-        renamed); the HDF5 file is assembled from the records in (point, replication) order, so any -j gives
-        the same bytes. Rerun the same command after a crash or kill to resume: finished records are not run
-        again. A sweep changed since the partial run is refused. The records are removed once FILE is written
+        Each finished (point, replication) is saved as a checksummed record in FILE.records/ (fsynced, then \
+        renamed); the HDF5 file is assembled from the records in (point, replication) order, so any -j gives \
+        the same bytes. Rerun the same command after a crash or kill to resume: finished records are not run \
+        again. A sweep changed since the partial run is refused. The records are removed once FILE is written \
         (--keep-records keeps them).
+
         --shard K/N runs every N-th point from the K-th and writes a part file for `chainsim merge`.
+
         --slurm N writes a SLURM job array of N shards and a dependent merge job (--submit submits them).
         """)
 

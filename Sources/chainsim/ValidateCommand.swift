@@ -9,7 +9,7 @@ extension ChainSim {
     static let configuration = CommandConfiguration(
       abstract: "Check scenario and sweep files without running them.",
       discussion: """
-        Reports the first error of each file with its file, line, column and key path (exit 2), and
+        Reports the first error of each file with its file, line, column and key path (exit 2), and \
         warns about queues offered a load at or above capacity and warm-ups shorter than a schedule cycle.
         """)
 

@@ -188,7 +188,13 @@ public struct ScenarioLoader: Sendable {
       }
       throw fail(refusal.why)
     }
-    if _TextEncoding.isHDF5(data) { throw fail(_TextEncoding.resultsFileReason(path)) }
+    if _TextEncoding.isHDF5(data) {
+      // Inside an extends chain the error points at the `extends:` line; at the top, at the file.
+      if extendsNode != nil { throw fail(_TextEncoding.resultsFileReason(path)) }
+      throw ScenarioError(
+        location: SourceLocation(file: path, line: 1, column: 1),
+        message: "cannot read the file: \(_TextEncoding.resultsFileReason(path))")
+    }
     guard let text = String(data: data, encoding: .utf8) else {
       // Inside an extends chain the error points at the `extends:` line; at the top, at the
       // first byte that is not UTF-8.
