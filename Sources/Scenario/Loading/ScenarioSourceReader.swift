@@ -50,7 +50,8 @@ public struct ScenarioSourceReader: Sendable {
   /// file of at most `maxBytes` bytes.
   /// - Throws: `ScenarioError` without a location, whose message says why the file cannot
   ///   be read: `cannot read 'PATH': it is a FIFO (a named pipe), not a scenario file`, or a
-  ///   device, a folder, a results file, too large, permission denied, no such file.
+  ///   device, a folder, a results file, permission denied, no such file; a file over
+  ///   `maxBytes` is located at its first line (`FILE:1:1: the file is N bytes; …`).
   public func readText(atPath path: String, maxBytes: Int) throws(ScenarioError) -> String {
     func fail(_ why: String) -> ScenarioError {
       ScenarioError(location: nil, message: "cannot read '\(path)': \(why)")
@@ -61,6 +62,10 @@ public struct ScenarioSourceReader: Sendable {
       return text
     case .fileSystem:
       switch _RegularFile.contents(of: path, maxBytes: maxBytes) {
+      case .failure(.tooLarge(let bytes, let limit)):
+        throw ScenarioError(
+          location: SourceLocation(file: path, line: 1, column: 1),
+          message: _RegularFile.Refusal.tooLarge(bytes: bytes, limit: limit).why)
       case .failure(let refusal): throw fail(refusal.why)
       case .success(let data):
         if _TextEncoding.isHDF5(data) { throw fail(_TextEncoding.resultsFileReason(path)) }
