@@ -24,7 +24,7 @@ extension ChainSim {
     func run() throws {
       let results = try SweepRunner.merge(parts: parts, outputPath: output)
       if !quiet {
-        print("merged \(parts.count) parts: \(results.points.count) points × \(results.metadata.replications) replications -> \(output)")
+        printLine("merged \(parts.count) parts: \(results.points.count) points × \(results.metadata.replications) replications -> \(output)")
       }
     }
   }

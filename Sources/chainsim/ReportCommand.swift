@@ -45,7 +45,7 @@ extension ChainSim {
         let report = try ReportBuilder.build(inputs, inputRows: try inputRows(for: inputs))
         try ReportFile.write(HTMLReport.render(report), to: output)
         if !quiet {
-          print("report: \(files.count) files, \(report.allCharts.count) charts -> \(output)")
+          printLine("report: \(files.count) files, \(report.allCharts.count) charts -> \(output)")
         }
       } catch let error as ReportError {
         throw CommandFailure(message: "error: \(error.message)", exitCode: Int(error.exitCode))

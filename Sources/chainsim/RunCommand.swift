@@ -80,7 +80,13 @@ extension ChainSim {
   }
 }
 
-/// Writes a line to standard error.
+/// Writes a line a person reads to standard output, with the user text in it (names, paths)
+/// escaped by ``DisplayText/message(_:maxLineLength:)``.
+func printLine(_ text: String) {
+  print(DisplayText.message(text))
+}
+
+/// Writes a line to standard error, escaped like ``printLine(_:)``.
 func printError(_ text: String) {
   writeStandardError(DisplayText.message(text) + "\n")
 }

@@ -95,7 +95,7 @@ extension ChainSim {
       progress.finish()
       if !quiet {
         let rate = Double(report.points) / max(report.wallSeconds, 1e-9)
-        print(String(format: "%@: %d points, %d replications run, %d resumed from records, %.2f s (%.2f points/s) -> %@",
+        printLine(String(format: "%@: %d points, %d replications run, %d resumed from records, %.2f s (%.2f points/s) -> %@",
                      prepared.definition.name, report.points, report.replicationsRun, report.replicationsResumed,
                      report.wallSeconds, rate, report.outputPath))
       }
@@ -118,14 +118,14 @@ extension ChainSim {
         sweepPath: sweep, outputPath: output, shards: shards, cpusPerTask: try jobs, executable: executable,
         workingDirectory: FileManager.default.currentDirectoryPath, extraArguments: extra, sbatchOptions: sbatchOptions,
         name: prepared.definition.name)
-      print("array script: \(scripts.arrayScript)")
-      print("merge script: \(scripts.mergeScript)")
+      printLine("array script: \(scripts.arrayScript)")
+      printLine("merge script: \(scripts.mergeScript)")
       if submit {
         let ids = try scripts.submit()
-        print("array job: \(ids.array)")
-        print("merge job: \(ids.merge)")
+        printLine("array job: \(ids.array)")
+        printLine("merge job: \(ids.merge)")
       } else if !quiet {
-        print("submit with: jobid=$(sbatch --parsable \(scripts.arrayScript)) && sbatch --dependency=afterok:$jobid \(scripts.mergeScript)")
+        printLine("submit with: jobid=$(sbatch --parsable \(scripts.arrayScript)) && sbatch --dependency=afterok:$jobid \(scripts.mergeScript)")
       }
     }
   }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Experiments
 import Foundation
-import SimKernel
 
 extension ChainSim {
   /// `chainsim validate`: check scenario files without running them.
@@ -32,16 +31,16 @@ extension ChainSim {
             entries.append(["file": file, "valid": true, "kind": "sweep", "name": s.definition.name, "points": s.points.count,
                             "sweep_sha256": s.sha256, "warnings": s.warnings])
             if !json {
-              print(DisplayText.message("\(file): ok (sweep \(s.definition.name): \(s.points.count) points × \(s.definition.replications) replications, \(s.definition.design.name))"))
-              for w in s.warnings { print(DisplayText.message("  warning: \(w)")) }
+              printLine("\(file): ok (sweep \(s.definition.name): \(s.points.count) points × \(s.definition.replications) replications, \(s.definition.design.name))")
+              for w in s.warnings { printLine("  warning: \(w)") }
             }
             continue
           }
           let p = try ScenarioPreparation.prepare(path: file, overrides: overrides)
           entries.append(["file": file, "valid": true, "name": p.name, "scenario_sha256": p.sha256, "warnings": p.warnings])
           if !json {
-            print(DisplayText.message("\(file): ok (\(p.name), sha256 \(p.sha256.prefix(12)))"))
-            for w in p.warnings { print(DisplayText.message("  warning: \(w)")) }
+            printLine("\(file): ok (\(p.name), sha256 \(p.sha256.prefix(12)))")
+            for w in p.warnings { printLine("  warning: \(w)") }
           }
         } catch {
           let message = ErrorClassification(error)?.message ?? "\(error)"
