@@ -27,7 +27,7 @@ enum SummaryFormatter {
     let shown = HeadlineKPIs.rows(r.rows)
     lines += kpiTable(shown)
     lines.append("")
-    lines.append("\(shown.count) headline KPIs of \(r.rows.count) rows; every KPI: chainsim run --all (or --json, or chainsim inspect FILE)")
+    lines.append("\(shown.count) headline KPIs of \(r.rows.count) KPI rows; all of them: chainsim run --all, --json, or chainsim inspect FILE")
     lines.append(checksLine(r, limit: 3))
     lines.append("fingerprint \(r.metadata.fingerprint)   scenario sha256 \(r.metadata.scenarioSHA256.prefix(12))")
     lines.append("results: \(r.outputPath)")

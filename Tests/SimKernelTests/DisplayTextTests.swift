@@ -45,11 +45,13 @@ import Testing
     #expect(DisplayText.quoted("UI\u{200B}CT") == "'UI\\u{200B}CT'")
   }
 
-  @Test func aMessageHasNoLineLongerThanItsLimit() {
-    let message = "x.yaml:1:1: found " + String(repeating: "7", count: 10_000)
+  @Test func aMessageHasNoLineLongerThanItsLimitAndKeepsItsEnd() {
+    let message = "x.yaml:1:1: in '" + String(repeating: "(", count: 10_000) + "': too deep"
     let shown = DisplayText.message(message, maxLineLength: 200)
-    #expect(shown.count < 240)
-    #expect(shown.hasSuffix("… (10,018 characters)"))
+    #expect(shown.count < 260)
+    #expect(shown.hasPrefix("x.yaml:1:1: in '((("))
+    #expect(shown.hasSuffix("(((': too deep"))
+    #expect(shown.contains("…(9,827 characters left out)…"))
     #expect(DisplayText.message("a\u{200B}\nb") == "a\\u{200B}\nb")
   }
 }

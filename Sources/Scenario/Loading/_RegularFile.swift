@@ -49,13 +49,13 @@ enum _RegularFile {
   static func contents(of path: String, maxBytes: Int) -> Result<Data, Refusal> {
     var info = stat()
     guard stat(path, &info) == 0 else { return .failure(refusal(errno: errno)) }
-    if let refusal = kind(info, path: path) { return .failure(refusal) }
+    if let refusal = kind(info) { return .failure(refusal) }
     if Int(info.st_size) > maxBytes { return .failure(.tooLarge(bytes: Int(info.st_size), limit: maxBytes)) }
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else { return .failure(refusal(errno: errno)) }
     defer { close(fd) }
     guard fstat(fd, &info) == 0 else { return .failure(refusal(errno: errno)) }
-    if let refusal = kind(info, path: path) { return .failure(refusal) }
+    if let refusal = kind(info) { return .failure(refusal) }
     // Read one byte past the limit: a file that grew since fstat is still refused.
     var bytes = [UInt8](repeating: 0, count: min(Int(info.st_size), maxBytes) + 1)
     var count = 0
@@ -79,7 +79,7 @@ enum _RegularFile {
   }
 
   /// The refusal for a file that is not a regular file on a disk, or nil.
-  private static func kind(_ info: stat, path: String) -> Refusal? {
+  private static func kind(_ info: stat) -> Refusal? {
     switch info.st_mode & S_IFMT {
     case S_IFREG: break
     case S_IFDIR: return .folder

@@ -68,13 +68,16 @@ public enum DisplayText {
   }
 
   /// A message for the terminal: escaped (line breaks kept), and no line longer than
-  /// `maxLineLength` characters (a longer one is cut with `…` and its length), so that
-  /// nothing a file holds can flood the screen however a message quoted it.
+  /// `maxLineLength` characters, so that nothing a file holds can flood the screen however a
+  /// message quoted it. A longer line keeps its start and its end (where the reason usually
+  /// is) around `…(N characters left out)…`.
   public static func message(_ text: String, maxLineLength: Int = 2_000) -> String {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
       let shown = escaped(String(line))
       guard shown.count > maxLineLength else { return shown }
-      return String(shown.prefix(maxLineLength)) + "… (\(grouped(shown.count)) characters)"
+      let tail = max(0, maxLineLength / 4)
+      let head = max(0, maxLineLength - tail)
+      return String(shown.prefix(head)) + "…(\(grouped(shown.count - head - tail)) characters left out)…" + String(shown.suffix(tail))
     }
     return lines.joined(separator: "\n")
   }
