@@ -62,6 +62,23 @@ import Testing
     #expect(ScenarioSourceReader.fileSystem.text(atPath: results.path) == nil, "a sweep reader refuses it too")
   }
 
+  @Test func aSealedResultsFileOfAnySizeIsNamedAsOne() throws {
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // ChainSim's files start with a 512-byte user block holding its seal; HDF5 follows.
+    var bytes = Data("CHAINSIM-SEAL 1\nbytes 5000000\n".utf8)
+    bytes.append(Data(count: 512 - bytes.count))
+    bytes.append(Data([0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A]))
+    let small = dir.appendingPathComponent("small.h5")
+    try bytes.write(to: small)
+    #expect(loadError(small.path)?.message.hasPrefix("cannot read the file: it is a ChainSim results file (HDF5), not a scenario") == true)
+    bytes.append(Data(count: 5 << 20))
+    let large = dir.appendingPathComponent("large.h5")
+    try bytes.write(to: large)
+    #expect(loadError(large.path)?.message.hasPrefix("cannot read the file: it is a ChainSim results file (HDF5), not a scenario") == true,
+            "a results file over the size limit is still named as one")
+  }
+
   @Test func aHugeFileIsRefusedFromItsSizeWithoutReadingIt() throws {
     let dir = try folder()
     defer { try? FileManager.default.removeItem(at: dir) }

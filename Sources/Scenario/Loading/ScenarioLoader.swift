@@ -182,18 +182,18 @@ public struct ScenarioLoader: Sendable {
     let data: Data
     switch _RegularFile.contents(of: path, maxBytes: limits.maxBytes) {
     case .success(let bytes): data = bytes
-    case .failure(let refusal):
-      if case .tooLarge = refusal {
-        throw ScenarioError(location: SourceLocation(file: path, line: 1, column: 1), message: refusal.why)
-      }
-      throw fail(refusal.why)
-    }
-    if _TextEncoding.isHDF5(data) {
+    case .failure(.tooLarge(let bytes, let limit)):
+      throw ScenarioError(
+        location: SourceLocation(file: path, line: 1, column: 1),
+        message: _RegularFile.Refusal.tooLarge(bytes: bytes, limit: limit).why)
+    case .failure(.resultsFile):
       // Inside an extends chain the error points at the `extends:` line; at the top, at the file.
       if extendsNode != nil { throw fail(_TextEncoding.resultsFileReason(path)) }
       throw ScenarioError(
         location: SourceLocation(file: path, line: 1, column: 1),
         message: "cannot read the file: \(_TextEncoding.resultsFileReason(path))")
+    case .failure(let refusal):
+      throw fail(refusal.why)
     }
     guard let text = String(data: data, encoding: .utf8) else {
       // Inside an extends chain the error points at the `extends:` line; at the top, at the

@@ -66,10 +66,9 @@ public struct ScenarioSourceReader: Sendable {
         throw ScenarioError(
           location: SourceLocation(file: path, line: 1, column: 1),
           message: _RegularFile.Refusal.tooLarge(bytes: bytes, limit: limit).why)
+      case .failure(.resultsFile): throw fail(_TextEncoding.resultsFileReason(path))
       case .failure(let refusal): throw fail(refusal.why)
-      case .success(let data):
-        if _TextEncoding.isHDF5(data) { throw fail(_TextEncoding.resultsFileReason(path)) }
-        return String(decoding: data, as: UTF8.self)
+      case .success(let data): return String(decoding: data, as: UTF8.self)
       }
     }
   }

@@ -24,6 +24,7 @@ enum _RegularFile {
     case kernelInterface(String)
     case notRegular
     case tooLarge(bytes: Int, limit: Int)
+    case resultsFile
     case permissionDenied
     case failed(String)
 
@@ -39,31 +40,47 @@ enum _RegularFile {
       case .kernelInterface(let fs): return "it is a kernel interface (a file of \(fs)), not a scenario file"
       case .notRegular: return "it is not a regular file"
       case let .tooLarge(bytes, limit): return "the file is \(bytes) bytes; the limit is \(limit) bytes"
+      case .resultsFile: return "it is a ChainSim results file (HDF5), not a scenario"
       case .permissionDenied: return "permission denied"
       case .failed(let reason): return reason
       }
     }
   }
 
-  /// The bytes of the regular file at `path`, at most `maxBytes` of them.
+  /// The bytes of the regular file at `path`, at most `maxBytes` of them. A ChainSim
+  /// results file (HDF5) is refused as such whatever its size (its first 4 KiB tell).
   static func contents(of path: String, maxBytes: Int) -> Result<Data, Refusal> {
     var info = stat()
     guard stat(path, &info) == 0 else { return .failure(refusal(errno: errno)) }
     if let refusal = kind(info) { return .failure(refusal) }
-    if Int(info.st_size) > maxBytes { return .failure(.tooLarge(bytes: Int(info.st_size), limit: maxBytes)) }
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else { return .failure(refusal(errno: errno)) }
     defer { close(fd) }
     guard fstat(fd, &info) == 0 else { return .failure(refusal(errno: errno)) }
     if let refusal = kind(info) { return .failure(refusal) }
-    // Read one byte past the limit: a file that grew since fstat is still refused.
-    var bytes = [UInt8](repeating: 0, count: min(Int(info.st_size), maxBytes) + 1)
-    var count = 0
-    while true {
-      if count == bytes.count {
-        if count > maxBytes { return .failure(.tooLarge(bytes: count, limit: maxBytes)) }
-        bytes += [UInt8](repeating: 0, count: min(bytes.count, maxBytes + 1 - bytes.count))
+    let size = Int(info.st_size)
+    if size > maxBytes {
+      if case .success(let head) = readPrefix(fd, upTo: min(maxBytes, 4_096)), _TextEncoding.isResultsFile(head) {
+        return .failure(.resultsFile)
       }
+      return .failure(.tooLarge(bytes: size, limit: maxBytes))
+    }
+    // One byte past the limit: a file that grew since fstat is still refused.
+    switch readPrefix(fd, upTo: maxBytes + 1) {
+    case .failure(let refusal): return .failure(refusal)
+    case .success(let data):
+      if data.count > maxBytes { return .failure(.tooLarge(bytes: data.count, limit: maxBytes)) }
+      if _TextEncoding.isResultsFile(data) { return .failure(.resultsFile) }
+      return .success(data)
+    }
+  }
+
+  /// At most `limit` bytes from the start of `fd` (fewer at the end of the file).
+  private static func readPrefix(_ fd: Int32, upTo limit: Int) -> Result<Data, Refusal> {
+    var bytes = [UInt8](repeating: 0, count: min(limit, 64 * 1_024))
+    var count = 0
+    while count < limit {
+      if count == bytes.count { bytes += [UInt8](repeating: 0, count: min(bytes.count, limit - bytes.count)) }
       let n = bytes.withUnsafeMutableBytes { buffer -> Int in
         guard let base = buffer.baseAddress else { return 0 }
         return read(fd, base + count, buffer.count - count)

@@ -6,8 +6,18 @@ enum _TextEncoding {
   /// The signature HDF5 writes at offset 0 of a file (ChainSim's results files have it).
   static let hdf5Signature: [UInt8] = [0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A]
 
-  /// Whether `data` starts with the HDF5 signature.
-  static func isHDF5(_ data: Data) -> Bool { data.starts(with: hdf5Signature) }
+  /// The seal ChainSim writes at the start of its results files (the HDF5 user block).
+  static let chainSimSeal = Array("CHAINSIM-SEAL ".utf8)
+
+  /// Whether `data` (a file's first bytes) is a ChainSim results file or any HDF5 file: the
+  /// ChainSim seal, or the HDF5 signature at offset 0, 512, 1024 or 2048 (after a user block).
+  static func isResultsFile(_ data: Data) -> Bool {
+    if data.starts(with: chainSimSeal) { return true }
+    for offset in [0, 512, 1_024, 2_048] where data.count >= offset + hdf5Signature.count {
+      if data.dropFirst(offset).starts(with: hdf5Signature) { return true }
+    }
+    return false
+  }
 
   /// Why a results file is not a scenario, and what to do with it instead.
   static func resultsFileReason(_ path: String) -> String {
