@@ -15,6 +15,20 @@ public struct KPISummaryRow: Sendable, Equatable {
   public var halfWidth: Double
   /// Replications that had a value.
   public var count: Int
+
+  /// Creates a row.
+  public init(subsystem: String, kpi: String, label: String?, longName: String, units: String, better: Better,
+              mean: Double, halfWidth: Double, count: Int) {
+    self.subsystem = subsystem
+    self.kpi = kpi
+    self.label = label
+    self.longName = longName
+    self.units = units
+    self.better = better
+    self.mean = mean
+    self.halfWidth = halfWidth
+    self.count = count
+  }
 }
 
 /// Summarises per-replication KPIs: mean and confidence interval across replications.

@@ -14,10 +14,25 @@ public enum ReplicationSet {
     await runWithTraces(config, jobs: jobs, progress: progress).outputs
   }
 
+  /// ``runWithTraces(_:jobs:progress:)`` that also reports into `tracker` as it goes: the
+  /// simulated time of each running replication (about once a simulated day) and each
+  /// finished replication. The results are the same with or without a tracker.
+  public static func runWithTraces(
+    _ config: ChainSimConfig, jobs: Int, tracker: RunProgress?, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) async -> (outputs: [ReplicationOutput], traces: [TraceTable]) {
+    await runAll(config, jobs: jobs, tracker: tracker, progress: progress)
+  }
+
   /// Runs replications `0..<config.run.replications` and also returns the models' traces,
   /// one table per name with the replications' rows in index order.
   public static func runWithTraces(
     _ config: ChainSimConfig, jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) async -> (outputs: [ReplicationOutput], traces: [TraceTable]) {
+    await runAll(config, jobs: jobs, tracker: nil, progress: progress)
+  }
+
+  private static func runAll(
+    _ config: ChainSimConfig, jobs: Int, tracker: RunProgress?, progress: (@Sendable (Int, Int) -> Void)?
   ) async -> (outputs: [ReplicationOutput], traces: [TraceTable]) {
     let total = config.run.replications
     var results = [ReplicationOutput?](repeating: nil, count: total)
@@ -27,17 +42,18 @@ public enum ReplicationSet {
       var done = 0
       for _ in 0..<min(max(1, jobs), total) {
         let i = next
-        group.addTask { Replication.runWithTraces(config, index: i) }
+        group.addTask { Replication.runWithTraces(config, index: i, gauge: tracker?.gauge(for: i)) }
         next += 1
       }
       while let out = await group.next() {
         results[out.output.replication] = out.output
         traces[out.output.replication] = out.traces
         done += 1
+        tracker?.replicationFinished()
         progress?(done, total)
         if next < total {
           let i = next
-          group.addTask { Replication.runWithTraces(config, index: i) }
+          group.addTask { Replication.runWithTraces(config, index: i, gauge: tracker?.gauge(for: i)) }
           next += 1
         }
       }

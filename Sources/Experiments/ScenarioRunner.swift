@@ -22,15 +22,19 @@ public enum ScenarioRunner {
   /// renamed), and returns the report. A failed invariant does not throw: it is recorded in
   /// the file and listed in ``RunReport/failedChecks``.
   /// - Throws: `ResultsError` when the file cannot be written.
-  /// - Parameter traces: subsystems whose entity traces go to `/traces` (`ring`).
+  /// - Parameters:
+  ///   - traces: subsystems whose entity traces go to `/traces` (`ring`).
+  ///   - tracker: follows the run as it goes (replications done, simulated time of the
+  ///     running ones); see ``RunProgress``.
+  ///   - progress: called after each finished replication with (done, total).
   public static func run(
     _ prepared: PreparedRun, jobs: Int, outputPath: String, traces: [String] = [],
-    progress: (@Sendable (Int, Int) -> Void)? = nil
+    tracker: RunProgress? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async throws(ResultsError) -> RunReport {
     let start = Date()
     var config = prepared.config
     if traces.contains("ring") { config.ring?.recordTraces = true }
-    let (runOutputs, traceTables) = await ReplicationSet.runWithTraces(config, jobs: jobs, progress: progress)
+    let (runOutputs, traceTables) = await ReplicationSet.runWithTraces(config, jobs: jobs, tracker: tracker, progress: progress)
     var outputs = runOutputs
     #if DEBUG
     injectFaultForTests(&outputs)

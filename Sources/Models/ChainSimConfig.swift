@@ -48,7 +48,11 @@ public enum Replication {
 
   /// Runs replication `index` and also returns the traces of models that keep them
   /// (``TraceProducing``, e.g. the ring with `recordTraces`).
-  public static func runWithTraces(_ config: ChainSimConfig, index: Int) -> (output: ReplicationOutput, traces: [TraceTable]) {
+  /// - Parameter gauge: receives the simulated time reached about once a simulated day, for
+  ///   progress displays (the trajectory is the same with or without it).
+  public static func runWithTraces(
+    _ config: ChainSimConfig, index: Int, gauge: SimulatedTimeGauge? = nil
+  ) -> (output: ReplicationOutput, traces: [TraceTable]) {
     let r = config.run
     let sim = Simulation(sampleInterval: r.sampleInterval, horizon: r.horizon, warmup: r.warmup)
     let accounts = SharedAccounts(simulation: sim)
@@ -78,7 +82,7 @@ public enum Replication {
       models.append(RecyclingModel(config: recycling, context: context))
     }
     for m in models { m.start() }
-    sim.run(until: r.horizon)
+    sim.run(until: r.horizon, reportingTo: gauge)
     var outputs = models.map { $0.finish(at: r.horizon) }
     if !accounts.isUnused { outputs.append(accounts.finish(at: r.horizon)) }
     let traces = models.compactMap { ($0 as? TraceProducing)?.traceTable() }

@@ -5,13 +5,19 @@ import SimKernel
 public enum ChainSimSchema {
   /// The `run` section.
   public static let run = Schema([
-    .count("seed", default: 1, doc: "Master seed: every random stream derives from it (common random numbers across variants)"),
-    .count("replications", default: 10, min: 1, max: 100_000, doc: "Independent replications (same seed, different streams)"),
+    .count("seed", default: 1, min: 0, max: maxSeed,
+           doc: "Master seed: every random stream derives from it (common random numbers across variants)"),
+    .count("replications", default: 10, min: 1, max: maxReplications, doc: "Independent replications (same seed, different streams)"),
     .duration("horizon", default: "365d", min: 1e-9, max: maxHorizonHours,
               doc: "Simulated length of each replication, warm-up included (at most 100 years)"),
     .duration("warmup", default: "0h", doc: "Initial period excluded from KPIs (series keep it, flagged)"),
     .duration("sample_interval", default: "1d", min: 1e-6, doc: "Interval at which time series are sampled"),
   ])
+
+  /// The largest master seed accepted (15 digits): `--seed` and `run.seed` go from 0 to this.
+  public static let maxSeed = 999_999_999_999_999
+  /// The most replications accepted (`--replications`, `run.replications`).
+  public static let maxReplications = 100_000
 
   /// The longest horizon accepted: 100 years of 365.25 days, in hours.
   public static let maxHorizonHours = 876_600.0

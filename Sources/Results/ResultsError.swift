@@ -1,3 +1,5 @@
+import SimKernel
+
 /// Why a results file could not be written or read, in words a planner understands.
 ///
 /// Errors are data: the command line renders ``description`` and exits with ``exitCode``.
@@ -33,7 +35,7 @@ public struct ResultsError: Error, CustomStringConvertible, Equatable, Sendable 
   public var description: String {
     var text = "\(path): \(message)"
     if let detail, !detail.isEmpty { text += " (HDF5: \(detail))" }
-    return text
+    return DisplayText.message(text)
   }
 
   static func input(_ path: String, _ message: String, detail: String? = nil) -> ResultsError {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import SimKernel
 
 /// The `chainsim` command: parsing and printing only; the work is in Experiments.
 struct ChainSim: AsyncParsableCommand {
@@ -8,11 +9,11 @@ struct ChainSim: AsyncParsableCommand {
     commandName: "chainsim",
     abstract: "Discrete-event simulation of the Tianjin supply chain (port, rail, fresh-produce ring, recycling).",
     discussion: """
-      Scenario files are YAML (scenarios/tianjin-2024.yaml is the baseline); results are HDF5 files
+      Scenario files are YAML (scenarios/tianjin-2024.yaml is the baseline); results are HDF5 files \
       readable with h5py, xarray (engine="h5netcdf"), h5dump and HDFView.
 
-      Exit codes: 0 success (compare: no KPI differs significantly); 1 compare: a KPI differs
-      significantly, run/sweep: an invariant failed (results written, failure recorded);
+      Exit codes: 0 success (compare: no KPI differs significantly); 1 compare: a KPI differs \
+      significantly, run/sweep: an invariant failed (results written, failure recorded); \
       2 bad input or usage; 3 environment failure (disk full, permission denied, I/O error).
       """,
     version: SoftwareVersion.string,
@@ -38,11 +39,11 @@ struct ChainSim: AsyncParsableCommand {
   /// Prints an error (or help) and returns its exit code.
   static func report(_ error: Error) -> Int {
     if let failure = error as? CommandFailure {
-      writeStandardError(failure.message + "\n")
+      writeStandardError(DisplayText.message(failure.message) + "\n")
       return failure.exitCode
     }
     if let classified = ErrorClassification(error) {
-      writeStandardError("error: \(classified.message)\n")
+      writeStandardError("error: \(DisplayText.message(classified.message))\n")
       return classified.exitCode
     }
     let code = exitCode(for: error)
@@ -52,7 +53,7 @@ struct ChainSim: AsyncParsableCommand {
       return 0
     }
     if let e = error as? ExitCode { return Int(e.rawValue) == 1 ? 1 : Int(e.rawValue) }
-    writeStandardError(message + "\n")
+    writeStandardError(DisplayText.message(message) + "\n")
     return 2  // usage: unknown option, missing argument, validation error
   }
 }

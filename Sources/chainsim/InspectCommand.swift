@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import SimKernel
 
 extension ChainSim {
   /// `chainsim inspect`: what a results file holds, and whether its warm-up was long enough.
@@ -8,11 +9,12 @@ extension ChainSim {
     static let configuration = CommandConfiguration(
       abstract: "Show a results file: scenario, seeds, fingerprint, checks, KPIs and a warm-up estimate per series.",
       discussion: """
-        The warm-up estimate is MSER-5 (White 1997) on the replication mean of each series, in batches of
-        whole cycles (--cycle, a day by default; use 1w when weekly schedules drive the system) holding at
-        least 5 samples; cumulative series are analysed through their increments. A truncation point beyond
-        half the series gives no estimate ("not settled"). A warning is printed for every series whose
+        The warm-up estimate is MSER-5 (White 1997) on the replication mean of each series, in batches of \
+        whole cycles (--cycle, a day by default; use 1w when weekly schedules drive the system) holding at \
+        least 5 samples; cumulative series are analysed through their increments. A truncation point beyond \
+        half the series gives no estimate ("not settled"). A warning is printed for every series whose \
         estimate is longer than the scenario's warm-up.
+
         Exit codes: 0 success; 2 a missing, damaged or foreign file; 3 an I/O failure.
         """)
 
@@ -33,11 +35,11 @@ extension ChainSim {
         throw CommandFailure(message: "error: --cycle \(cycle): expected a duration with its unit, e.g. 24h, 1d or 1w", exitCode: 2)
       }
       let inspection = try FileInspection(path: file, cycle: hours)
-      print(json ? InspectFormatter.json(inspection) : InspectFormatter.table(inspection, allSeries: allSeries))
+      print(json ? InspectFormatter.json(inspection) : DisplayText.escaped(InspectFormatter.table(inspection, allSeries: allSeries), keepingLineBreaks: true))
       let warnings = inspection.warmupWarnings
       if !json, let first = warnings.first {
         let more = warnings.count > 1 ? " (and \(warnings.count - 1) more series, listed above)" : ""
-        writeStandardError("warning: the scenario's warm-up may be too short: \(first)\(more)\n")
+        printError("warning: the scenario's warm-up may be too short: \(first)\(more)")
       }
     }
 

@@ -8,7 +8,7 @@ extension ChainSim {
     static let configuration = CommandConfiguration(
       abstract: "Merge the part files of a sharded sweep (chainsim sweep --shard K/N) into one HDF5 file.",
       discussion: """
-        The result is byte-identical to the sweep run in one go. Parts of different sweeps, a missing or
+        The result is byte-identical to the sweep run in one go. Parts of different sweeps, a missing or \
         repeated shard, or a damaged part are refused (exit 2).
         """)
 
@@ -24,7 +24,7 @@ extension ChainSim {
     func run() throws {
       let results = try SweepRunner.merge(parts: parts, outputPath: output)
       if !quiet {
-        print("merged \(parts.count) parts: \(results.points.count) points × \(results.metadata.replications) replications -> \(output)")
+        printLine("merged \(parts.count) parts: \(results.points.count) points × \(results.metadata.replications) replications -> \(output)")
       }
     }
   }

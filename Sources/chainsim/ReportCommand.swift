@@ -9,13 +9,14 @@ extension ChainSim {
     static let configuration = CommandConfiguration(
       abstract: "Write one self-contained HTML report (KPI table, inline SVG charts) of results files.",
       discussion: """
-        Run files are shown side by side: the first is the base, the others are variants. For each file the
-        header lists scenario, hash, seed, replications, horizon, warm-up, fingerprint and checks; per subsystem
-        a KPI table (mean ± 95% Student-t interval, Δ vs the base with a Welch interval, ≠ where the intervals
-        do not overlap) and one chart per time series (mean over replications with a 95% band; series with a
-        label axis: one chart for each of the first 6 labels). A sweep file gets KPI-versus-parameter charts
+        Run files are shown side by side: the first is the base, the others are variants. For each file the \
+        header lists scenario, hash, seed, replications, horizon, warm-up, fingerprint and checks; per subsystem \
+        a KPI table (mean ± 95% Student-t interval, Δ vs the base with a Welch interval, ≠ where the intervals \
+        do not overlap) and one chart per time series (mean over replications with a 95% band; series with a \
+        label axis: one chart for each of the first 6 labels). A sweep file gets KPI-versus-parameter charts \
         with error bars. The page has no scripts and needs no network.
-        Exit 2 when a file is missing, damaged or not a ChainSim file, or the run files do not fit together
+
+        Exit 2 when a file is missing, damaged or not a ChainSim file, or the run files do not fit together \
         (different horizons, no subsystem in common); 3 when the report cannot be written.
         """)
 
@@ -44,7 +45,7 @@ extension ChainSim {
         let report = try ReportBuilder.build(inputs, inputRows: try inputRows(for: inputs))
         try ReportFile.write(HTMLReport.render(report), to: output)
         if !quiet {
-          print("report: \(files.count) files, \(report.allCharts.count) charts -> \(output)")
+          printLine("report: \(files.count) files, \(report.allCharts.count) charts -> \(output)")
         }
       } catch let error as ReportError {
         throw CommandFailure(message: "error: \(error.message)", exitCode: Int(error.exitCode))

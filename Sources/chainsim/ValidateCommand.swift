@@ -8,9 +8,9 @@ extension ChainSim {
     static let configuration = CommandConfiguration(
       abstract: "Check scenario and sweep files without running them.",
       discussion: """
-        Reports the first error of each file with its file, line, column and key path (exit 2), and
-        warns about queues offered a load at or above capacity, warm-ups shorter than a schedule cycle,
-        more cranes per vessel than a terminal has, and terminals that no service calls at.
+        Reports the first error of each file with its file, line, column and key path (exit 2), and \
+        warns about queues offered a load at or above capacity, warm-ups shorter than a schedule \
+        cycle, more cranes per vessel than a terminal has, and terminals that no service calls at.
         """)
 
     @Argument(help: "Scenario or sweep files (YAML).", completion: .file(extensions: ["yaml", "yml"]))
@@ -32,16 +32,16 @@ extension ChainSim {
             entries.append(["file": file, "valid": true, "kind": "sweep", "name": s.definition.name, "points": s.points.count,
                             "sweep_sha256": s.sha256, "warnings": s.warnings])
             if !json {
-              print("\(file): ok (sweep \(s.definition.name): \(s.points.count) points × \(s.definition.replications) replications, \(s.definition.design.name))")
-              for w in s.warnings { print("  warning: \(w)") }
+              printLine("\(file): ok (sweep \(s.definition.name): \(s.points.count) points × \(s.definition.replications) replications, \(s.definition.design.name))")
+              for w in s.warnings { printLine("  warning: \(w)") }
             }
             continue
           }
           let p = try ScenarioPreparation.prepare(path: file, overrides: overrides)
           entries.append(["file": file, "valid": true, "name": p.name, "scenario_sha256": p.sha256, "warnings": p.warnings])
           if !json {
-            print("\(file): ok (\(p.name), sha256 \(p.sha256.prefix(12)))")
-            for w in p.warnings { print("  warning: \(w)") }
+            printLine("\(file): ok (\(p.name), sha256 \(p.sha256.prefix(12)))")
+            for w in p.warnings { printLine("  warning: \(w)") }
           }
         } catch {
           let message = ErrorClassification(error)?.message ?? "\(error)"

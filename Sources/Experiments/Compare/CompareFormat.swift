@@ -1,4 +1,5 @@
 import Foundation
+import SimKernel
 
 /// Number and cell formatting shared by the table, Markdown and JSON renderings.
 enum CompareFormat {
@@ -50,10 +51,13 @@ enum CompareFormat {
     }
   }
 
-  static func value(_ v: String?) -> String { v ?? "(absent)" }
+  /// A resolved scenario value for a table cell: escaped, and cut to a line when long.
+  static func value(_ v: String?) -> String { v.map { DisplayText.shortened($0) + DisplayText.lengthNote($0) } ?? "(absent)" }
 
   /// Aligns rows of cells in columns; columns in `right` are right-aligned.
+  /// Cells are escaped (``DisplayText/escaped(_:keepingLineBreaks:)``) before they are measured.
   static func columns(_ header: [String], _ rows: [[String]], right: Set<Int>) -> [String] {
+    let rows = rows.map { $0.map { DisplayText.escaped($0) } }
     let widths = header.indices.map { c in Swift.max(header[c].count, rows.map { $0[c].count }.max() ?? 0) }
     func render(_ cells: [String]) -> String {
       cells.enumerated().map { c, s in

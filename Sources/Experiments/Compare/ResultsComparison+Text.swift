@@ -1,4 +1,5 @@
 import Foundation
+import SimKernel
 
 extension ResultsComparison {
   /// The KPI table's header and cells, shared by ``table()`` and ``markdown()``.
@@ -122,7 +123,7 @@ extension ResultsComparison {
   public func markdown(differencesOnly: Bool = false) -> String {
     let shown = shown(differencesOnly)
     func row(_ cells: [String]) -> String {
-      "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+      "| " + cells.map { DisplayText.escaped($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
     }
     func table(_ header: [String], _ rows: [[String]], right: Set<Int>) -> [String] {
       [row(header), row(header.indices.map { right.contains($0) ? "---:" : "---" })] + rows.map(row)

@@ -1,4 +1,5 @@
 import Scenario
+import SimKernel
 
 /// A condition between parameters that every point of a grid must meet, e.g.
 /// `crane_productivity >= 24 or import_inspection_rate <= 3`.
@@ -137,7 +138,7 @@ public struct SweepConstraint: Sendable, Equatable {
     var peek: String? { atEnd ? nil : tokens[position] }
 
     func fail(_ why: String, suggestion: String? = nil) -> ScenarioError {
-      ScenarioError(location: location, keyPath: "constraints", message: "in '\(text)': \(why)", suggestion: suggestion)
+      ScenarioError(location: location, keyPath: "constraints", message: "in \(DisplayText.quoted(text)): \(why)", suggestion: suggestion)
     }
 
     mutating func take(_ options: [String]) -> String? {

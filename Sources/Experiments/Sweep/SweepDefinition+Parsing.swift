@@ -1,5 +1,6 @@
 import Foundation
 import Scenario
+import SimKernel
 
 extension SweepDefinition {
   /// The keys a sweep file may have at its top level.
@@ -14,9 +15,7 @@ extension SweepDefinition {
   /// Reads a sweep file (from `reader`, the file system unless given).
   /// - Throws: `ScenarioError` with file, line, column, key and a suggestion.
   public init(path: String, reader: ScenarioSourceReader = .fileSystem) throws(ScenarioError) {
-    guard let text = reader.text(atPath: path) else {
-      throw ScenarioError(location: nil, message: "cannot read '\(path)': no such file or unreadable")
-    }
+    let text = try reader.readText(atPath: path, maxBytes: ScenarioLimits.default.maxBytes)
     let root = try ScenarioNode.parse(yaml: text, file: path)
     try self.init(root: root, path: path)
   }
@@ -101,7 +100,7 @@ extension SweepDefinition {
       if text == "lhs" {
         throw error(node, "design", "an lhs design needs a point count and a seed: design: {type: lhs, points: 20, seed: 1}")
       }
-      throw error(node, "design", "expected grid or lhs, found '\(text)'", suggestion: ScenarioSuggest.nearest(to: text, among: ["grid", "lhs"]))
+      throw error(node, "design", "expected grid or lhs, found \(DisplayText.quoted(text))", suggestion: ScenarioSuggest.nearest(to: text, among: ["grid", "lhs"]))
     }
     guard let map = node.mapping else { throw error(node, "design", "expected grid or {type: lhs, points: N, seed: S}") }
     try checkKeys(map, allowed: ["type", "points", "seed"], prefix: "design.")
@@ -248,7 +247,7 @@ extension SweepDefinition {
   private static func number(_ node: ScenarioNode?, _ key: String, _ parent: ScenarioNode) throws(ScenarioError) -> Double {
     guard let node else { throw error(parent, key, "is required") }
     guard let text = node.scalar?.text, let x = Double(text), x.isFinite else {
-      throw error(node, key, "expected a number, found '\(node.scalar?.text ?? "a list or mapping")'")
+      throw error(node, key, "expected a number, found \(node.scalar.map { DisplayText.quoted($0.text) } ?? "a list or mapping")")
     }
     return x
   }

@@ -146,8 +146,8 @@ extension SweepPreparation {
   /// Whether the YAML file at `path` is a sweep file (it has `parameters:` and `scenario:`);
   /// false for scenario files and for files that cannot be read or parsed.
   public static func isSweepFile(path: String) -> Bool {
-    guard let data = FileManager.default.contents(atPath: path),
-      let root = try? ScenarioNode.parse(yaml: String(decoding: data, as: UTF8.self), file: path)
+    guard let text = ScenarioSourceReader.fileSystem.text(atPath: path),
+      let root = try? ScenarioNode.parse(yaml: text, file: path)
     else { return false }
     return SweepDefinition.isSweep(root)
   }

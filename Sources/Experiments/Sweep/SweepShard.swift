@@ -17,11 +17,14 @@ public struct SweepShard: Sendable, Equatable, CustomStringConvertible {
   /// Parses `K/N` with 1 ≤ K ≤ N.
   public init(parsing text: String) throws(SweepError) {
     let parts = text.split(separator: "/").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-    guard parts.count == 2, let k = parts[0], let n = parts[1], n >= 1 else {
-      throw .input("--shard expects K/N, e.g. --shard 2/4, found '\(text)'")
+    guard parts.count == 2, let k = parts[0], let n = parts[1] else {
+      throw .input("--shard expects K/N with whole numbers 1 ≤ K ≤ N, e.g. --shard 2/4, found \(DisplayText.quoted(text))")
+    }
+    guard n >= 1 else {
+      throw .input("--shard \(text): the number of shards N must be at least 1 (got \(n)\(n < 0 ? ": negative" : ""))")
     }
     guard (1...n).contains(k) else {
-      throw .input("--shard \(text): the shard index is out of range; it must be between 1 and \(n)")
+      throw .input("--shard \(text): the shard index is out of range; it must be between 1 and \(n)\(k < 0 ? " (got \(k): negative)" : "")")
     }
     self.init(index: k, count: n)
   }

@@ -179,18 +179,22 @@ public struct ScenarioLoader: Sendable {
       }
       return text
     }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw fail("no such file")
-    }
-    if isDirectory.boolValue { throw fail("it is a folder, not a file") }
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-    if size > limits.maxBytes {
+    let data: Data
+    switch _RegularFile.contents(of: path, maxBytes: limits.maxBytes) {
+    case .success(let bytes): data = bytes
+    case .failure(.tooLarge(let bytes, let limit)):
       throw ScenarioError(
         location: SourceLocation(file: path, line: 1, column: 1),
-        message: "the file is \(size) bytes; the limit is \(limits.maxBytes) bytes")
+        message: _RegularFile.Refusal.tooLarge(bytes: bytes, limit: limit).why)
+    case .failure(.resultsFile):
+      // Inside an extends chain the error points at the `extends:` line; at the top, at the file.
+      if extendsNode != nil { throw fail(_TextEncoding.resultsFileReason(path)) }
+      throw ScenarioError(
+        location: SourceLocation(file: path, line: 1, column: 1),
+        message: "cannot read the file: \(_TextEncoding.resultsFileReason(path))")
+    case .failure(let refusal):
+      throw fail(refusal.why)
     }
-    guard let data = FileManager.default.contents(atPath: path) else { throw fail("permission denied or unreadable") }
     guard let text = String(data: data, encoding: .utf8) else {
       // Inside an extends chain the error points at the `extends:` line; at the top, at the
       // first byte that is not UTF-8.

@@ -43,11 +43,33 @@ public struct ScenarioSourceReader: Sendable {
   /// The text of the file at `path`, or nil when it cannot be read (lossy UTF-8 for files on
   /// disk). Used by readers of files other than scenarios, such as sweep files.
   public func text(atPath path: String) -> String? {
+    try? readText(atPath: path, maxBytes: ScenarioLimits.default.maxBytes)
+  }
+
+  /// The text of the file at `path` (lossy UTF-8 for files on disk), read only from a regular
+  /// file of at most `maxBytes` bytes.
+  /// - Throws: `ScenarioError` without a location, whose message says why the file cannot
+  ///   be read: `cannot read 'PATH': it is a FIFO (a named pipe), not a scenario file`, or a
+  ///   device, a folder, a results file, permission denied, no such file; a file over
+  ///   `maxBytes` is located at its first line (`FILE:1:1: the file is N bytes; …`).
+  public func readText(atPath path: String, maxBytes: Int) throws(ScenarioError) -> String {
+    func fail(_ why: String) -> ScenarioError {
+      ScenarioError(location: nil, message: "cannot read '\(path)': \(why)")
+    }
     switch kind {
-    case .custom(let read): return read(path)
+    case .custom(let read):
+      guard let text = read(path) else { throw fail("no such file") }
+      return text
     case .fileSystem:
-      guard let data = FileManager.default.contents(atPath: path) else { return nil }
-      return String(decoding: data, as: UTF8.self)
+      switch _RegularFile.contents(of: path, maxBytes: maxBytes) {
+      case .failure(.tooLarge(let bytes, let limit)):
+        throw ScenarioError(
+          location: SourceLocation(file: path, line: 1, column: 1),
+          message: _RegularFile.Refusal.tooLarge(bytes: bytes, limit: limit).why)
+      case .failure(.resultsFile): throw fail(_TextEncoding.resultsFileReason(path))
+      case .failure(let refusal): throw fail(refusal.why)
+      case .success(let data): return String(decoding: data, as: UTF8.self)
+      }
     }
   }
 }

@@ -88,35 +88,35 @@ enum _FieldReading {
     }
     let text = scalar.text
     func bounded(_ value: Double) throws(ScenarioError) -> Double {
-      if let lo = field.minimum, value < lo { throw fail("expected \(noun(kind))\(boundsText(field)), found \(text)") }
-      if let hi = field.maximum, value > hi { throw fail("expected \(noun(kind))\(boundsText(field)), found \(text)") }
+      if let lo = field.minimum, value < lo { throw fail("expected \(noun(kind))\(boundsText(field)), found \(DisplayText.shortened(text))\(DisplayText.lengthNote(text))") }
+      if let hi = field.maximum, value > hi { throw fail("expected \(noun(kind))\(boundsText(field)), found \(DisplayText.shortened(text))\(DisplayText.lengthNote(text))") }
       return value
     }
     switch kind {
     case .count:
       guard let v = UnitKind.none.parse(text), v == v.rounded(), abs(v) < 9e15 else {
-        throw fail("expected \(noun(kind)) (a whole number)\(boundsText(field)), found '\(text)'")
+        throw fail("expected \(noun(kind)) (a whole number)\(boundsText(field)), found \(DisplayText.quoted(text))")
       }
       return .count(Int(try bounded(v)))
     case .number(let unit):
       guard let v = unit.parse(text) else {
         // `4°C`, `200 CNY`, `¥7`: the key's unit is implied (see its description).
         let hint = unit == .none && text.contains(where: \.isNumber) ? "; write the number alone, without a unit or currency" : ""
-        throw fail("expected \(unit.expectation), found '\(text)'\(hint)")
+        throw fail("expected \(unit.expectation), found \(DisplayText.quoted(text))\(hint)")
       }
       return .number(try bounded(v))
     case .bool:
       switch text {
       case "true", "True", "TRUE": return .bool(true)
       case "false", "False", "FALSE": return .bool(false)
-      default: throw fail("expected true or false, found '\(text)'")
+      default: throw fail("expected true or false, found \(DisplayText.quoted(text))")
       }
     case .string:
       if let problem = _TextRules.nulProblem(text, what: field.name == "name" ? "the name" : "the text") { throw fail(problem) }
       return .string(text)
     case .choice(let options):
       guard options.contains(text) else {
-        throw fail("expected \(noun(kind)), found '\(text)'", suggestion: ScenarioSuggest.nearest(to: text, among: options))
+        throw fail("expected \(noun(kind)), found \(DisplayText.quoted(text))", suggestion: ScenarioSuggest.nearest(to: text, among: options))
       }
       return .string(text)
     case .distribution(let unit):

@@ -1,3 +1,5 @@
+import SimKernel
+
 /// A problem with a scenario, told the way a planner can act on it.
 ///
 /// Rendered by ``description`` as one line:
@@ -30,13 +32,15 @@ public struct ScenarioError: Error, CustomStringConvertible, Equatable, Sendable
   /// The column named in the location, if any.
   public var column: Int? { location?.column }
 
-  /// One planner-readable line: `file:line:column: key.path: message; did you mean 'x'?`.
+  /// One planner-readable line: `file:line:column: key.path: message; did you mean 'x'?`,
+  /// with invisible characters escaped and no quoted value longer than a line
+  /// (``DisplayText/message(_:maxLineLength:)``).
   public var description: String {
     var text = ""
     if let location { text += "\(location): " }
     if !keyPath.isEmpty { text += "\(keyPath): " }
     text += message
     if let suggestion { text += "; did you mean '\(suggestion)'?" }
-    return text
+    return DisplayText.message(text)
   }
 }

@@ -1,4 +1,5 @@
 import Collections
+import SimKernel
 
 /// One node of a scenario tree: a mapping, a sequence or a scalar, with where it came from.
 ///
@@ -63,7 +64,7 @@ public struct ScenarioNode: Sendable, Equatable {
     switch content {
     case .mapping: return "a mapping"
     case .sequence: return "a list"
-    case .scalar(let s): return s.isNull ? "nothing (null)" : "'\(s.text)'"
+    case .scalar(let s): return s.isNull ? "nothing (null)" : DisplayText.quoted(s.text)
     }
   }
 }

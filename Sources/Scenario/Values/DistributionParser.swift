@@ -57,12 +57,12 @@ public enum DistributionParser {
       if !word.isEmpty, unit.parse("1" + word) == nil {
         let names = forms.map(\.name)
         throw Failure(
-          message: "expected a distribution such as exp(mean: …) or a constant, found '\(raw)'",
+          message: "expected a distribution such as exp(mean: …) or a constant, found \(DisplayText.quoted(raw))",
           offset: leading,
           suggestion: ScenarioSuggest.nearest(to: word, among: names + ["exponential"]))
       }
       throw Failure(
-        message: "expected \(unit.expectation) or a distribution such as exp(mean: …), found '\(raw)'",
+        message: "expected \(unit.expectation) or a distribution such as exp(mean: …), found \(DisplayText.quoted(raw))",
         offset: leading)
     }
     let name = String(String.UnicodeScalarView(text[..<open])).trimmingCharacters(in: .whitespaces)
@@ -185,7 +185,7 @@ public enum DistributionParser {
       let kind = unitless.contains(name) ? UnitKind.none : unit
       guard let v = kind.parse(argument.text) else {
         throw Failure(
-          message: "\(form): '\(name)' expected \(kind.expectation), found '\(argument.text)'",
+          message: "\(form): '\(name)' expected \(kind.expectation), found \(DisplayText.quoted(argument.text))",
           offset: argument.offset)
       }
       return v
@@ -197,7 +197,7 @@ public enum DistributionParser {
       if !ok {
         let argument = args[name]
         throw Failure(
-          message: "\(form): '\(name)' must be \(rule), found \(argument?.text ?? "?")",
+          message: "\(form): '\(name)' must be \(rule), found \(argument.map { DisplayText.shortened($0.text) } ?? "?")",
           offset: argument?.offset ?? offset)
       }
     }
@@ -256,7 +256,7 @@ public enum DistributionParser {
     guard let argument else { throw Failure(message: "empirical needs a list of values", offset: 0) }
     let text = argument.text
     guard text.hasPrefix("["), text.hasSuffix("]") else {
-      throw Failure(message: "empirical: expected a list such as [1, 2, 2, 3], found '\(text)'", offset: argument.offset)
+      throw Failure(message: "empirical: expected a list such as [1, 2, 2, 3], found \(DisplayText.quoted(text))", offset: argument.offset)
     }
     let inner = text.dropFirst().dropLast()
     let pieces = inner.split(separator: ",", omittingEmptySubsequences: false)
@@ -268,7 +268,7 @@ public enum DistributionParser {
     for piece in pieces {
       guard let v = unit.parse(piece) else {
         throw Failure(
-          message: "empirical: expected \(unit.expectation) in the list, found '\(piece)'",
+          message: "empirical: expected \(unit.expectation) in the list, found \(DisplayText.quoted(piece))",
           offset: argument.offset)
       }
       values.append(v)

@@ -94,11 +94,41 @@ public final class Simulation {
   /// Runs events in order until the calendar is empty or the next event is after `horizon`;
   /// the clock ends at `horizon`. Kernel events drive the sampler and the warm-up reset.
   public func run(until horizon: SimTime) {
+    run(until: horizon, reportingTo: nil)
+  }
+
+  /// Runs like ``run(until:)`` and stores the simulated time reached into `gauge` after each
+  /// `interval` of simulated time (and at the end), so that another thread can follow the
+  /// run. The events and their order are the same as without a gauge: the loop only pauses
+  /// between events to store the time, it schedules nothing.
+  /// - Parameters:
+  ///   - gauge: where the progress goes; nil runs without reporting.
+  ///   - interval: simulated hours between reports (a day by default; at least
+  ///     horizon ÷ 100,000, so that a long horizon makes few reports).
+  public func run(until horizon: SimTime, reportingTo gauge: SimulatedTimeGauge?, every interval: SimTime = 24) {
     if sampler.hasProbes { core.pointee.calendar.schedule(at: 0, subsystem: .kernel, kind: KernelEvent.sample.rawValue, priority: .observe) }
     if warmup > 0 { core.pointee.calendar.schedule(at: warmup, subsystem: .kernel, kind: KernelEvent.warmupEnd.rawValue, priority: .kernelFirst) }
+    if let gauge {
+      let step = max(interval, horizon / 100_000)
+      var k = 1.0
+      while step > 0, step.isFinite {
+        let bound = min(horizon, k * step)
+        runEvents(notAfter: bound)
+        gauge.report(bound)
+        if !(bound < horizon) || core.pointee.calendar.isEmpty { break }
+        k += 1
+      }
+    }
+    runEvents(notAfter: horizon)
+    core.pointee.now = horizon
+    gauge?.report(horizon)
+  }
+
+  /// The event loop: runs every event at or before `bound`, in calendar order.
+  private func runEvents(notAfter bound: SimTime) {
     let state = core
     let handlers = dispatch
-    while let next = state.pointee.calendar.pop(notAfter: horizon) {
+    while let next = state.pointee.calendar.pop(notAfter: bound) {
       state.pointee.now = next.time
       state.pointee.eventCount &+= 1
       state.pointee.fingerprint.add(time: next.time, subsystem: next.subsystem, kind: next.kind)
@@ -109,7 +139,6 @@ public final class Simulation {
         handlers[Int(next.subsystem.rawValue)].dispatcher._withUnsafeGuaranteedRef { $0.handle(next) }
       }
     }
-    state.pointee.now = horizon
   }
 
   private func handleKernelEvent(_ event: Event) {
