@@ -108,7 +108,7 @@ extension ChainSim {
       let scripts = try SlurmScripts.write(
         sweepPath: sweep, outputPath: output, shards: shards, cpusPerTask: jobs, executable: executable,
         workingDirectory: FileManager.default.currentDirectoryPath, extraArguments: extra, sbatchOptions: sbatchOptions,
-        name: prepared.definition.name)
+        name: prepared.definition.name, inputs: prepared.inputs)
       print("array script: \(scripts.arrayScript)")
       print("merge script: \(scripts.mergeScript)")
       if submit {

@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import Results
 import Scenario
 
 /// One point of a prepared sweep: its parameter values and its resolved scenario.
@@ -29,6 +30,17 @@ public struct PreparedSweep: Sendable {
 
   /// Replications run before precision decides (the sweep's `replications`, at most `slots`).
   public var minimumReplications: Int { min(definition.replications, slots) }
+
+  /// The files the sweep reads, which its outputs must never replace: the sweep file, its
+  /// base scenario and every file that one extends.
+  public var inputs: [OutputDestination.Input] {
+    var files = [OutputDestination.Input(path: definition.path, role: "the sweep file")]
+    if let scenario = base.files.first {
+      files.append(OutputDestination.Input(path: scenario, role: "the sweep's base scenario"))
+      files += base.files.dropFirst().map { OutputDestination.Input(path: $0, role: "a base scenario that \(scenario) extends") }
+    }
+    return files
+  }
 }
 
 /// Loads sweep files.
@@ -67,6 +79,9 @@ public enum SweepPreparation {
           message: "\(error.keyPath.isEmpty ? "" : error.keyPath + ": ")\(error.message)", suggestion: error.suggestion)
       }
     }
+    // --precision names a KPI: refused now if the scenario has none of that name, not after
+    // the first point's replications have run.
+    try precision?.checkKPI(in: base.config)
     let values = definition.points()
     guard !values.isEmpty else {
       throw SweepError.input("\(path): the sweep has no points: the constraints reject every combination")
