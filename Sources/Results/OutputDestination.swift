@@ -137,7 +137,8 @@ public struct OutputDestination: Sendable {
   ///   `.environment` when the folder cannot be created or written in.
   public func prepare(createFolder: Bool = true) throws(ResultsError) {
     try check()
-    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    let written = (path as NSString).deletingLastPathComponent
+    let folder = written.isEmpty ? "." : written
     var info = stat()
     if stat(folder, &info) != 0 {
       let code = errno
