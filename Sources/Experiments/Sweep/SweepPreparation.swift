@@ -79,6 +79,7 @@ public enum SweepPreparation {
           message: "\(error.keyPath.isEmpty ? "" : error.keyPath + ": ")\(error.message)", suggestion: error.suggestion)
       }
     }
+    try checkOutput(definition, base: base)
     // --precision names a KPI: refused now if the scenario has none of that name, not after
     // the first point's replications have run.
     try precision?.checkKPI(in: base.config)
@@ -112,6 +113,22 @@ public enum SweepPreparation {
     let sha = ScenarioNode.scalar(identity, at: SourceLocation(file: path, line: 1, column: 1)).canonicalSHA256
     return PreparedSweep(definition: definition, base: base, points: points, precision: precision, slots: slots,
                          sha256: sha, warnings: base.warnings)
+  }
+
+  /// Refuses an `output:` that must never be written (``OutputDestination``), told at its
+  /// line: the sweep file itself, its base scenario or a file that one extends, a device,
+  /// a folder or a file ChainSim did not write.
+  private static func checkOutput(_ definition: SweepDefinition, base: PreparedRun) throws(ScenarioError) {
+    guard let output = definition.output else { return }
+    let sweep = PreparedSweep(definition: definition, base: base, points: [], precision: nil, slots: 0, sha256: "", warnings: [])
+    do {
+      try OutputDestination(path: output, content: .results, inputs: sweep.inputs).check()
+    } catch where error.classification == .input {
+      throw ScenarioError(location: definition.outputLocation, keyPath: "output",
+                          message: "\(output) \(error.message.replacingOccurrences(of: "choose another -o", with: "choose another output"))")
+    } catch {
+      return  // cannot be examined now (permission): the sweep's own check reports it before running
+    }
   }
 
   /// `output/<sweep file stem>.h5`.
