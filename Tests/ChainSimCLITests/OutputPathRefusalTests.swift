@@ -14,6 +14,7 @@ import Testing
     defer { bench.remove() }
     let node = DeviceNode(device)
     #expect(node.type == S_IFCHR)
+    defer { node.restore(at: device) }
     let before = try FolderSnapshot(bench.folder)
     let r = try bench.run(output: device)
     try expectRefused(r, refusal(device, "is a device"), folder: bench.folder, before: before)
@@ -98,9 +99,17 @@ import Testing
   @Test func aSweepNeverWritesOverItsSweepFileOrItsBaseScenario() throws {
     let bench = try OutputPathBench()
     defer { bench.remove() }
+    // `output:` in the sweep file is refused at its line, by validate too.
     try bench.writeSweep(output: "S.yaml")
+    let withOutput = try FolderSnapshot(bench.folder)
+    let located = "error: sweep.yaml:9:9: output: S.yaml is one of this run's inputs (the sweep's base scenario): ChainSim writes "
+      + "only to a new file, an empty file or an older ChainSim results file; choose another output (nothing was written)"
+    try expectRefused(try bench.chainsim(["sweep", "sweep.yaml", "-j", "1", "--quiet"]), located, folder: bench.folder, before: withOutput)
+    try expectRefused(try bench.chainsim(["validate", "sweep.yaml"]), located, folder: bench.folder, before: withOutput)
+
+    try bench.writeSweep()
     let before = try FolderSnapshot(bench.folder)
-    let base = try bench.chainsim(["sweep", "sweep.yaml", "-j", "1", "--quiet"])
+    let base = try bench.chainsim(["sweep", "sweep.yaml", "-j", "1", "--quiet", "-o", "S.yaml"])
     try expectRefused(base, refusal("S.yaml", "is one of this run's inputs (the sweep's base scenario)"),
                       folder: bench.folder, before: before)
     let own = try bench.chainsim(["sweep", "sweep.yaml", "-j", "1", "--quiet", "-o", "sweep.yaml"])
@@ -145,6 +154,11 @@ import Testing
     #expect(merged.exitCode == 0, "\(merged.stderr)")
     try Data("<p>my own page</p>\n".utf8).write(to: bench.url("page.html"))
     let before = try FolderSnapshot(bench.folder)
+    let devices = (null: DeviceNode("/dev/null"), full: DeviceNode("/dev/full"))
+    defer {
+      devices.null.restore(at: "/dev/null")
+      devices.full.restore(at: "/dev/full")
+    }
 
     let ontoPart = try bench.chainsim(["merge", "p1", "p2", "-o", "p2"])
     try expectRefused(ontoPart, refusal("p2", "is one of this run's inputs (a part file to merge)"), folder: bench.folder, before: before)
@@ -160,7 +174,7 @@ import Testing
     try expectRefused(ontoPage, foreignFile("page.html", kind: "ChainSim report"), folder: bench.folder, before: before)
     let ontoFull = try bench.chainsim(["report", "m.h5", "-o", "/dev/full"])
     try expectRefused(ontoFull, refusal("/dev/full", "is a device", kind: "ChainSim report"), folder: bench.folder, before: before)
-    #expect(DeviceNode("/dev/full").type == S_IFCHR && DeviceNode("/dev/null").type == S_IFCHR)
+    #expect(DeviceNode("/dev/full") == devices.full && DeviceNode("/dev/null") == devices.null)
 
     // An older report is replaced.
     for _ in 0..<2 {

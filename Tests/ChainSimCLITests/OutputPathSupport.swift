@@ -50,6 +50,18 @@ struct DeviceNode: Equatable {
     type = info.st_mode & S_IFMT
     device = info.st_rdev
   }
+
+  /// Puts the character device back at `path` if a regressed writer replaced it with a
+  /// regular file (the defect these tests guard against breaks `/dev/null` for the whole
+  /// machine); as root only. Returns whether it had to.
+  @discardableResult
+  func restore(at path: String) -> Bool {
+    guard DeviceNode(path) != self, type == S_IFCHR, geteuid() == 0 else { return false }
+    _ = unlink(path)
+    _ = mknod(path, S_IFCHR | 0o666, device)
+    _ = chmod(path, 0o666)
+    return true
+  }
 }
 
 /// A folder with a copy of the baseline as `S.yaml` (and a variant `V.yaml` that extends it),
