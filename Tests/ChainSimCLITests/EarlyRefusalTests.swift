@@ -89,6 +89,19 @@ import Testing
   }
 }
 
+extension EarlyRefusalTests {
+  /// `--shard` is read before the sweep's points are prepared (up to 10,000 scenarios): a bad
+  /// one is reported first, whatever the sweep file holds.
+  @Test func aBadShardIsRefusedBeforeTheSweepIsPrepared() throws {
+    let bench = try OutputPathBench()
+    defer { bench.remove() }
+    try Data("sweep: [unclosed\n".utf8).write(to: bench.url("broken.yaml"))
+    let before = try FolderSnapshot(bench.folder)
+    let r = try bench.chainsim(["sweep", "broken.yaml", "--shard", "3/2", "--quiet"])
+    try expectRefused(r, "error: --shard 3/2: the shard index is out of range; it must be between 1 and 2", folder: bench.folder, before: before)
+  }
+}
+
 /// A folder this process cannot write in. Root writes through permission bits, so as root
 /// a read-only tmpfs is mounted on it; otherwise its mode is set to 0555.
 enum ReadOnlyFolder {
