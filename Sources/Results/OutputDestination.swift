@@ -30,6 +30,7 @@ public struct OutputDestination: Sendable {
     /// Whether the first (up to) 512 bytes of a non-empty file are of this kind.
     public var recognises: @Sendable ([UInt8]) -> Bool
 
+    /// A kind called `name`, recognised by `recognises` on a file's first 512 bytes.
     public init(name: String, recognises: @escaping @Sendable ([UInt8]) -> Bool) {
       self.name = name
       self.recognises = recognises
@@ -50,6 +51,7 @@ public struct OutputDestination: Sendable {
     /// What the file is to this run, e.g. "the scenario file".
     public var role: String
 
+    /// The input at `path`, which is `role` to the command (e.g. "the sweep file").
     public init(path: String, role: String) {
       self.path = path
       self.role = role
@@ -70,14 +72,22 @@ public struct OutputDestination: Sendable {
   public var content: Content
   /// The files this command reads.
   public var inputs: [Input]
+  /// Where the planner chose the path, named in refusals ("choose another -o").
+  public var option: String
 
-  public init(path: String, content: Content, inputs: [Input] = []) {
+  /// The destination `path` of a command that may replace an older file of `content`'s
+  /// kind and reads `inputs`; `option` is how the planner gave the path.
+  public init(path: String, content: Content, inputs: [Input] = [], option: String = "-o") {
     self.path = path
     self.content = content
     self.inputs = inputs
+    self.option = option
   }
 
-  /// Refuses a path that must not be written, without touching the file system.
+  /// Refuses a path that must not be written, without changing anything (it only reads:
+  /// `lstat`, `stat`, and the first 512 bytes of an existing regular file). Between this
+  /// check and the rename another program could still put something at the path; the
+  /// check is for a planner's mistakes, not for an adversary.
   /// - Throws: `ResultsError` `.input` (exit 2) naming the reason; `.environment` (exit 3)
   ///   when an existing file cannot be examined (permission, I/O error).
   public func check() throws(ResultsError) {
@@ -93,7 +103,7 @@ public struct OutputDestination: Sendable {
         let plain = URL(fileURLWithPath: path).standardizedFileURL.path
         if plain != path, lstat(plain, &link) == 0 {
           do {
-            try OutputDestination(path: plain, content: content, inputs: inputs).check()
+            try OutputDestination(path: plain, content: content, inputs: inputs, option: option).check()
           } catch {
             var named = error
             named.path = path
@@ -126,7 +136,7 @@ public struct OutputDestination: Sendable {
     if info.st_size == 0 { return }
     let head = try Self.head(of: path)
     guard !content.recognises(head) else { return }
-    throw .input(path, "exists and is not a \(content.name): remove it or choose another -o (nothing was written)")
+    throw .input(path, "exists and is not a \(content.name): remove it or choose another \(option) (nothing was written)")
   }
 
   /// ``check()``, then creates the folder (with its parents) if it is missing, and
@@ -175,7 +185,7 @@ public struct OutputDestination: Sendable {
 
   private func refusal(_ reason: String) -> ResultsError {
     .input(path, "\(reason): ChainSim writes only to a new file, an empty file or an older \(content.name); "
-             + "choose another -o (nothing was written)")
+             + "choose another \(option) (nothing was written)")
   }
 
   /// Whether `path` names the file whose status is `info` (same device and inode).

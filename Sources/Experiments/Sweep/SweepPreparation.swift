@@ -122,10 +122,9 @@ public enum SweepPreparation {
     guard let output = definition.output else { return }
     let sweep = PreparedSweep(definition: definition, base: base, points: [], precision: nil, slots: 0, sha256: "", warnings: [])
     do {
-      try OutputDestination(path: output, content: .results, inputs: sweep.inputs).check()
+      try OutputDestination(path: output, content: .results, inputs: sweep.inputs, option: "output").check()
     } catch where error.classification == .input {
-      throw ScenarioError(location: definition.outputLocation, keyPath: "output",
-                          message: "\(output) \(error.message.replacingOccurrences(of: "choose another -o", with: "choose another output"))")
+      throw ScenarioError(location: definition.outputLocation, keyPath: "output", message: "\(output) \(error.message)")
     } catch {
       return  // cannot be examined now (permission): the sweep's own check reports it before running
     }
