@@ -16,6 +16,9 @@ public struct PreparedRun: Sendable {
   /// Warnings for `validate` and `run`: unstable queues, short warm-ups, a vessel allowed
   /// more cranes than its terminal has, a terminal no service calls at.
   public var warnings: [String]
+  /// The files read: the scenario file first, then each base it extends (empty for text
+  /// given in memory). Results are never written over them (``OutputDestination``).
+  public var files: [String] = []
 }
 
 /// Loads scenario files for runs and validation.
@@ -32,7 +35,7 @@ public enum ScenarioPreparation {
     let resolved = try ScenarioLoader(schema: ChainSimSchema.root, reader: reader).load(path: path, overrides: parsed)
     let config = try ChainSimConfig(root: resolved.root, name: resolved.name)
     return PreparedRun(name: resolved.name, canonicalText: resolved.canonicalText, sha256: resolved.sha256,
-                       config: config, warnings: config.warnings + ChainSimConfig.sourceWarnings(root: resolved.root))
+                       config: config, warnings: config.warnings + ChainSimConfig.sourceWarnings(root: resolved.root), files: resolved.files)
   }
 
   /// `output/<scenario file stem>.h5`, so that a variant never overwrites its base.

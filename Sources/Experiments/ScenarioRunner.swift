@@ -21,7 +21,11 @@ public enum ScenarioRunner {
   /// Runs every replication on `jobs` workers, writes `outputPath` (temporary name, then
   /// renamed), and returns the report. A failed invariant does not throw: it is recorded in
   /// the file and listed in ``RunReport/failedChecks``.
-  /// - Throws: `ResultsError` when the file cannot be written.
+  ///
+  /// Before the first event, the output path is checked (``OutputDestination``: not a
+  /// device, FIFO, folder, other file or one of the scenario's files) and its folder is
+  /// created and probed for writing, so a refusal costs no simulation.
+  /// - Throws: `ResultsError` when the file must not or cannot be written.
   /// - Parameters:
   ///   - traces: subsystems whose entity traces go to `/traces` (`ring`).
   ///   - tracker: follows the run as it goes (replications done, simulated time of the
@@ -31,6 +35,7 @@ public enum ScenarioRunner {
     _ prepared: PreparedRun, jobs: Int, outputPath: String, traces: [String] = [],
     tracker: RunProgress? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async throws(ResultsError) -> RunReport {
+    try OutputDestination(path: outputPath, content: .results, inputs: OutputDestination.Input.scenario(prepared.files)).prepare()
     let start = Date()
     var config = prepared.config
     if traces.contains("ring") { config.ring?.recordTraces = true }
@@ -41,7 +46,6 @@ public enum ScenarioRunner {
     #endif
     let wall = Date().timeIntervalSince(start)
     let metadata = Self.metadata(prepared, outputs: outputs)
-    try createParentDirectory(of: outputPath)
     try ResultsWriter.write(metadata: metadata, replications: outputs, traces: traceTables, to: outputPath)
     var failed: [String] = []
     for o in outputs {
@@ -65,16 +69,6 @@ public enum ScenarioRunner {
       replications: r.replications, horizon: r.horizon, warmup: r.warmup, timeUnit: kernelTimeUnit,
       sampleInterval: r.sampleInterval, sampleTimes: sampler.times,
       fingerprint: ReplicationSet.combinedFingerprint(outputs))
-  }
-
-  private static func createParentDirectory(of path: String) throws(ResultsError) {
-    let dir = (path as NSString).deletingLastPathComponent
-    guard !dir.isEmpty else { return }
-    do {
-      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    } catch {
-      throw ResultsError(.environment, path: path, message: "cannot create the folder \(dir): \(error.localizedDescription)")
-    }
   }
 
   #if DEBUG

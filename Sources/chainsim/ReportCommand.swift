@@ -34,6 +34,10 @@ extension ChainSim {
     }
 
     func run() throws {
+      // The page's path is checked before any results file is read: not one of them, not a
+      // device, folder or foreign file, and its folder writable.
+      let read = files.map { OutputDestination.Input(path: $0, role: "a results file this report reads") }
+      try OutputDestination(path: output, content: .report, inputs: read).prepare(createFolder: false)
       var inputs: [ReportInput] = []
       for path in files {
         switch try ResultsFile.kind(path: path) {

@@ -75,6 +75,8 @@ extension ChainSim {
     }
 
     func run() async throws {
+      // Options are checked before the sweep's points are prepared (up to 10,000 scenarios).
+      let shardSetting = try shard.map { text throws(SweepError) in try SweepShard(parsing: text) }
       let definition = try SweepDefinition(path: sweep)
       let precisionSetting = try precision.map { text throws(SweepError) in
         try SweepPrecision(parsing: text, batch: batch ?? definition.replications,
@@ -84,7 +86,6 @@ extension ChainSim {
       for w in prepared.warnings where !quiet { printError("warning: \(w)") }
       let final = output ?? SweepPreparation.defaultOutputPath(for: prepared.definition)
       if let slurm { return try writeSlurm(prepared, output: final, shards: slurm) }
-      let shardSetting = try shard.map { text throws(SweepError) in try SweepShard(parsing: text) }
       let path = shardSetting.map { output ?? SweepParts.defaultPath(for: final, shard: $0) } ?? final
       let label = "\(prepared.definition.name) (\(prepared.points.count) points)"
       let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0, label: label)
@@ -117,7 +118,7 @@ extension ChainSim {
       let scripts = try SlurmScripts.write(
         sweepPath: sweep, outputPath: output, shards: shards, cpusPerTask: try jobs, executable: executable,
         workingDirectory: FileManager.default.currentDirectoryPath, extraArguments: extra, sbatchOptions: sbatchOptions,
-        name: prepared.definition.name)
+        name: prepared.definition.name, inputs: prepared.inputs)
       printLine("array script: \(scripts.arrayScript)")
       printLine("merge script: \(scripts.mergeScript)")
       if submit {

@@ -22,8 +22,11 @@ import Testing
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("r.h5")
-    let older = Data("an older results file".utf8)
-    try older.write(to: out)
+    // An older results file (another seed): the only kind of existing file a run replaces.
+    let first = try chainsim("run", "scenarios/tianjin-2024.yaml", "--horizon", "2d", "--set", "run.warmup=1d",
+                             "--replications", "1", "-j", "1", "--seed", "11", "-o", out.path, "--quiet")
+    #expect(first.exitCode == 0, "\(first.stderr)")
+    let older = try Data(contentsOf: out)
     let r = try limited(4, ["run", "scenarios/tianjin-2024.yaml", "--horizon", "2d", "--set", "run.warmup=1d",
                             "--replications", "1", "-j", "1", "-o", out.path, "--quiet"])
     #expect(r.exitCode == 3, "\(r.stderr)")

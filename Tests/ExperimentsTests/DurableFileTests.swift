@@ -15,16 +15,16 @@ import Testing
     let part = dir.appendingPathComponent("small.part-1-of-2").path
     let stale = dir.appendingPathComponent(".small.part-1-of-2.tmp-\(Self.deadPID)").path
     #expect(FileManager.default.createFile(atPath: stale, contents: Data(repeating: 7, count: 100)))
-    try _DurableFile.write(Array("complete".utf8), to: part)
+    try _DurableFile.write(Array("complete".utf8), to: part, content: .sweepPart)
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["small.part-1-of-2"])
     #expect(try _DurableFile.read(part) == Array("complete".utf8))
   }
 
   @Test func aMissingFolderIsAnEnvironmentFailureNamingTheFile() {
     let path = "/nonexistent-\(UUID().uuidString)/x.rec"
-    #expect(throws: SweepError.self) { try _DurableFile.write([1], to: path) }
+    #expect(throws: SweepError.self) { try _DurableFile.write([1], to: path, content: .sweepRecord) }
     do {
-      try _DurableFile.write([1], to: path)
+      try _DurableFile.write([1], to: path, content: .sweepRecord)
     } catch {
       #expect(error.exitCode == 3)
       #expect(error.message.hasPrefix(path + ": cannot create the file"), "\(error.message)")

@@ -1,4 +1,5 @@
 import Foundation
+import Results
 
 #if canImport(Glibc)
   import Glibc
@@ -15,7 +16,13 @@ public enum ReportFile {
   /// Writes `text` (UTF-8) to `path`, replacing any old file.
   /// - Throws: ``ReportError`` with exit code 2 when the folder does not exist or the name
   ///   is a folder, 3 when the system refuses (permission, disk full, I/O error).
+  /// Only a path ``OutputDestination`` allows is written: absent, empty or an older report.
   public static func write(_ text: String, to path: String) throws(ReportError) {
+    do {
+      try OutputDestination(path: path, content: .report).check()
+    } catch {
+      throw ReportError(error.description, exitCode: error.exitCode)
+    }
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     var info = stat()

@@ -1,4 +1,5 @@
 import Foundation
+import Results
 
 /// Batch scripts that run a sweep as a SLURM job array (one array task per shard) and a
 /// merge job that waits for all of them (`--dependency=afterok:<array job>`).
@@ -17,20 +18,30 @@ public struct SlurmScripts: Sendable {
   ///   - executable: the absolute path of `chainsim` on the cluster's nodes.
   ///   - extraArguments: passed to every shard's `chainsim sweep` (e.g. `--precision`).
   ///   - sbatchOptions: extra `#SBATCH` lines, e.g. `--partition=short`, `--time=2:00:00`.
+  ///   - inputs: the sweep's files (``PreparedSweep/inputs``): the merged file and the part
+  ///     files must not replace them, nor a device, folder or foreign file (checked now,
+  ///     not when the jobs run).
   public static func write(
     sweepPath: String, outputPath: String, shards: Int, cpusPerTask: Int, executable: String,
-    workingDirectory: String, extraArguments: [String], sbatchOptions: [String], name: String
+    workingDirectory: String, extraArguments: [String], sbatchOptions: [String], name: String,
+    inputs: [OutputDestination.Input] = []
   ) throws(SweepError) -> SlurmScripts {
     guard shards >= 1 else { throw .input("--slurm needs at least 1 shard") }
     let absolute = { (p: String) in p.hasPrefix("/") ? p : (workingDirectory as NSString).appendingPathComponent(p) }
     let output = absolute(outputPath)
     let folder = (output as NSString).deletingPathExtension + ".slurm"
+    let parts = (1...shards).map { SweepParts.defaultPath(for: output, shard: SweepShard(index: $0, count: shards)) }
+    do {
+      try OutputDestination(path: output, content: .results, inputs: inputs).check()
+      for part in parts { try OutputDestination(path: part, content: .sweepPart, inputs: inputs).check() }
+    } catch {
+      throw SweepError(error)
+    }
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     } catch {
       throw .environment("cannot create \(folder): \(error.localizedDescription)")
     }
-    let parts = (1...shards).map { SweepParts.defaultPath(for: output, shard: SweepShard(index: $0, count: shards)) }
     let partPattern = SweepParts.defaultPath(for: output, shard: SweepShard(index: 0, count: shards))
       .replacingOccurrences(of: ".part-0-of-", with: ".part-${SHARD}-of-")
     let extra = sbatchOptions.map { "#SBATCH \($0)" }.joined(separator: "\n")
@@ -65,8 +76,8 @@ public struct SlurmScripts: Sendable {
       """
     let arrayPath = (folder as NSString).appendingPathComponent("array.sh")
     let mergePath = (folder as NSString).appendingPathComponent("merge.sh")
-    try _DurableFile.write(Array(array.utf8), to: arrayPath)
-    try _DurableFile.write(Array(merge.utf8), to: mergePath)
+    try _DurableFile.write(Array(array.utf8), to: arrayPath, content: .slurmScript)
+    try _DurableFile.write(Array(merge.utf8), to: mergePath, content: .slurmScript)
     chmod(arrayPath, 0o755)
     chmod(mergePath, 0o755)
     return SlurmScripts(folder: folder, arrayScript: arrayPath, mergeScript: mergePath, parts: parts)

@@ -86,6 +86,7 @@ extension SweepDefinition {
       }
     }
     output = root["output"]?.scalar?.text
+    outputLocation = root["output"]?.location
     // Where results go is not part of what they are: leave `output:` out of the identity.
     canonicalText = root.canonicalYAML.split(separator: "\n", omittingEmptySubsequences: false)
       .filter { !$0.hasPrefix("output:") }.joined(separator: "\n")

@@ -157,6 +157,8 @@ public struct SweepDefinition: Sendable {
   public var constraints: [SweepConstraint]
   /// `output:` (relative to the current folder), if given.
   public var output: String?
+  /// Where `output:` is written.
+  public var outputLocation: SourceLocation?
   /// The sweep file in canonical form, without `output` (where results go is not part of
   /// what they are).
   public var canonicalText: String

@@ -1,4 +1,5 @@
 import Foundation
+import Models
 import Scenario
 import SimKernel
 
@@ -71,14 +72,7 @@ public struct SweepPrecision: Sendable, Equatable {
   /// - Throws: ``SweepError`` when the KPI does not exist (bad input).
   public func isMet(_ outputs: [ReplicationOutput]) throws(SweepError) -> Bool {
     guard let first = outputs.first else { return false }
-    guard let s = first.subsystems.firstIndex(where: { $0.name == subsystem }),
-      let k = first.subsystems[s].kpis.firstIndex(where: { $0.info.name == kpi })
-    else {
-      let all = first.subsystems.flatMap { sub in sub.kpis.map { "\(sub.name).\($0.info.name)" } }
-      throw SweepError.input("--precision: there is no KPI \(subsystem).\(kpi)"
-        + (ScenarioSuggest.nearest(to: "\(subsystem).\(kpi)", among: all).map { "; did you mean '\($0)'?" } ?? "")
-        + " (KPIs: \(all.joined(separator: ", ")))")
-    }
+    let (s, k) = try locate(in: first.subsystems)
     for label in 0..<first.subsystems[s].kpis[k].info.width {
       let values = outputs.map { $0.subsystems[s].kpis[k].values[label] }.filter { !$0.isNaN }
       guard values.count >= 2 else { continue }
@@ -89,5 +83,35 @@ public struct SweepPrecision: Sendable, Equatable {
       }
     }
     return true
+  }
+
+  /// Refuses a KPI the scenario does not produce before any point runs (otherwise the first
+  /// point's replications would run, and leave records, before the refusal). The KPIs are
+  /// those of one replication of `config` cut to a moment (``probeHorizon``): the models are
+  /// built (and register their account sources) and report every KPI, next to no event is
+  /// simulated.
+  /// - Throws: ``SweepError`` (bad input) naming the nearest KPI and listing them all.
+  public func checkKPI(in config: ChainSimConfig) throws(SweepError) {
+    var probe = config
+    probe.run.horizon = min(config.run.horizon, Self.probeHorizon)
+    probe.run.warmup = 0
+    probe.run.replications = 1
+    _ = try locate(in: Replication.run(probe, index: 0).subsystems)
+  }
+
+  /// The simulated hours of the replication ``checkKPI(in:)`` builds the KPIs from.
+  static let probeHorizon: SimTime = 0.001
+
+  /// The indices of the subsystem and the KPI, or an error naming the nearest one.
+  private func locate(in subsystems: [SubsystemOutput]) throws(SweepError) -> (subsystem: Int, kpi: Int) {
+    guard let s = subsystems.firstIndex(where: { $0.name == subsystem }),
+      let k = subsystems[s].kpis.firstIndex(where: { $0.info.name == kpi })
+    else {
+      let all = subsystems.flatMap { sub in sub.kpis.map { "\(sub.name).\($0.info.name)" } }
+      throw SweepError.input("--precision: there is no KPI \(subsystem).\(kpi)"
+        + (ScenarioSuggest.nearest(to: "\(subsystem).\(kpi)", among: all).map { "; did you mean '\($0)'?" } ?? "")
+        + " (KPIs: \(all.joined(separator: ", ")))")
+    }
+    return (s, k)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import Results
 import Scenario
 
 /// One point of a prepared sweep: its parameter values and its resolved scenario.
@@ -29,6 +30,17 @@ public struct PreparedSweep: Sendable {
 
   /// Replications run before precision decides (the sweep's `replications`, at most `slots`).
   public var minimumReplications: Int { min(definition.replications, slots) }
+
+  /// The files the sweep reads, which its outputs must never replace: the sweep file, its
+  /// base scenario and every file that one extends.
+  public var inputs: [OutputDestination.Input] {
+    var files = [OutputDestination.Input(path: definition.path, role: "the sweep file")]
+    if let scenario = base.files.first {
+      files.append(OutputDestination.Input(path: scenario, role: "the sweep's base scenario"))
+      files += base.files.dropFirst().map { OutputDestination.Input(path: $0, role: "a base scenario that \(scenario) extends") }
+    }
+    return files
+  }
 }
 
 /// Loads sweep files.
@@ -67,6 +79,10 @@ public enum SweepPreparation {
           message: "\(error.keyPath.isEmpty ? "" : error.keyPath + ": ")\(error.message)", suggestion: error.suggestion)
       }
     }
+    try checkOutput(definition, base: base)
+    // --precision names a KPI: refused now if the scenario has none of that name, not after
+    // the first point's replications have run.
+    try precision?.checkKPI(in: base.config)
     let values = try definition.points()
     guard !values.isEmpty else {
       throw SweepError.input("\(path): the sweep has no points: the constraints reject every combination")
@@ -97,6 +113,21 @@ public enum SweepPreparation {
     let sha = ScenarioNode.scalar(identity, at: SourceLocation(file: path, line: 1, column: 1)).canonicalSHA256
     return PreparedSweep(definition: definition, base: base, points: points, precision: precision, slots: slots,
                          sha256: sha, warnings: base.warnings)
+  }
+
+  /// Refuses an `output:` that must never be written (``OutputDestination``), told at its
+  /// line: the sweep file itself, its base scenario or a file that one extends, a device,
+  /// a folder or a file ChainSim did not write.
+  private static func checkOutput(_ definition: SweepDefinition, base: PreparedRun) throws(ScenarioError) {
+    guard let output = definition.output else { return }
+    let sweep = PreparedSweep(definition: definition, base: base, points: [], precision: nil, slots: 0, sha256: "", warnings: [])
+    do {
+      try OutputDestination(path: output, content: .results, inputs: sweep.inputs, option: "output").check()
+    } catch where error.classification == .input {
+      throw ScenarioError(location: definition.outputLocation, keyPath: "output", message: "\(output) \(error.message)")
+    } catch {
+      return  // cannot be examined now (permission): the sweep's own check reports it before running
+    }
   }
 
   /// `output/<sweep file stem>.h5`.

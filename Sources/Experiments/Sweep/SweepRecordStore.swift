@@ -1,4 +1,5 @@
 import Foundation
+import Results
 import SimKernel
 
 /// The durable records of a sweep: one checksummed file per finished (point, replication)
@@ -13,6 +14,7 @@ import SimKernel
 public struct SweepRecordStore: Sendable {
   static let magic = Array("CHAINSIM-RECORD2".utf8)
   static let manifestName = "SWEEP"
+  static let manifestMagic = Array("chainsim sweep records v1\n".utf8)
 
   /// The records folder.
   public let folder: String
@@ -26,11 +28,13 @@ public struct SweepRecordStore: Sendable {
 
   /// Opens (or creates) the records folder of `output` for the sweep `sha256`.
   /// - Throws: ``SweepError`` `.input` when the folder holds records of another sweep (the
-  ///   sweep file, its base scenario or the options changed since the partial run).
+  ///   sweep file, its base scenario or the options changed since the partial run), or is
+  ///   not a records folder at all (``checkFolder(_:)``).
   public init(output: String, sweepSHA256: String, sweepName: String, sync: Bool = true) throws(SweepError) {
     folder = Self.folder(for: output)
     self.sweepSHA256 = sweepSHA256
     self.sync = sync
+    try Self.checkFolder(folder)
     let manifest = (folder as NSString).appendingPathComponent(Self.manifestName)
     let fm = FileManager.default
     if fm.fileExists(atPath: manifest) {
@@ -50,9 +54,9 @@ public struct SweepRecordStore: Sendable {
       } catch {
         throw .environment("cannot create the records folder \(folder): \(error.localizedDescription)")
       }
-      let text = "chainsim sweep records v1\nsha256 \(sweepSHA256)\nsweep \(sweepName)\n"
+      let text = String(decoding: Self.manifestMagic, as: UTF8.self) + "sha256 \(sweepSHA256)\nsweep \(sweepName)\n"
       do {
-        try _DurableFile.write(Array(text.utf8), to: manifest)
+        try _DurableFile.write(Array(text.utf8), to: manifest, content: .sweepManifest)
       } catch {
         // Nothing is recorded yet: leave no empty records folder behind (a full disk).
         _ = rmdir(folder)
@@ -62,6 +66,35 @@ public struct SweepRecordStore: Sendable {
     // Temporary files of a killed writer are incomplete by construction: remove them.
     for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(".") && name.contains(".tmp-") {
       try? fm.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+    }
+  }
+
+  /// Refuses a records folder that is not one, before anything is run: a file, a device or
+  /// a folder holding anything but a sweep's `SWEEP` file, `.rec` records and temporary
+  /// files (the folder is removed once the results are written, so nothing else may be in
+  /// it). Absent or empty is fine; existing records of the same sweep are how a sweep resumes.
+  static func checkFolder(_ folder: String) throws(SweepError) {
+    let refusal = { (why: String) in
+      SweepError.input("\(folder): \(why): a sweep keeps its records there and removes the folder when done; "
+                         + "remove it or choose another -o (nothing was written)")
+    }
+    var info = stat()
+    guard stat(folder, &info) == 0 else { return }
+    guard info.st_mode & S_IFMT == S_IFDIR else { throw refusal("exists and is not a records folder") }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    guard !names.isEmpty else { return }
+    guard names.contains(manifestName) else { throw refusal("is a folder without a \(manifestName) file, not the records of a sweep") }
+    for name in names.sorted() {
+      let path = (folder as NSString).appendingPathComponent(name)
+      let isTemporary = name.hasPrefix(".") && name.contains(".tmp-")
+      if name == manifestName {
+        do { try OutputDestination(path: path, content: .sweepManifest).check() } catch { throw SweepError(error) }
+      } else if !isTemporary {
+        var entry = stat()
+        guard name.hasSuffix(".rec"), lstat(path, &entry) == 0, entry.st_mode & S_IFMT == S_IFREG else {
+          throw refusal("holds \(name), which is not a sweep record")
+        }
+      }
     }
   }
 
@@ -102,7 +135,7 @@ public struct SweepRecordStore: Sendable {
   public func write(point: Int, output: ReplicationOutput) throws(SweepError) {
     let bytes = Self.encode(sweepSHA256: sweepSHA256, point: point, output: output)
     let path = (folder as NSString).appendingPathComponent(Self.fileName(point: point, replication: output.replication))
-    try _DurableFile.write(bytes, to: path, sync: sync)
+    try _DurableFile.write(bytes, to: path, content: .sweepRecord, sync: sync)
   }
 
   /// Every intact record of this sweep, as `[point: [replication: output]]`. Damaged records

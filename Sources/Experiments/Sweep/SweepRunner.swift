@@ -47,7 +47,9 @@ public enum SweepRunner {
     let start = Date()
     let header = SweepHeader(sweep)
     let slice = try options.shard?.points(of: sweep.points.count) ?? Array(sweep.points.indices)
-    try createParentDirectory(of: outputPath)
+    // Everything that can be refused is refused before the first event: the output path
+    // (not an input, device, folder or foreign file), its folder (writable), the records folder.
+    try OutputDestination(path: outputPath, content: options.shard == nil ? .results : .sweepPart, inputs: sweep.inputs).prepare()
     let store = options.durableRecords
       ? try SweepRecordStore(output: outputPath, sweepSHA256: sweep.sha256, sweepName: sweep.definition.name, sync: options.syncRecords)
       : nil
@@ -89,21 +91,14 @@ public enum SweepRunner {
     }
   }
 
-  /// Merges part files into the sweep's results file.
+  /// Merges part files into the sweep's results file. The output path is checked (not one
+  /// of the parts, a device, a folder or a foreign file; its folder writable) before any
+  /// part is read.
   public static func merge(parts: [String], outputPath: String) throws -> SweepResults {
+    let inputs = parts.map { OutputDestination.Input(path: $0, role: "a part file to merge") }
+    try OutputDestination(path: outputPath, content: .results, inputs: inputs).prepare()
     let results = try SweepParts.merge(parts)
-    try createParentDirectory(of: outputPath)
     try ResultsWriter.writeSweep(results, to: outputPath)
     return results
-  }
-
-  private static func createParentDirectory(of path: String) throws(SweepError) {
-    let dir = (path as NSString).deletingLastPathComponent
-    guard !dir.isEmpty else { return }
-    do {
-      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    } catch {
-      throw .environment("cannot create the folder \(dir): \(error.localizedDescription)")
-    }
   }
 }

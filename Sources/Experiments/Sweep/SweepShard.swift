@@ -74,7 +74,7 @@ public enum SweepParts {
       }
     }
     w.seal()
-    try _DurableFile.write(w.bytes, to: path)
+    try _DurableFile.write(w.bytes, to: path, content: .sweepPart)
   }
 
   /// One part read back.

@@ -8,8 +8,15 @@ import Results
 /// Writes a file so that a kill at any moment leaves either no file or the whole file:
 /// temporary name in the same folder, write, fsync, rename, fsync the folder. Temporary
 /// files of the same name left by killed processes are removed first (``TemporaryFiles``).
+/// The path must be one ``OutputDestination`` allows for `content`: absent, empty, or an
+/// older file of that kind.
 enum _DurableFile {
-  static func write(_ bytes: [UInt8], to path: String, sync: Bool = true) throws(SweepError) {
+  static func write(_ bytes: [UInt8], to path: String, content: OutputDestination.Content, sync: Bool = true) throws(SweepError) {
+    do {
+      try OutputDestination(path: path, content: content).check()
+    } catch {
+      throw SweepError(error)
+    }
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     let temporary = TemporaryFiles.temporaryPath(for: path)

@@ -17,8 +17,10 @@ struct AtomicFile {
   let temporaryPath: String
   private let folder: String
 
-  /// Checks that the folder exists and the name is not a folder, before any work is done.
+  /// Checks that the folder exists and that the name may be written (``OutputDestination``:
+  /// absent, empty or an older results file), before any work is done.
   init(finalPath: String) throws(ResultsError) {
+    try OutputDestination(path: finalPath, content: .results).check()
     let url = URL(fileURLWithPath: finalPath)
     let name = url.lastPathComponent
     let parent = url.deletingLastPathComponent().path
