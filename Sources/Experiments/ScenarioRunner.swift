@@ -35,7 +35,7 @@ public enum ScenarioRunner {
     _ prepared: PreparedRun, jobs: Int, outputPath: String, traces: [String] = [],
     tracker: RunProgress? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async throws(ResultsError) -> RunReport {
-    try OutputDestination(path: outputPath, content: .results, inputs: OutputDestination.Input.scenario(prepared.files)).prepare()
+    try checkOutput(prepared, outputPath: outputPath)
     let start = Date()
     var config = prepared.config
     if traces.contains("ring") { config.ring?.recordTraces = true }
@@ -57,6 +57,14 @@ public enum ScenarioRunner {
     }
     return RunReport(outputPath: outputPath, metadata: metadata, outputs: outputs, rows: KPISummary.rows(outputs),
                      failedChecks: failed, events: outputs.reduce(0) { $0 + $1.events }, wallSeconds: wall)
+  }
+
+  /// Checks `outputPath` as ``run(_:jobs:outputPath:traces:tracker:progress:)`` does before
+  /// its first event (``OutputDestination``), creating and probing its folder: a command calls
+  /// it before it starts to show progress, so a refusal is the only thing a planner sees.
+  /// - Throws: `ResultsError` when the file must not or cannot be written.
+  public static func checkOutput(_ prepared: PreparedRun, outputPath: String) throws(ResultsError) {
+    try OutputDestination(path: outputPath, content: .results, inputs: OutputDestination.Input.scenario(prepared.files)).prepare()
   }
 
   /// The root attributes of the run's results file.

@@ -55,6 +55,7 @@ extension ChainSim {
         throw CommandFailure(message: "--trace ring: the scenario has no enabled ring section", exitCode: 2)
       }
       let path = output ?? ScenarioPreparation.defaultOutputPath(for: scenario.scenario)
+      try ScenarioRunner.checkOutput(prepared, outputPath: path)
       let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0, label: prepared.name)
       let tracker = RunProgress(replications: prepared.config.run.replications, horizon: prepared.config.run.horizon)
       progress.follow(tracker)
