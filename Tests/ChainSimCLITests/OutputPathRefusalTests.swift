@@ -137,7 +137,7 @@ import Testing
     try Data("mine".utf8).write(to: bench.url("s.h5.records/notes.txt"))
     let before = try FolderSnapshot(bench.folder)
     let r = try bench.chainsim(["sweep", "sweep.yaml", "-j", "1", "--quiet", "-o", "s.h5"])
-    try expectRefused(r, "error: s.h5.records: is a folder without a SWEEP file, not the records of a sweep: a sweep keeps its "
+    try expectRefused(r, "error: s.h5.records: holds notes.txt, which is not a sweep record: a sweep keeps its "
                         + "records there and removes the folder when done; remove it or choose another -o (nothing was written)",
                       folder: bench.folder, before: before)
   }

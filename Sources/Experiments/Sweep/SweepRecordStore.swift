@@ -83,7 +83,8 @@ public struct SweepRecordStore: Sendable {
     guard info.st_mode & S_IFMT == S_IFDIR else { throw refusal("exists and is not a records folder") }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     guard !names.isEmpty else { return }
-    guard names.contains(manifestName) else { throw refusal("is a folder without a \(manifestName) file, not the records of a sweep") }
+    // Records without a SWEEP file: a finished sweep killed while it removed its records
+    // (SWEEP goes first). Each record carries its sweep's hash, so they are safe to resume from.
     for name in names.sorted() {
       let path = (folder as NSString).appendingPathComponent(name)
       let isTemporary = name.hasPrefix(".") && name.contains(".tmp-")
