@@ -35,14 +35,18 @@ let package = Package(
     // MARK: - C libraries and shims (no stable Swift API)
     .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
     .systemLibrary(name: "CHDF5", pkgConfig: "hdf5-serial", providers: [.apt(["libhdf5-dev"])]),
-    .target(name: "CChainSimShims", dependencies: ["CHDF5", "CGSL"]),
+    // libyaml's event API for the scenario prescan (Yams keeps its own copy internal).
+    .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+    // One shim target per library, so that SimKernel (GSL) never builds against HDF5.
+    .target(name: "CChainSimShims", dependencies: ["CHDF5"]),
+    .target(name: "CGSLShims", dependencies: ["CGSL"]),
 
     // MARK: - Public API
-    .target(name: "SimKernel", dependencies: ["CGSL", "CChainSimShims"], swiftSettings: hotPath),
+    .target(name: "SimKernel", dependencies: ["CGSL", "CGSLShims"], swiftSettings: hotPath),
     .target(
       name: "Scenario",
       dependencies: [
-        "SimKernel", "Yams",
+        "SimKernel", "Yams", "CLibYAML",
         .product(name: "Collections", package: "swift-collections"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]),

@@ -1,11 +1,10 @@
-/* ChainSim C shims: static inline wrappers for HDF5 and GSL names that are macros or
- * mutable globals, which Swift 6 cannot import cleanly. No stable API: internal use only. */
+/* ChainSim C shims for HDF5: static inline wrappers for HDF5 names that are macros or
+ * mutable globals, which Swift 6 cannot import cleanly. No stable API: internal use only.
+ * (The GSL wrappers are in CGSLShims, so that SimKernel does not build against HDF5.) */
 #ifndef CHAINSIM_SHIMS_H
 #define CHAINSIM_SHIMS_H
 #include <hdf5.h>
 #include <hdf5_hl.h>
-#include <gsl/gsl_rng.h>
-#include <gsl/gsl_errno.h>
 
 /* HDF5 predefined types (macros that expand to globals needing H5open()). */
 static inline hid_t cs_H5T_NATIVE_DOUBLE(void) { return H5T_NATIVE_DOUBLE; }
@@ -40,9 +39,6 @@ static inline hsize_t cs_H5S_UNLIMITED(void) { return H5S_UNLIMITED; }
 /* Silence HDF5's automatic error stack printing (errors are reported by return codes). */
 static inline herr_t cs_H5Eset_auto_off(void) { return H5Eset_auto2(H5E_DEFAULT, NULL, NULL); }
 
-/* GSL generator types (mutable globals). */
-static inline const gsl_rng_type *cs_gsl_rng_mt19937(void) { return gsl_rng_mt19937; }
-static inline void cs_gsl_error_handler_off(void) { gsl_set_error_handler_off(); }
 /* --- Results (HDF5 writer/reader) task: added wrappers --- */
 static inline hid_t cs_H5E_DEFAULT(void) { return H5E_DEFAULT; }
 static inline hid_t cs_H5T_NATIVE_INT8(void) { return H5T_NATIVE_INT8; }

@@ -1,4 +1,4 @@
-import CYaml
+import CLibYAML
 
 /// Walks libyaml's event stream once, without building anything, to enforce the
 /// nesting-depth and node-count limits (counting what every alias would expand to) and to

@@ -1,4 +1,3 @@
-import CChainSimShims
 import CGSL
 
 #if canImport(Glibc)

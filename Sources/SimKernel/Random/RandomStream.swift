@@ -1,4 +1,4 @@
-import CChainSimShims
+import CGSLShims
 import CGSL
 
 /// An independent stream of random numbers for one (replication, subsystem, purpose).

@@ -1,4 +1,4 @@
-import CChainSimShims
+import CGSLShims
 import CGSL
 
 /// Student's t distribution: quantiles and tail probabilities from GSL.
