@@ -34,7 +34,7 @@ public enum ResultsWriter {
   /// - Throws: ``ResultsError``, as ``write(metadata:replications:to:)``.
   public static func write(_ contents: ResultsContents, to path: String) throws(ResultsError) {
     try ContentsValidation.validate(contents, path: path)
-    let target = try AtomicFile(finalPath: path)
+    let target = try DurableFile(path: path, content: .results)
     let bytes: [UInt8]
     do {
       bytes = try HDF5.serialized { () throws(HDF5Failure) -> [UInt8] in

@@ -47,7 +47,7 @@ extension ChainSim {
       }
       do {
         let report = try ReportBuilder.build(inputs, inputRows: try inputRows(for: inputs))
-        try ReportFile.write(HTMLReport.render(report), to: output)
+        try DurableFile(path: output, content: .report).write(Array(HTMLReport.render(report).utf8))
         if !quiet {
           printLine("report: \(files.count) files, \(report.allCharts.count) charts -> \(output)")
         }

@@ -1,9 +1,11 @@
 @testable import Experiments
 import Foundation
+import Results
 import Testing
 
 /// Issue 10 (C): a durable write (records, part files) removes the temporary file a killed
-/// writer of the same name left, and a refused write says what to do about it.
+/// writer of the same name left, and a refused write says what to do about it. (Issue 18:
+/// sweep files go through Results' one ``DurableFile``; failures come as ``SweepError``.)
 @Suite struct DurableFileTests {
   /// A process id above the kernel's largest (`pid_max` is at most 2^22): never alive.
   static let deadPID = (1 << 22) + 1
@@ -15,19 +17,22 @@ import Testing
     let part = dir.appendingPathComponent("small.part-1-of-2").path
     let stale = dir.appendingPathComponent(".small.part-1-of-2.tmp-\(Self.deadPID)").path
     #expect(FileManager.default.createFile(atPath: stale, contents: Data(repeating: 7, count: 100)))
-    try _DurableFile.write(Array("complete".utf8), to: part, content: .sweepPart)
+    try DurableFile.write(Array("complete".utf8), to: part, content: .sweepPart)
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["small.part-1-of-2"])
-    #expect(try _DurableFile.read(part) == Array("complete".utf8))
+    #expect(try DurableFile.sweepFile(part) == Array("complete".utf8))
   }
 
-  @Test func aMissingFolderIsAnEnvironmentFailureNamingTheFile() {
-    let path = "/nonexistent-\(UUID().uuidString)/x.rec"
-    #expect(throws: SweepError.self) { try _DurableFile.write([1], to: path, content: .sweepRecord) }
+  /// The one writer treats a missing folder as results files always were: bad input
+  /// (exit 2) naming the folder (before Issue 18 a record said "cannot create the file", 3).
+  @Test func aMissingFolderIsRefusedNamingTheFileAndTheFolder() {
+    let folder = "/nonexistent-\(UUID().uuidString)"
+    let path = folder + "/x.rec"
+    #expect(throws: SweepError.self) { try DurableFile.write([1], to: path, content: .sweepRecord) }
     do {
-      try _DurableFile.write([1], to: path, content: .sweepRecord)
+      try DurableFile.write([1], to: path, content: .sweepRecord)
     } catch {
-      #expect(error.exitCode == 3)
-      #expect(error.message.hasPrefix(path + ": cannot create the file"), "\(error.message)")
+      #expect(error.exitCode == 2)
+      #expect(error.message == "\(path): the folder \(folder) does not exist", "\(error.message)")
     }
   }
 }

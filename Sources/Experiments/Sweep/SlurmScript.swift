@@ -76,8 +76,8 @@ public struct SlurmScripts: Sendable {
       """
     let arrayPath = (folder as NSString).appendingPathComponent("array.sh")
     let mergePath = (folder as NSString).appendingPathComponent("merge.sh")
-    try _DurableFile.write(Array(array.utf8), to: arrayPath, content: .slurmScript)
-    try _DurableFile.write(Array(merge.utf8), to: mergePath, content: .slurmScript)
+    try DurableFile.write(Array(array.utf8), to: arrayPath, content: .slurmScript)
+    try DurableFile.write(Array(merge.utf8), to: mergePath, content: .slurmScript)
     chmod(arrayPath, 0o755)
     chmod(mergePath, 0o755)
     return SlurmScripts(folder: folder, arrayScript: arrayPath, mergeScript: mergePath, parts: parts)

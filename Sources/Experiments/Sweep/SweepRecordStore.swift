@@ -38,7 +38,7 @@ public struct SweepRecordStore: Sendable {
     let manifest = (folder as NSString).appendingPathComponent(Self.manifestName)
     let fm = FileManager.default
     if fm.fileExists(atPath: manifest) {
-      let text = String(decoding: (try? _DurableFile.read(manifest)) ?? [], as: UTF8.self)
+      let text = String(decoding: (try? DurableFile.sweepFile(manifest)) ?? [], as: UTF8.self)
       let stored = text.split(separator: "\n").first { $0.hasPrefix("sha256 ") }.map { String($0.dropFirst(7)) } ?? "?"
       guard stored == sweepSHA256 else {
         throw .input("""
@@ -56,7 +56,7 @@ public struct SweepRecordStore: Sendable {
       }
       let text = String(decoding: Self.manifestMagic, as: UTF8.self) + "sha256 \(sweepSHA256)\nsweep \(sweepName)\n"
       do {
-        try _DurableFile.write(Array(text.utf8), to: manifest, content: .sweepManifest)
+        try DurableFile.write(Array(text.utf8), to: manifest, content: .sweepManifest)
       } catch {
         // Nothing is recorded yet: leave no empty records folder behind (a full disk).
         _ = rmdir(folder)
@@ -136,7 +136,7 @@ public struct SweepRecordStore: Sendable {
   public func write(point: Int, output: ReplicationOutput) throws(SweepError) {
     let bytes = Self.encode(sweepSHA256: sweepSHA256, point: point, output: output)
     let path = (folder as NSString).appendingPathComponent(Self.fileName(point: point, replication: output.replication))
-    try _DurableFile.write(bytes, to: path, content: .sweepRecord, sync: sync)
+    try DurableFile.write(bytes, to: path, content: .sweepRecord, sync: sync)
   }
 
   /// Every intact record of this sweep, as `[point: [replication: output]]`. Damaged records
@@ -147,7 +147,7 @@ public struct SweepRecordStore: Sendable {
     let names = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".rec") && !$0.hasPrefix(".") }.sorted()
     for name in names {
       let path = (folder as NSString).appendingPathComponent(name)
-      guard let bytes = try? _DurableFile.read(path), let record = Self.decode(bytes), record.sha == sweepSHA256,
+      guard let bytes = try? DurableFile.sweepFile(path), let record = Self.decode(bytes), record.sha == sweepSHA256,
         Self.fileName(point: record.point, replication: record.output.replication) == name
       else {
         try? fm.removeItem(atPath: path)

@@ -74,7 +74,7 @@ public enum SweepParts {
       }
     }
     w.seal()
-    try _DurableFile.write(w.bytes, to: path, content: .sweepPart)
+    try DurableFile.write(w.bytes, to: path, content: .sweepPart)
   }
 
   /// One part read back.
@@ -86,7 +86,7 @@ public enum SweepParts {
   }
 
   static func read(_ path: String) throws(SweepError) -> Part {
-    let bytes = try _DurableFile.read(path)
+    let bytes = try DurableFile.sweepFile(path)
     if !bytes.starts(with: magic), bytes.starts(with: Array("CHAINSIM-PART-".utf8)) {
       throw .input("\(path): this part file was written by another ChainSim version; run its shard again with this one")
     }

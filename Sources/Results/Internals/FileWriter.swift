@@ -8,7 +8,7 @@ import SimKernel
 /// The file is built in memory (HDF5's core driver, no backing store) and handed back as
 /// bytes: HDF5 itself never meets a full disk. A failed `H5Fclose` on a real file leaves a
 /// broken identifier that crashed the library's exit handler (seen with 1.10.8 on a full
-/// tmpfs), so all disk I/O is done by ``AtomicFile`` with plain system calls and `errno`.
+/// tmpfs), so all disk I/O is done by ``DurableFile`` with plain system calls and `errno`.
 enum FileWriter {
   /// Memory growth step of the in-memory file.
   static let coreIncrement = 1 << 20

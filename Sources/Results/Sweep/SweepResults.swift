@@ -74,7 +74,7 @@ extension ResultsWriter {
   ///   `.environment` when the disk fails.
   public static func writeSweep(_ sweep: SweepResults, to path: String) throws(ResultsError) {
     try SweepValidation.validate(sweep, path: path)
-    let target = try AtomicFile(finalPath: path)
+    let target = try DurableFile(path: path, content: .results)
     let bytes: [UInt8]
     do {
       bytes = try HDF5.serialized { () throws(HDF5Failure) -> [UInt8] in
