@@ -46,3 +46,8 @@ public struct ResultsError: Error, CustomStringConvertible, Equatable, Sendable 
     ResultsError(.environment, path: path, message: message, detail: detail)
   }
 }
+
+extension ResultsError: ClassifiedError {
+  /// ``Classification/input`` is bad input, ``Classification/environment`` the environment.
+  public var failureKind: FailureKind { classification == .input ? .badInput : .environment }
+}

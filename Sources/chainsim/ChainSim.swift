@@ -40,7 +40,7 @@ struct ChainSim: AsyncParsableCommand {
   static func report(_ error: Error) -> Int {
     if let failure = error as? CommandFailure {
       writeStandardError(DisplayText.message(failure.message) + "\n")
-      return failure.exitCode
+      return ErrorClassification.exitCode(for: failure.kind)
     }
     if let classified = ErrorClassification(error) {
       writeStandardError("error: \(DisplayText.message(classified.message))\n")
@@ -58,8 +58,9 @@ struct ChainSim: AsyncParsableCommand {
   }
 }
 
-/// A failure the command has already described, with its exit code.
+/// A failure the command has already described (printed as it is, without `error: `),
+/// with whose fault it is; the exit code comes from ``ErrorClassification``.
 struct CommandFailure: Error {
   var message: String
-  var exitCode: Int
+  var kind: FailureKind
 }

@@ -56,12 +56,7 @@ extension ChainSim {
 
     func run() throws {
       let options = CompareOptions(alpha: alpha, holm: !noHolm, forceUnpaired: unpaired, subsystems: subsystem)
-      let comparison: ResultsComparison
-      do {
-        comparison = try ResultsComparison.compare(pathA: a, pathB: b, options: options)
-      } catch {
-        throw CommandFailure(message: "error: \(error.message)", exitCode: error.exitCode)
-      }
+      let comparison = try ResultsComparison.compare(pathA: a, pathB: b, options: options)
       if !quiet {
         print(json ? comparison.json()
                 : DisplayText.escaped(markdown ? comparison.markdown(differencesOnly: differencesOnly)

@@ -32,7 +32,7 @@ extension ChainSim {
 
     func run() throws {
       guard let hours = Self.hours(cycle), hours > 0 else {
-        throw CommandFailure(message: "error: --cycle \(cycle): expected a duration with its unit, e.g. 24h, 1d or 1w", exitCode: 2)
+        throw CommandFailure(message: "error: --cycle \(cycle): expected a duration with its unit, e.g. 24h, 1d or 1w", kind: .badInput)
       }
       let inspection = try FileInspection(path: file, cycle: hours)
       print(json ? InspectFormatter.json(inspection) : DisplayText.escaped(InspectFormatter.table(inspection, allSeries: allSeries), keepingLineBreaks: true))

@@ -45,14 +45,10 @@ extension ChainSim {
         case .sweep: inputs.append(.sweep(path: path, results: try ResultsFile.readSweep(path: path)))
         }
       }
-      do {
-        let report = try ReportBuilder.build(inputs, inputRows: try inputRows(for: inputs))
-        try DurableFile(path: output, content: .report).write(Array(HTMLReport.render(report).utf8))
-        if !quiet {
-          printLine("report: \(files.count) files, \(report.allCharts.count) charts -> \(output)")
-        }
-      } catch let error as ReportError {
-        throw CommandFailure(message: "error: \(error.message)", exitCode: Int(error.exitCode))
+      let report = try ReportBuilder.build(inputs, inputRows: try inputRows(for: inputs))
+      try DurableFile(path: output, content: .report).write(Array(HTMLReport.render(report).utf8))
+      if !quiet {
+        printLine("report: \(files.count) files, \(report.allCharts.count) charts -> \(output)")
       }
     }
 

@@ -52,7 +52,7 @@ extension ChainSim {
       let prepared = try ScenarioPreparation.prepare(path: scenario.scenario, overrides: scenario.allOverrides)
       for w in prepared.warnings where !quiet { printError("warning: \(w)") }
       if trace.contains("ring"), prepared.config.ring == nil {
-        throw CommandFailure(message: "--trace ring: the scenario has no enabled ring section", exitCode: 2)
+        throw CommandFailure(message: "--trace ring: the scenario has no enabled ring section", kind: .badInput)
       }
       let path = output ?? ScenarioPreparation.defaultOutputPath(for: scenario.scenario)
       try ScenarioRunner.checkOutput(prepared, outputPath: path)
@@ -75,7 +75,7 @@ extension ChainSim {
       }
       if !report.failedChecks.isEmpty {
         throw CommandFailure(message: "invariant failed: " + report.failedChecks.joined(separator: "; ")
-                               + " (results written to \(report.outputPath) with the failure recorded)", exitCode: 1)
+                               + " (results written to \(report.outputPath) with the failure recorded)", kind: .failedInvariant)
       }
     }
   }

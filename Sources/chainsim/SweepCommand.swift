@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import SimKernel
 
 extension ChainSim {
   /// `chainsim sweep`: every (point, replication) of a sweep file on all cores, resumable.
@@ -102,7 +103,7 @@ extension ChainSim {
       }
       if !report.failedChecks.isEmpty {
         throw CommandFailure(message: "invariant failed: " + report.failedChecks.prefix(10).joined(separator: "; ")
-                               + " (results written to \(report.outputPath) with the failure recorded)", exitCode: 1)
+                               + " (results written to \(report.outputPath) with the failure recorded)", kind: .failedInvariant)
       }
     }
 

@@ -1,4 +1,5 @@
 import Results
+import SimKernel
 
 /// Why two results files could not be compared, in words a planner understands.
 ///
@@ -27,4 +28,9 @@ public struct CompareError: Error, CustomStringConvertible, Equatable, Sendable 
   static func incompatible(_ a: String, _ b: String, _ what: String) -> CompareError {
     CompareError(.input, "\(a) and \(b) cannot be compared: \(what)")
   }
+}
+
+extension CompareError: ClassifiedError {
+  /// ``ResultsError/Classification/input`` is bad input, `.environment` the environment.
+  public var failureKind: FailureKind { classification == .input ? .badInput : .environment }
 }

@@ -129,3 +129,8 @@ public struct ReportError: Error, CustomStringConvertible, Equatable, Sendable {
   }
   public var description: String { message }
 }
+
+extension ReportError: ClassifiedError {
+  /// Exit code 3 is the environment; anything else a report refuses is bad input.
+  public var failureKind: FailureKind { exitCode == 3 ? .environment : .badInput }
+}

@@ -194,3 +194,9 @@ public struct SweepConstraint: Sendable, Equatable {
     }
   }
 }
+
+extension SweepConstraint.DivisionByZero: ClassifiedError {
+  /// A sweep constraint that divides by zero at a point: bad input.
+  public var failureKind: FailureKind { .badInput }
+  public var description: String { "the condition divides by zero at this point" }
+}

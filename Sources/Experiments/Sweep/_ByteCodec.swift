@@ -136,3 +136,9 @@ enum _Checksum {
     return h
   }
 }
+
+extension _ByteReader.Truncated: ClassifiedError {
+  /// Bytes that end early or hold nonsense: a damaged record or part file, bad input.
+  var failureKind: FailureKind { .badInput }
+  var description: String { "the bytes end early or do not hold what a ChainSim record holds" }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import SimKernel
 
 #if canImport(Glibc)
 import Glibc
@@ -123,4 +124,11 @@ enum _RegularFile {
     default: return .failed(String(cString: strerror(code)))
     }
   }
+}
+
+extension _RegularFile.Refusal: ClassifiedError {
+  /// The path given as a scenario gives no scenario text: bad input (the loader reports
+  /// every refusal as a ``ScenarioError``, exit 2, permission and I/O failures included).
+  var failureKind: FailureKind { .badInput }
+  var description: String { why }
 }

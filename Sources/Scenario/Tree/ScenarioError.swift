@@ -44,3 +44,8 @@ public struct ScenarioError: Error, CustomStringConvertible, Equatable, Sendable
     return DisplayText.message(text)
   }
 }
+
+extension ScenarioError: ClassifiedError {
+  /// A scenario or sweep file that cannot be used: always bad input.
+  public var failureKind: FailureKind { .badInput }
+}

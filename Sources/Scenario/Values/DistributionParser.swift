@@ -276,3 +276,10 @@ public enum DistributionParser {
     return values
   }
 }
+
+extension DistributionParser.Failure: ClassifiedError {
+  /// A distribution written wrongly in a scenario: always bad input.
+  public var failureKind: FailureKind { .badInput }
+  /// ``message``, as the loader shows it after the key's location.
+  public var description: String { message }
+}

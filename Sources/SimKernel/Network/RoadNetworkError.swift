@@ -26,3 +26,8 @@ public enum RoadNetworkError: Error, Sendable, Equatable, CustomStringConvertibl
     }
   }
 }
+
+extension RoadNetworkError: ClassifiedError {
+  /// A road network is built from a scenario's `roads:`: always bad input.
+  public var failureKind: FailureKind { .badInput }
+}

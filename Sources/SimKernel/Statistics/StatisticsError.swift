@@ -17,3 +17,8 @@ public enum StatisticsError: Error, Sendable, Equatable, CustomStringConvertible
     }
   }
 }
+
+extension StatisticsError: ClassifiedError {
+  /// Statistics are asked for with the inputs a planner gave: always bad input.
+  public var failureKind: FailureKind { .badInput }
+}
