@@ -5,6 +5,11 @@ import CLibYAML
 /// report syntax errors with their location. Runs in time linear in the input size.
 /// It also notes explicit YAML tags (`!!str`, `!!binary`, `!local`), which the loader does
 /// not honour, so that the caller can refuse them with their key path.
+///
+/// The events come from libyaml's public C API (the `CLibYAML` system library): Yams offers
+/// no event API, and its bundled copy of libyaml is an internal module of that package.
+/// (Linked into one program, Yams' copy of the same functions is the one called; its
+/// structures are laid out as libyaml 0.2.5's.)
 enum _YAMLPrescan {
   /// An explicit tag written in the file: where its node starts, and the tag as written
   /// (`!!str` for `tag:yaml.org,2002:str`).
