@@ -7,7 +7,7 @@ import SimKernel
 /// It takes part in the loop as a handler without events so that its totals restart at
 /// the end of the warm-up like every other KPI, and reports as the `accounts` subsystem.
 public final class SharedAccounts: SubsystemModel {
-  public let name = "accounts"
+  public static let subsystem = Subsystem.accounts
   /// kg CO₂e by source.
   public let emissions = EmissionsAccount()
   /// CNY by category.
@@ -22,14 +22,15 @@ public final class SharedAccounts: SubsystemModel {
   public init(simulation: Simulation) {
     sampler = simulation.sampler
     counting = !(simulation.warmup > 0)
-    simulation.register(self, for: SubsystemTag.accounts)
+    simulation.register(self, for: Self.subsystem.tag)
     // Totals as series, so that the accounts have the layout of every subsystem (results checker).
     // They start at 0, stay 0 through the warm-up and end at the KPI totals. No lower bound:
     // emissions credits and revenues may be booked as negative amounts.
-    sampler.register(subsystem: name, MetricInfo(name: "co2_cumulative", longName: "Emissions of the whole chain since the warm-up", units: "kg")) { [unowned self] _ in
+    let series = SeriesList(sampler: sampler, subsystem: Self.subsystem)
+    series.add("co2_cumulative", "Emissions of the whole chain since the warm-up", "kg", validMin: nil) { [unowned self] _ in
       counting ? emissions.totalKilograms : 0
     }
-    sampler.register(subsystem: name, MetricInfo(name: "cost_cumulative", longName: "Cost of the whole chain since the warm-up", units: "CNY")) { [unowned self] _ in
+    series.add("cost_cumulative", "Cost of the whole chain since the warm-up", "CNY", validMin: nil) { [unowned self] _ in
       counting ? costs.totalCNY : 0
     }
   }
@@ -50,17 +51,14 @@ public final class SharedAccounts: SubsystemModel {
   public var isUnused: Bool { emissions.sources.isEmpty && costs.categories.isEmpty }
 
   public func finish(at horizon: SimTime) -> SubsystemOutput {
-    var kpis: [KPIOutput] = []
-    /// A breakdown by label and its total, for one account.
+    var kpis = KPIList()
+    /// A breakdown by label and its total, for one account (no lower bound: credits and
+    /// revenues may be booked as negative amounts).
     func account(_ name: String, _ what: String, units: String, axis: String, labels: [String], values: [Double], total: Double) {
       guard !labels.isEmpty else { return }
-      kpis.append(KPIOutput(
-        info: MetricInfo(name: "\(name)_by_\(axis)", longName: "\(what) by \(axis) (after warm-up)", units: units,
-                         better: .lower, axis: LabelAxis(name: axis, labels: labels)),
-        values: values))
-      kpis.append(KPIOutput(
-        info: MetricInfo(name: "\(name)_total", longName: "\(what) of the whole chain (after warm-up)", units: units, better: .lower),
-        values: [total]))
+      kpis.add("\(name)_by_\(axis)", "\(what) by \(axis) (after warm-up)", units, .lower, values,
+               LabelAxis(name: axis, labels: labels), validMin: nil)
+      kpis.add("\(name)_total", "\(what) of the whole chain (after warm-up)", units, .lower, [total], validMin: nil)
     }
     account("co2", "Emissions", units: "kg", axis: "source", labels: emissions.sources, values: emissions.kilogramsBySource,
             total: emissions.totalKilograms)
@@ -73,6 +71,6 @@ public final class SharedAccounts: SubsystemModel {
       CheckOutput(name: "cost_finite", longName: "Cost categories: registered = with a finite total", units: "1",
                   entered: Double(costs.categories.count), left: Double(costs.cnyByCategory.filter(\.isFinite).count), remained: 0),
     ]
-    return SubsystemOutput(name: name, series: sampler.series(of: name), kpis: kpis, checks: checks)
+    return output(sampler: sampler, kpis: kpis, checks: checks)
   }
 }

@@ -81,7 +81,8 @@ import SimKernel
   func run(every: Int, lead: SimTime = 30, horizon: SimTime = 24 * 40) -> (ScriptedRail, SubsystemOutput) {
     let (whole, config) = port(horizon: horizon)
     let sim = Simulation(sampleInterval: whole.run.sampleInterval, horizon: horizon, warmup: 0)
-    let model = PortModel(config: config, simulation: sim, seed: whole.run.seed, replication: 0)
+    let context = ModelContext(simulation: sim, seed: whole.run.seed, replication: 0, accounts: SharedAccounts(simulation: sim))
+    let model = PortModel(config: config, context: context)
     let rail = ScriptedRail(simulation: sim, every: every, pickUpDelay: 6, lead: lead)
     rail.port = model
     model.landside = rail

@@ -17,10 +17,3 @@ public protocol PortLandside: AnyObject {
   /// `cutoff`; by truck it would reach the gate at `truckDue`. Return true to bring it by rail.
   func exportAnnounced(batch: Int32, terminal: Int, teu: Double, cutoff: SimTime, truckDue: SimTime) -> Bool
 }
-
-/// Observes laden import boxes leaving the port by road (port → ring coupling: a share of
-/// them are reefer containers of food for the capital's hubs).
-public protocol PortImportObserver: AnyObject {
-  /// A laden import batch of `teu` TEU left terminal `terminal` through the gate.
-  func importLeftByRoad(teu: Double, terminal: Int, at time: SimTime)
-}

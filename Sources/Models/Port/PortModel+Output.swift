@@ -7,33 +7,33 @@ extension PortModel {
   /// Registers the port's time series with the sampler.
   func registerSeries() {
     let axis = terminalAxis
-    let sampler = sim.sampler
-    sampler.register(subsystem: name, MetricInfo(name: "vessels_at_anchor", longName: "Vessels waiting at the anchorage", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
+    let series = SeriesList(sampler: sim.sampler, subsystem: Self.subsystem)
+    series.add("vessels_at_anchor", "Vessels waiting at the anchorage", "1", axis) { [unowned self] t in
       Double(berths[t].queue.count)
     }
-    sampler.register(subsystem: name, MetricInfo(name: "berths_busy", longName: "Berths held by a vessel", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
+    series.add("berths_busy", "Berths held by a vessel", "1", axis) { [unowned self] t in
       Double(berths[t].busy)
     }
-    sampler.register(subsystem: name, MetricInfo(name: "cranes_busy", longName: "Quay cranes assigned to a vessel", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
+    series.add("cranes_busy", "Quay cranes assigned to a vessel", "1", axis) { [unowned self] t in
       Double(config.terminals[t].cranes - cranesFree[t] - cranesBroken[t])
     }
-    sampler.register(subsystem: name, MetricInfo(name: "vessel_arrivals", longName: "Cumulative vessel arrivals", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
+    series.add("vessel_arrivals", "Cumulative vessel arrivals", "1", axis) { [unowned self] t in
       Double(metrics.arrivalsByTerminal[t])
     }
     guard hasContainers else { return }
-    sampler.register(subsystem: name, MetricInfo(name: "cranes_broken", longName: "Quay cranes under repair", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
+    series.add("cranes_broken", "Quay cranes under repair", "1", axis) { [unowned self] t in
       Double(cranesBroken[t])
     }
-    sampler.register(subsystem: name, MetricInfo(name: "yard_occupancy", longName: "Yard occupancy (boxes and reserved slots)", units: "TEU", axis: axis, validMin: 0)) { [unowned self] t in
+    series.add("yard_occupancy", "Yard occupancy (boxes and reserved slots)", "TEU", axis) { [unowned self] t in
       yardTEU[t]
     }
-    sampler.register(subsystem: name, MetricInfo(name: "gate_queue", longName: "Trucks waiting at the gate", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
+    series.add("gate_queue", "Trucks waiting at the gate", "1", axis) { [unowned self] t in
       gateQueueTrucks[t]
     }
-    sampler.register(subsystem: name, MetricInfo(name: "quay_teu", longName: "Cumulative quay throughput (discharged + loaded)", units: "TEU", axis: axis, validMin: 0)) { [unowned self] t in
+    series.add("quay_teu", "Cumulative quay throughput (discharged + loaded)", "TEU", axis) { [unowned self] t in
       metrics.quayTEUCumulative[t]
     }
-    sampler.register(subsystem: name, MetricInfo(name: "channel_open", longName: "Channel open (1) or closed (0)", units: "1", validMin: 0)) { [unowned self] _ in
+    series.add("channel_open", "Channel open (1) or closed (0)", "1") { [unowned self] _ in
       channelClosures == 0 ? 1 : 0
     }
   }
@@ -43,72 +43,63 @@ extension PortModel {
     let n = config.terminals.count
     let m = metrics
     let span = Swift.max(1e-9, horizon - sim.warmup)
-    // Every KPI here is a count, amount, duration, rate or share (never negative) unless it says otherwise.
-    func kpi(
-      _ name: String, _ long: String, _ units: String, _ better: Better, _ values: [Double], _ axis: LabelAxis? = nil, validMin: Double? = 0
-    ) -> KPIOutput {
-      KPIOutput(info: MetricInfo(name: name, longName: long, units: units, better: better, axis: axis, validMin: validMin), values: values)
-    }
     let waitPercentiles = m.wait.percentiles([0.5, 0.9, 0.95])
-    var kpis: [KPIOutput] = [
-      kpi("vessel_calls", "Vessel calls (arrivals after warm-up)", "1", .none, m.calls.map(Double.init), axis),
-      kpi("moves_handled", "Container moves handled (after warm-up)", "moves", .higher, m.movesHandled, axis),
-      kpi("wait_for_berth_mean", "Mean wait for a berth", "h", .lower, [m.wait.mean]),
-      kpi("wait_for_berth_p50", "Median wait for a berth", "h", .lower, [waitPercentiles[0]]),
-      kpi("wait_for_berth_p90", "90th percentile of wait for a berth", "h", .lower, [waitPercentiles[1]]),
-      kpi("wait_for_berth_p95", "95th percentile of wait for a berth", "h", .lower, [waitPercentiles[2]]),
-      kpi("wait_for_berth_by_terminal", "Mean wait for a berth by terminal", "h", .lower, m.waitByTerminal.map(\.mean), axis),
-      kpi("time_at_berth_mean", "Mean time at berth (first to last move)", "h", .lower, [m.atBerth.mean]),
-      kpi("time_at_berth_by_terminal", "Mean time at berth by terminal", "h", .lower, m.atBerthByTerminal.map(\.mean), axis),
-      kpi("time_in_port_mean", "Mean time in port (anchorage arrival to leaving the channel)", "h", .lower, [m.inPort.mean]),
-      kpi("time_in_port_p90", "90th percentile of time in port", "h", .lower, [m.inPort.percentile(0.9)]),
-      kpi("time_in_port_by_terminal", "Mean time in port by terminal", "h", .lower, m.inPortByTerminal.map(\.mean), axis),
-      kpi("vessels_at_anchor_mean", "Mean vessels at the anchorage", "1", .lower, berths.map { $0.queueLevel.mean(until: horizon) }, axis),
-      kpi("berth_utilisation", "Berth utilisation", "1", .none, berths.map { $0.utilisation(until: horizon) }, axis),
-      kpi("crane_utilisation", "Quay crane utilisation", "1", .none,
-          (0..<n).map { t in config.terminals[t].cranes > 0 ? cranesBusy[t].mean(until: horizon) / Double(config.terminals[t].cranes) : 0 }, axis),
-      kpi("berth_productivity", "Berth productivity (moves per hour at berth)", "moves/h", .higher, m.berthProductivity.map(\.mean), axis),
-      kpi("vessel_call_rate", "Vessel calls per week (after warm-up)", "1/week", .none, [Double(m.calls.reduce(0, +)) / span * 168]),
-    ]
+    var kpis = KPIList()
+    kpis.add("vessel_calls", "Vessel calls (arrivals after warm-up)", "1", .none, m.calls.map(Double.init), axis)
+    kpis.add("moves_handled", "Container moves handled (after warm-up)", "moves", .higher, m.movesHandled, axis)
+    kpis.add("wait_for_berth_mean", "Mean wait for a berth", "h", .lower, [m.wait.mean])
+    kpis.add("wait_for_berth_p50", "Median wait for a berth", "h", .lower, [waitPercentiles[0]])
+    kpis.add("wait_for_berth_p90", "90th percentile of wait for a berth", "h", .lower, [waitPercentiles[1]])
+    kpis.add("wait_for_berth_p95", "95th percentile of wait for a berth", "h", .lower, [waitPercentiles[2]])
+    kpis.add("wait_for_berth_by_terminal", "Mean wait for a berth by terminal", "h", .lower, m.waitByTerminal.map(\.mean), axis)
+    kpis.add("time_at_berth_mean", "Mean time at berth (first to last move)", "h", .lower, [m.atBerth.mean])
+    kpis.add("time_at_berth_by_terminal", "Mean time at berth by terminal", "h", .lower, m.atBerthByTerminal.map(\.mean), axis)
+    kpis.add("time_in_port_mean", "Mean time in port (anchorage arrival to leaving the channel)", "h", .lower, [m.inPort.mean])
+    kpis.add("time_in_port_p90", "90th percentile of time in port", "h", .lower, [m.inPort.percentile(0.9)])
+    kpis.add("time_in_port_by_terminal", "Mean time in port by terminal", "h", .lower, m.inPortByTerminal.map(\.mean), axis)
+    kpis.add("vessels_at_anchor_mean", "Mean vessels at the anchorage", "1", .lower, berths.map { $0.queueLevel.mean(until: horizon) }, axis)
+    kpis.add("berth_utilisation", "Berth utilisation", "1", .none, berths.map { $0.utilisation(until: horizon) }, axis)
+    kpis.add("crane_utilisation", "Quay crane utilisation", "1", .none,
+        (0..<n).map { t in config.terminals[t].cranes > 0 ? cranesBusy[t].mean(until: horizon) / Double(config.terminals[t].cranes) : 0 }, axis)
+    kpis.add("berth_productivity", "Berth productivity (moves per hour at berth)", "moves/h", .higher, m.berthProductivity.map(\.mean), axis)
+    kpis.add("vessel_call_rate", "Vessel calls per week (after warm-up)", "1/week", .none, [Double(m.calls.reduce(0, +)) / span * 168])
     if hasContainers {
       let flows = flowAxis
       let totalTEU = m.quayTEU.reduce(0, +)
-      kpis += [
-        kpi("teu_throughput", "Quay throughput (discharged + loaded, transshipment twice; after warm-up)", "TEU", .higher, m.quayTEU, axis),
-        kpi("teu_throughput_annual", "Quay throughput at an annual rate", "TEU/yr", .higher, [totalTEU / span * 8760]),
-        kpi("teu_by_flow", "Quay throughput by container flow", "TEU", .none, m.quayTEUByFlow, flows),
-        kpi("yard_occupancy_mean", "Mean yard occupancy", "TEU", .none, yardLevel.map { $0.mean(until: horizon) }, axis),
-        kpi("yard_utilisation", "Mean yard occupancy over capacity", "1", .none,
-            (0..<n).map { t in yardLevel[t].mean(until: horizon) / config.terminals[t].yardCapacityTEU }, axis),
-        kpi("yard_occupancy_max", "Peak yard occupancy over capacity", "1", .none,
-            (0..<n).map { t in yardLevel[t].max / config.terminals[t].yardCapacityTEU }, axis),
-        kpi("dwell_mean", "Mean container dwell in the yard by flow", "h", .lower, m.dwellByFlow.map(\.mean), flows),
-        kpi("dwell_p90", "90th percentile of container dwell by flow", "h", .lower, m.dwellByFlow.map { $0.percentile(0.9) }, flows),
-        kpi("import_clearance_mean", "Mean import clearance time (discharge to customs release)", "h", .lower, [m.importClearance.mean]),
-        kpi("import_clearance_p90", "90th percentile of import clearance time", "h", .lower, [m.importClearance.percentile(0.9)]),
-        kpi("export_clearance_mean", "Mean export clearance time (gate-in to customs release)", "h", .lower, [m.exportClearance.mean]),
-        kpi("export_clearance_p90", "90th percentile of export clearance time", "h", .lower, [m.exportClearance.percentile(0.9)]),
-        kpi("inspection_share", "Share of declared batches inspected", "1", .none, [m.declared > 0 ? Double(m.inspected) / Double(m.declared) : 0]),
-        kpi("inspection_utilisation", "Customs inspection teams' utilisation", "1", .none, [inspection.utilisation(until: horizon)]),
-        kpi("gate_queue_mean", "Mean trucks waiting at the gate", "1", .lower, gateQueueLevel.map { $0.mean(until: horizon) }, axis),
-        kpi("gate_wait_mean", "Mean wait of a truck group for a gate lane", "h", .lower, m.gateWait.map(\.mean), axis),
-        kpi("gate_utilisation", "Gate lane utilisation (in working hours)", "1", .none, gates.map { $0.utilisation(until: horizon) }, axis),
-        kpi("truck_turnaround_mean", "Mean truck turnaround (gate queue to leaving the terminal)", "h", .lower, [m.turnaroundAll.mean]),
-        kpi("truck_turnaround_p90", "90th percentile of truck turnaround", "h", .lower, [m.turnaroundAll.percentile(0.9)]),
-        kpi("truck_turnaround_by_terminal", "Mean truck turnaround by terminal", "h", .lower, m.turnaround.map(\.mean), axis),
-        kpi("export_rolled_teu", "Export TEU not ready at their vessel's loading (rolled to the next call)", "TEU", .lower, [m.rolledTEU]),
-        kpi("discharge_blocked_hours", "Vessel-hours of discharge stopped by a full yard", "h", .lower, m.blockedHours, axis),
-        kpi("vessels_diverted", "Vessels sent to an alternative terminal", "1", .none, [Double(m.diverted)]),
-        kpi("crane_breakdowns", "Quay crane breakdowns", "1", .lower, m.breakdowns.map(Double.init), axis),
-        kpi("channel_closed_hours", "Hours the channel was closed (after warm-up)", "h", .lower, [m.channelClosedHours]),
-      ]
+      kpis.add("teu_throughput", "Quay throughput (discharged + loaded, transshipment twice; after warm-up)", "TEU", .higher, m.quayTEU, axis)
+      kpis.add("teu_throughput_annual", "Quay throughput at an annual rate", "TEU/yr", .higher, [totalTEU / span * 8760])
+      kpis.add("teu_by_flow", "Quay throughput by container flow", "TEU", .none, m.quayTEUByFlow, flows)
+      kpis.add("yard_occupancy_mean", "Mean yard occupancy", "TEU", .none, yardLevel.map { $0.mean(until: horizon) }, axis)
+      kpis.add("yard_utilisation", "Mean yard occupancy over capacity", "1", .none,
+          (0..<n).map { t in yardLevel[t].mean(until: horizon) / config.terminals[t].yardCapacityTEU }, axis)
+      kpis.add("yard_occupancy_max", "Peak yard occupancy over capacity", "1", .none,
+          (0..<n).map { t in yardLevel[t].max / config.terminals[t].yardCapacityTEU }, axis)
+      kpis.add("dwell_mean", "Mean container dwell in the yard by flow", "h", .lower, m.dwellByFlow.map(\.mean), flows)
+      kpis.add("dwell_p90", "90th percentile of container dwell by flow", "h", .lower, m.dwellByFlow.map { $0.percentile(0.9) }, flows)
+      kpis.add("import_clearance_mean", "Mean import clearance time (discharge to customs release)", "h", .lower, [m.importClearance.mean])
+      kpis.add("import_clearance_p90", "90th percentile of import clearance time", "h", .lower, [m.importClearance.percentile(0.9)])
+      kpis.add("export_clearance_mean", "Mean export clearance time (gate-in to customs release)", "h", .lower, [m.exportClearance.mean])
+      kpis.add("export_clearance_p90", "90th percentile of export clearance time", "h", .lower, [m.exportClearance.percentile(0.9)])
+      kpis.add("inspection_share", "Share of declared batches inspected", "1", .none, [m.declared > 0 ? Double(m.inspected) / Double(m.declared) : 0])
+      kpis.add("inspection_utilisation", "Customs inspection teams' utilisation", "1", .none, [inspection.utilisation(until: horizon)])
+      kpis.add("gate_queue_mean", "Mean trucks waiting at the gate", "1", .lower, gateQueueLevel.map { $0.mean(until: horizon) }, axis)
+      kpis.add("gate_wait_mean", "Mean wait of a truck group for a gate lane", "h", .lower, m.gateWait.map(\.mean), axis)
+      kpis.add("gate_utilisation", "Gate lane utilisation (in working hours)", "1", .none, gates.map { $0.utilisation(until: horizon) }, axis)
+      kpis.add("truck_turnaround_mean", "Mean truck turnaround (gate queue to leaving the terminal)", "h", .lower, [m.turnaroundAll.mean])
+      kpis.add("truck_turnaround_p90", "90th percentile of truck turnaround", "h", .lower, [m.turnaroundAll.percentile(0.9)])
+      kpis.add("truck_turnaround_by_terminal", "Mean truck turnaround by terminal", "h", .lower, m.turnaround.map(\.mean), axis)
+      kpis.add("export_rolled_teu", "Export TEU not ready at their vessel's loading (rolled to the next call)", "TEU", .lower, [m.rolledTEU])
+      kpis.add("discharge_blocked_hours", "Vessel-hours of discharge stopped by a full yard", "h", .lower, m.blockedHours, axis)
+      kpis.add("vessels_diverted", "Vessels sent to an alternative terminal", "1", .none, [Double(m.diverted)])
+      kpis.add("crane_breakdowns", "Quay crane breakdowns", "1", .lower, m.breakdowns.map(Double.init), axis)
+      kpis.add("channel_closed_hours", "Hours the channel was closed (after warm-up)", "h", .lower, [m.channelClosedHours])
       if landside != nil {
         let directions = LabelAxis(name: "direction", labels: ["import", "export"])
-        kpis.append(kpi("rail_handover_teu", "Laden TEU handed to the rail yard (imports) and accepted to arrive by rail (exports)",
-                        "TEU", .none, [m.railImportTEU, m.railExportTEU], directions))
+        kpis.add("rail_handover_teu", "Laden TEU handed to the rail yard (imports) and accepted to arrive by rail (exports)",
+                 "TEU", .none, [m.railImportTEU, m.railExportTEU], directions)
       }
     }
-    return SubsystemOutput(name: name, series: sim.sampler.series(of: name), kpis: kpis, checks: balanceChecks())
+    return output(sampler: sim.sampler, kpis: kpis, checks: balanceChecks())
   }
 
   /// Flow balance, counted from state (queues, berths, the batch table), not from the

@@ -15,7 +15,7 @@ import SimKernel
 /// - the channel closes → no vessel moves in or out until it reopens.
 /// Boxes: see `PortModel+Boxes.swift`; disruptions: `PortModel+Disruptions.swift`.
 public final class PortModel: SubsystemModel {
-  public let name = "port"
+  public static let subsystem = Subsystem.port
   let config: PortConfig
   /// The simulation owns its handlers and outlives them: no reference counting per access.
   unowned(unsafe) let sim: Simulation
@@ -78,10 +78,10 @@ public final class PortModel: SubsystemModel {
   var nominalNext: [SimTime]
 
   /// Creates the model for one replication and registers it with the simulation.
-  public init(config: PortConfig, simulation: Simulation, seed: UInt64, replication: Int) {
+  public init(config: PortConfig, context: ModelContext) {
     self.config = config
-    self.sim = simulation
-    self.scheduler = simulation.scheduler
+    self.sim = context.simulation
+    self.scheduler = context.simulation.scheduler
     boxes = config.containers ?? ContainerConfig()
     hasContainers = config.containers != nil
     let n = config.terminals.count
@@ -104,17 +104,14 @@ public final class PortModel: SubsystemModel {
     gateQueueTrucks = Array(repeating: 0, count: n)
     gateQueueLevel = config.terminals.map { _ in TimeWeighted(initial: 0, at: 0) }
     inspection = Resource(capacity: config.customs.inspectionTeams)
-    func stream(_ purpose: String) -> RandomStream {
-      RandomStream(seed: seed, replication: replication, subsystem: "port", purpose: purpose)
-    }
-    arrivalStreams = config.services.map { stream("arrivals/\($0.name)") }
-    vesselStreams = config.services.map { stream("vessels/\($0.name)") }
-    boxStreams = config.terminals.map { stream("boxes/\($0.name)") }
-    craneStreams = config.terminals.map { stream("cranes/\($0.name)") }
-    channelStream = stream("channel")
+    arrivalStreams = config.services.map { context.stream(.port, "arrivals", $0.name) }
+    vesselStreams = config.services.map { context.stream(.port, "vessels", $0.name) }
+    boxStreams = config.terminals.map { context.stream(.port, "boxes", $0.name) }
+    craneStreams = config.terminals.map { context.stream(.port, "cranes", $0.name) }
+    channelStream = context.stream(.port, "channel")
     metrics = PortMetrics(terminals: n)
     nominalNext = Array(repeating: 0, count: config.services.count)
-    simulation.register(self, for: SubsystemTag.port)
+    context.register(self)
     registerSeries()
   }
 

@@ -11,13 +11,9 @@ extension RailModel {
 
   /// Registers the rail time series with the sampler.
   func registerSeries() {
-    let sampler = sim.sampler
-    // Every series here is a level or a cumulative count or amount (never negative) unless it says otherwise.
-    func add(_ name: String, _ long: String, _ units: String, _ axis: LabelAxis?, validMin: Double? = 0, _ read: @escaping (Int) -> Double) {
-      sampler.register(subsystem: self.name, MetricInfo(name: name, longName: long, units: units, axis: axis, validMin: validMin), read: read)
-    }
-    add("rail_yard_stock", "TEU in the rail yard at the port (including boxes being moved in)", "TEU", nil) { [unowned self] _ in yardTEU }
-    add("rail_yard_queue", "TEU in the rail yard waiting for a train, by corridor", "TEU", corridorAxis) { [unowned self] c in
+    let series = SeriesList(sampler: sim.sampler, subsystem: Self.subsystem)
+    series.add("rail_yard_stock", "TEU in the rail yard at the port (including boxes being moved in)", "TEU", nil) { [unowned self] _ in yardTEU }
+    series.add("rail_yard_queue", "TEU in the rail yard waiting for a train, by corridor", "TEU", corridorAxis) { [unowned self] c in
       var total = 0.0
       var b = queueHead[c]
       while b >= 0 {
@@ -26,14 +22,14 @@ extension RailModel {
       }
       return total
     }
-    add("awaiting_pickup", "Rail import TEU still in the port yard (before pick-up or blocked by a full rail yard)", "TEU", nil) { [unowned self] _ in
+    series.add("awaiting_pickup", "Rail import TEU still in the port yard (before pick-up or blocked by a full rail yard)", "TEU", nil) { [unowned self] _ in
       awaitingTEU
     }
-    add("exports_in_transit", "Rail export TEU booked, on trains or being moved to the terminal", "TEU", nil) { [unowned self] _ in
+    series.add("exports_in_transit", "Rail export TEU booked, on trains or being moved to the terminal", "TEU", nil) { [unowned self] _ in
       exportsInTransitTEU
     }
-    add("rail_teu", "Cumulative TEU carried by train", "TEU", routeAxis) { [unowned self] r in metrics.carriedRun[r] }
-    add("trains_departed", "Cumulative trains departed", "1", routeAxis) { [unowned self] r in Double(metrics.trainsRun[r]) }
+    series.add("rail_teu", "Cumulative TEU carried by train", "TEU", routeAxis) { [unowned self] r in metrics.carriedRun[r] }
+    series.add("trains_departed", "Cumulative trains departed", "1", routeAxis) { [unowned self] r in Double(metrics.trainsRun[r]) }
   }
 
   public func finish(at horizon: SimTime) -> SubsystemOutput {
@@ -41,12 +37,6 @@ extension RailModel {
     let n = config.corridors.count
     let span = Swift.max(1e-9, horizon - sim.warmup)
     let routes = routeAxis, corridors = corridorAxis, directions = directionAxis
-    // Every KPI here is a count, amount, duration, rate or share (never negative) unless it says otherwise.
-    func kpi(
-      _ name: String, _ long: String, _ units: String, _ better: Better, _ values: [Double], _ axis: LabelAxis? = nil, validMin: Double? = 0
-    ) -> KPIOutput {
-      KPIOutput(info: MetricInfo(name: name, longName: long, units: units, better: better, axis: axis, validMin: validMin), values: values)
-    }
     func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : 0 }
     func byCorridor(_ v: [Double]) -> [Double] { (0..<n).map { v[2 * $0] + v[2 * $0 + 1] } }
     func byDirection(_ v: [Double]) -> [Double] { (0..<2).map { d in stride(from: d, to: v.count, by: 2).reduce(0) { $0 + v[$1] } } }
@@ -54,54 +44,53 @@ extension RailModel {
     let acceptedTotal = m.acceptedTEU.reduce(0, +)
     let ladenByDirection = (0..<2).map { byDirection(m.demandTEU)[$0] + m.roadOnlyTEU[$0] }
     let quay = port?.quayTEUSinceWarmup ?? 0
-    let kpis: [KPIOutput] = [
-      kpi("rail_teu", "TEU carried by train (after warm-up)", "TEU", .higher, m.carriedTEU, routes),
-      kpi("rail_teu_by_corridor", "TEU carried by train, both directions", "TEU", .higher, byCorridor(m.carriedTEU), corridors),
-      kpi("rail_teu_by_direction", "TEU carried by train, all corridors", "TEU", .higher, byDirection(m.carriedTEU), directions),
-      kpi("rail_teu_total", "TEU carried by train, all corridors and directions", "TEU", .higher, [carriedTotal]),
-      kpi("rail_teu_annual", "Sea-rail volume at an annual rate (boxes accepted by rail)", "TEU/yr", .higher, [acceptedTotal / span * 8760]),
-      kpi("laden_teu", "Laden port TEU bound to each route's hinterland", "TEU", .none, m.demandTEU, routes),
-      kpi("rail_share", "Rail share of the route's laden TEU (mode choice and room on trains)", "1", .higher,
-          (0..<(2 * n)).map { ratio(m.acceptedTEU[$0], m.demandTEU[$0]) }, routes),
-      kpi("rail_share_by_direction", "Rail share of all laden TEU (road-only destinations included)", "1", .higher,
-          (0..<2).map { ratio(byDirection(m.acceptedTEU)[$0], ladenByDirection[$0]) }, directions),
-      kpi("rail_share_of_laden", "Rail share of all laden import and export TEU", "1", .higher,
-          [ratio(acceptedTotal, ladenByDirection.reduce(0, +))]),
-      kpi("rail_share_of_throughput", "Sea-rail TEU over the port's quay throughput (public figure: 5.6% in 2023)", "1", .higher,
-          [ratio(acceptedTotal, quay)]),
-      kpi("train_fill", "Mean train fill (TEU carried ÷ capacity)", "1", .higher, m.fill.map(\.mean), routes),
-      kpi("train_fill_mean", "Mean fill of all trains", "1", .higher, [m.fillAll.mean]),
-      kpi("train_fill_teu", "TEU carried ÷ TEU offered by all trains", "1", .higher, [ratio(carriedTotal, m.capacityTEU.reduce(0, +))]),
-      kpi("trains_run", "Trains departed (after warm-up)", "1", .none, m.trains.map(Double.init), routes),
-      kpi("wait_for_train_mean", "Mean wait for a train (rail yard at the port, or origin terminal)", "h", .lower, m.wait.map(\.mean), routes),
-      kpi("wait_for_train_by_direction", "Mean wait for a train", "h", .lower, m.waitByDirection.map(\.mean), directions),
-      kpi("wait_for_train_p90", "90th percentile of the wait for a train", "h", .lower, m.waitByDirection.map { $0.percentile(0.9) }, directions),
-      kpi("door_to_door_mean", "Mean door-to-door time of rail boxes (import: from pick-up time; export: from the door)", "h", .lower,
-          m.doorToDoor.map(\.mean), routes),
-      kpi("door_to_door_by_direction", "Mean door-to-door time of rail boxes", "h", .lower, m.doorToDoorByDirection.map(\.mean), directions),
-      kpi("door_to_door_p90", "90th percentile of door-to-door time of rail boxes", "h", .lower,
-          m.doorToDoorByDirection.map { $0.percentile(0.9) }, directions),
-      kpi("door_to_door_truck", "Door-to-door time by truck", "h", .none, truckHours, corridors),
-      kpi("missed_departures", "Boxes left behind by a full train (imports) or passed to a later train (exports)", "1", .lower,
-          m.missed.map(Double.init), routes),
-      kpi("late_export_teu", "Rail export TEU at the terminal after their cut-off (they roll)", "TEU", .lower, [m.lateExportTEU]),
-      kpi("pickup_delay_mean", "Mean wait of rail imports in the port yard for room in the rail yard", "h", .lower, [m.pickupDelay.mean]),
-      kpi("rail_yard_stock_mean", "Mean TEU in the rail yard", "TEU", .none, [m.yardStock.mean(until: horizon)]),
-      kpi("rail_yard_stock_max", "Highest TEU in the rail yard", "TEU", .none, [m.yardStock.max]),
-      kpi("rail_yard_utilisation", "Mean rail-yard stock over its capacity", "1", .none,
-          [ratio(m.yardStock.mean(until: horizon), config.yard.capacityTEU)]),
-      kpi("handler_utilisation", "Rail-yard handling units' utilisation", "1", .none, [handlers.utilisation(until: horizon)]),
-      kpi("co2_by_mode", "CO₂ of the hinterland legs by mode (trains per train-km; trucks incl. empty returns)", "kg", .lower,
-          [m.co2Rail, m.co2Truck], modeAxis),
-      kpi("co2_total", "CO₂ of the hinterland legs of laden port boxes", "kg", .lower, [m.co2Rail + m.co2Truck]),
-      kpi("co2_per_laden_teu", "CO₂ per laden TEU moved to or from the hinterland", "kg/TEU", .lower,
-          [ratio(m.co2Rail + m.co2Truck, ladenByDirection.reduce(0, +))]),
-      kpi("subsidy_spent", "Rail subsidy paid", "CNY", .none, m.subsidy, corridors),
-      kpi("subsidy_total", "Rail subsidy paid, all corridors", "CNY", .none, [m.subsidy.reduce(0, +)]),
-      kpi("rail_probability", "Probability that a box of the corridor chooses rail (generalised-cost logit)", "1", .none,
-          railProbability, corridors),
-    ]
-    return SubsystemOutput(name: name, series: sim.sampler.series(of: name), kpis: kpis, checks: balanceChecks())
+    var kpis = KPIList()
+    kpis.add("rail_teu", "TEU carried by train (after warm-up)", "TEU", .higher, m.carriedTEU, routes)
+    kpis.add("rail_teu_by_corridor", "TEU carried by train, both directions", "TEU", .higher, byCorridor(m.carriedTEU), corridors)
+    kpis.add("rail_teu_by_direction", "TEU carried by train, all corridors", "TEU", .higher, byDirection(m.carriedTEU), directions)
+    kpis.add("rail_teu_total", "TEU carried by train, all corridors and directions", "TEU", .higher, [carriedTotal])
+    kpis.add("rail_teu_annual", "Sea-rail volume at an annual rate (boxes accepted by rail)", "TEU/yr", .higher, [acceptedTotal / span * 8760])
+    kpis.add("laden_teu", "Laden port TEU bound to each route's hinterland", "TEU", .none, m.demandTEU, routes)
+    kpis.add("rail_share", "Rail share of the route's laden TEU (mode choice and room on trains)", "1", .higher,
+        (0..<(2 * n)).map { ratio(m.acceptedTEU[$0], m.demandTEU[$0]) }, routes)
+    kpis.add("rail_share_by_direction", "Rail share of all laden TEU (road-only destinations included)", "1", .higher,
+        (0..<2).map { ratio(byDirection(m.acceptedTEU)[$0], ladenByDirection[$0]) }, directions)
+    kpis.add("rail_share_of_laden", "Rail share of all laden import and export TEU", "1", .higher,
+        [ratio(acceptedTotal, ladenByDirection.reduce(0, +))])
+    kpis.add("rail_share_of_throughput", "Sea-rail TEU over the port's quay throughput (public figure: 5.6% in 2023)", "1", .higher,
+        [ratio(acceptedTotal, quay)])
+    kpis.add("train_fill", "Mean train fill (TEU carried ÷ capacity)", "1", .higher, m.fill.map(\.mean), routes)
+    kpis.add("train_fill_mean", "Mean fill of all trains", "1", .higher, [m.fillAll.mean])
+    kpis.add("train_fill_teu", "TEU carried ÷ TEU offered by all trains", "1", .higher, [ratio(carriedTotal, m.capacityTEU.reduce(0, +))])
+    kpis.add("trains_run", "Trains departed (after warm-up)", "1", .none, m.trains.map(Double.init), routes)
+    kpis.add("wait_for_train_mean", "Mean wait for a train (rail yard at the port, or origin terminal)", "h", .lower, m.wait.map(\.mean), routes)
+    kpis.add("wait_for_train_by_direction", "Mean wait for a train", "h", .lower, m.waitByDirection.map(\.mean), directions)
+    kpis.add("wait_for_train_p90", "90th percentile of the wait for a train", "h", .lower, m.waitByDirection.map { $0.percentile(0.9) }, directions)
+    kpis.add("door_to_door_mean", "Mean door-to-door time of rail boxes (import: from pick-up time; export: from the door)", "h", .lower,
+        m.doorToDoor.map(\.mean), routes)
+    kpis.add("door_to_door_by_direction", "Mean door-to-door time of rail boxes", "h", .lower, m.doorToDoorByDirection.map(\.mean), directions)
+    kpis.add("door_to_door_p90", "90th percentile of door-to-door time of rail boxes", "h", .lower,
+        m.doorToDoorByDirection.map { $0.percentile(0.9) }, directions)
+    kpis.add("door_to_door_truck", "Door-to-door time by truck", "h", .none, truckHours, corridors)
+    kpis.add("missed_departures", "Boxes left behind by a full train (imports) or passed to a later train (exports)", "1", .lower,
+        m.missed.map(Double.init), routes)
+    kpis.add("late_export_teu", "Rail export TEU at the terminal after their cut-off (they roll)", "TEU", .lower, [m.lateExportTEU])
+    kpis.add("pickup_delay_mean", "Mean wait of rail imports in the port yard for room in the rail yard", "h", .lower, [m.pickupDelay.mean])
+    kpis.add("rail_yard_stock_mean", "Mean TEU in the rail yard", "TEU", .none, [m.yardStock.mean(until: horizon)])
+    kpis.add("rail_yard_stock_max", "Highest TEU in the rail yard", "TEU", .none, [m.yardStock.max])
+    kpis.add("rail_yard_utilisation", "Mean rail-yard stock over its capacity", "1", .none,
+        [ratio(m.yardStock.mean(until: horizon), config.yard.capacityTEU)])
+    kpis.add("handler_utilisation", "Rail-yard handling units' utilisation", "1", .none, [handlers.utilisation(until: horizon)])
+    kpis.add("co2_by_mode", "CO₂ of the hinterland legs by mode (trains per train-km; trucks incl. empty returns)", "kg", .lower,
+        [m.co2Rail, m.co2Truck], modeAxis)
+    kpis.add("co2_total", "CO₂ of the hinterland legs of laden port boxes", "kg", .lower, [m.co2Rail + m.co2Truck])
+    kpis.add("co2_per_laden_teu", "CO₂ per laden TEU moved to or from the hinterland", "kg/TEU", .lower,
+        [ratio(m.co2Rail + m.co2Truck, ladenByDirection.reduce(0, +))])
+    kpis.add("subsidy_spent", "Rail subsidy paid", "CNY", .none, m.subsidy, corridors)
+    kpis.add("subsidy_total", "Rail subsidy paid, all corridors", "CNY", .none, [m.subsidy.reduce(0, +)])
+    kpis.add("rail_probability", "Probability that a box of the corridor chooses rail (generalised-cost logit)", "1", .none,
+        railProbability, corridors)
+    return output(sampler: sim.sampler, kpis: kpis, checks: balanceChecks())
   }
 
   /// Flow balance across the port–rail handover in TEU over the whole run; what remains is

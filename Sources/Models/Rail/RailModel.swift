@@ -21,7 +21,7 @@ import SimKernel
 ///
 /// Without a port (port disabled) no boxes come; trains still run their timetables empty.
 public final class RailModel: SubsystemModel, PortLandside {
-  public let name = "rail"
+  public static let subsystem = Subsystem.rail
   let config: RailConfig
   /// The simulation owns its handlers and outlives them: no reference counting per access.
   unowned(unsafe) let sim: Simulation
@@ -88,10 +88,10 @@ public final class RailModel: SubsystemModel, PortLandside {
     scheduler = context.simulation.scheduler
     port = handover
     let n = config.corridors.count
-    importStream = context.stream("rail", "imports")
-    exportStream = context.stream("rail", "exports")
+    importStream = context.stream(.rail, "imports")
+    exportStream = context.stream(.rail, "exports")
     trainStreams = (0..<(2 * n)).map {
-      context.stream("rail", "trains/\(config.corridors[$0 / 2].name)/\(RailDirection.labels[$0 % 2])")
+      context.stream(.rail, "trains", "\(config.corridors[$0 / 2].name)/\(RailDirection.labels[$0 % 2])")
     }
     var cumulative: [Double] = []
     var s = 0.0
@@ -115,18 +115,17 @@ public final class RailModel: SubsystemModel, PortLandside {
     metrics = RailMetrics(corridors: n)
     emissions = context.accounts.emissions
     costs = context.accounts.costs
-    trainSource = emissions.registerSource("rail.trains")
-    truckSource = emissions.registerSource("rail.hinterland_trucks")
-    railFreight = costs.registerCategory("rail.rail_freight")
-    subsidyCost = costs.registerCategory("rail.subsidy")
-    truckFreight = costs.registerCategory("rail.truck_freight")
-    let horizon = context.simulation.sampler.times.last ?? 0
+    trainSource = context.emissionSource(.rail, "trains")
+    truckSource = context.emissionSource(.rail, "hinterland_trucks")
+    railFreight = context.costCategory(.rail, "rail_freight")
+    subsidyCost = context.costCategory(.rail, "subsidy")
+    truckFreight = context.costCategory(.rail, "truck_freight")
     closures = config.corridors.indices.map { c in
-      Self.closureCalendar(config.corridors[c], until: horizon + 60 * 24,
-                           stream: context.stream("rail", "closures/\(config.corridors[c].name)"))
+      Self.closureCalendar(config.corridors[c], until: context.horizon + 60 * 24,
+                           stream: context.stream(.rail, "closures", config.corridors[c].name))
     }
     for c in config.corridors.indices { precompute(corridor: c) }
-    sim.register(self, for: SubsystemTag.rail)
+    context.register(self)
     registerSeries()
   }
 

@@ -15,29 +15,25 @@ extension RecyclingModel {
 
   /// Registers the recycling time series with the sampler.
   func registerSeries() {
-    let sampler = sim.sampler
-    // Every series here is a level or a cumulative count or amount (never negative) unless it says otherwise.
-    func add(_ name: String, _ long: String, _ units: String, _ axis: LabelAxis, validMin: Double? = 0, _ read: @escaping (Int) -> Double) {
-      sampler.register(subsystem: self.name, MetricInfo(name: name, longName: long, units: units, axis: axis, validMin: validMin), read: read)
-    }
+    let series = SeriesList(sampler: sim.sampler, subsystem: Self.subsystem)
     let categories = categoryAxis, stores = storeAxis, centres = centreAxis
-    add("generated", "Cumulative end-of-life tonnes generated", "t", categories) { [unowned self] c in metrics.run.generated[c] }
-    add("formally_returned", "Cumulative tonnes returned to formal collection points", "t", categories) { [unowned self] c in metrics.run.formal[c] }
-    add("collected", "Cumulative tonnes collected from points by vehicles", "t", categories) { [unowned self] c in metrics.run.collected[c] }
-    add("leaked", "Cumulative tonnes leaked to the informal sector", "t", categories) { [unowned self] c in metrics.run.leaked[c] }
-    add("processed", "Cumulative tonnes processed at centres", "t", categories) { [unowned self] c in metrics.run.processed[c] }
-    add("backlog_at_points", "Tonnes waiting at collection points", "t", categories) { [unowned self] c in
+    series.add("generated", "Cumulative end-of-life tonnes generated", "t", categories) { [unowned self] c in metrics.run.generated[c] }
+    series.add("formally_returned", "Cumulative tonnes returned to formal collection points", "t", categories) { [unowned self] c in metrics.run.formal[c] }
+    series.add("collected", "Cumulative tonnes collected from points by vehicles", "t", categories) { [unowned self] c in metrics.run.collected[c] }
+    series.add("leaked", "Cumulative tonnes leaked to the informal sector", "t", categories) { [unowned self] c in metrics.run.leaked[c] }
+    series.add("processed", "Cumulative tonnes processed at centres", "t", categories) { [unowned self] c in metrics.run.processed[c] }
+    series.add("backlog_at_points", "Tonnes waiting at collection points", "t", categories) { [unowned self] c in
       pointBacklog(category: c)
     }
-    add("backlog_at_centre", "Tonnes stored at a centre waiting for its line", "t", stores) { [unowned self] s in waiting[s] }
-    add("storage_on_site", "Tonnes on site (stored + in process)", "t", stores) { [unowned self] s in waiting[s] + inProcess[s] }
-    add("lines_busy", "Processing lines busy", "1", stores) { [unowned self] s in Double(busyServers[s]) }
-    add("vehicles_out", "Collection vehicles away from their centre", "1", centres) { [unowned self] k in
+    series.add("backlog_at_centre", "Tonnes stored at a centre waiting for its line", "t", stores) { [unowned self] s in waiting[s] }
+    series.add("storage_on_site", "Tonnes on site (stored + in process)", "t", stores) { [unowned self] s in waiting[s] + inProcess[s] }
+    series.add("lines_busy", "Processing lines busy", "1", stores) { [unowned self] s in Double(busyServers[s]) }
+    series.add("vehicles_out", "Collection vehicles away from their centre", "1", centres) { [unowned self] k in
       var out = 0
       for v in plan.vehicleFleet.indices where vehicleJob[v] >= 0 && plan.fleets[plan.vehicleFleet[v]].centre == k { out += 1 }
       return Double(out)
     }
-    add("vehicle_km", "Cumulative collection vehicle-km", "km", centres) { [unowned self] k in metrics.vehicleKmRun[k] }
+    series.add("vehicle_km", "Cumulative collection vehicle-km", "km", centres) { [unowned self] k in metrics.vehicleKmRun[k] }
   }
 
   func pointBacklog(category c: Int) -> Double {
@@ -50,12 +46,6 @@ extension RecyclingModel {
   public func finish(at horizon: SimTime) -> SubsystemOutput {
     let k = metrics.kpi
     let nc = config.categories.count
-    // Every KPI here is a count, amount, duration, rate or share (never negative) unless it says otherwise.
-    func kpi(
-      _ name: String, _ long: String, _ units: String, _ better: Better, _ values: [Double], _ axis: LabelAxis? = nil, validMin: Double? = 0
-    ) -> KPIOutput {
-      KPIOutput(info: MetricInfo(name: name, longName: long, units: units, better: better, axis: axis, validMin: validMin), values: values)
-    }
     let rate = (0..<nc).map { k.generated[$0] > 0 ? k.formal[$0] / k.generated[$0] : 0 }
     let totalGenerated = k.generated.reduce(0, +)
     let totalRate = totalGenerated > 0 ? k.formal.reduce(0, +) / totalGenerated : 0
@@ -63,35 +53,34 @@ extension RecyclingModel {
     let storeAxis = storeAxis, categoryAxis = categoryAxis, centreAxis = centreAxis
     let pointMeans = metrics.pointStock.map { $0.mean(until: horizon) }
     let waitingMeans = metrics.waiting.map { $0.mean(until: horizon) }
-    let kpis: [KPIOutput] = [
-      kpi("generated", "End-of-life tonnes generated (after warm-up)", "t", .none, k.generated, categoryAxis),
-      kpi("formally_returned", "Tonnes returned to formal collection points", "t", .higher, k.formal, categoryAxis),
-      kpi("collected", "Tonnes collected from points by vehicles", "t", .higher, k.collected, categoryAxis),
-      kpi("leaked", "Tonnes leaked to the informal sector", "t", .lower, k.leaked, categoryAxis),
-      kpi("turned_away", "Formal returns leaked because the point was full", "t", .lower, k.turnedAway, categoryAxis),
-      kpi("collection_rate", "Formal collection rate (formally returned ÷ generated)", "1", .higher, rate, categoryAxis),
-      kpi("collection_rate_total", "Formal collection rate, all categories by mass", "1", .higher, [totalRate]),
-      kpi("epr_target", "EPR collection-rate target", "1", .none, config.categories.map(\.eprTarget), categoryAxis),
-      kpi("epr_gap", "Collection rate minus EPR target (negative: below target)", "1", .higher,
-          (0..<nc).map { rate[$0] - config.categories[$0].eprTarget }, categoryAxis, validMin: nil),
-      kpi("backlog_at_points_mean", "Mean tonnes waiting at collection points", "t", .lower, pointMeans, categoryAxis),
-      kpi("backlog_at_points_total_mean", "Mean tonnes waiting at all collection points", "t", .lower, [pointMeans.reduce(0, +)]),
-      kpi("backlog_at_centre_mean", "Mean tonnes stored waiting for a line", "t", .lower, waitingMeans, storeAxis),
-      kpi("backlog_at_centres_total_mean", "Mean tonnes stored waiting for a line, all centres", "t", .lower, [waitingMeans.reduce(0, +)]),
-      kpi("storage_on_site_mean", "Mean tonnes on site (stored + in process)", "t", .lower, metrics.onSite.map { $0.mean(until: horizon) }, storeAxis),
-      kpi("storage_on_site_max", "Highest tonnes on site", "t", .lower, metrics.onSite.map(\.max), storeAxis),
-      kpi("threshold_exceedances", "Times tonnes on site rose above the planning threshold", "1", .lower, metrics.exceedances.map(Double.init), storeAxis),
-      kpi("time_above_threshold", "Share of time above the planning threshold", "1", .lower, metrics.aboveThreshold.map { $0.mean(until: horizon) }, storeAxis),
-      kpi("deferred_pickups", "Pickups deferred because the permit cap left no room", "1", .lower, metrics.deferrals.map(Double.init), storeAxis),
-      kpi("line_utilisation", "Processing line utilisation", "1", .none,
-          (0..<stores).map { metrics.busyLines[$0].mean(until: horizon) / Double(plan.storeLine[$0].parallelLines) }, storeAxis),
-      kpi("processed", "Tonnes processed", "t", .higher, k.processed, categoryAxis),
-      kpi("recovered", "Tonnes of material recovered, by fraction", "t", .higher, k.recovered, fractionAxis),
-      kpi("residue", "Tonnes of residue (processed − recovered)", "t", .lower, k.residue, categoryAxis),
-      kpi("vehicle_km", "Collection vehicle-km", "km", .lower, metrics.vehicleKm, centreAxis),
-      kpi("collection_trips", "Collection trips", "1", .none, metrics.trips.map(Double.init), centreAxis),
-    ]
-    return SubsystemOutput(name: name, series: sim.sampler.series(of: name), kpis: kpis, checks: balanceChecks())
+    var kpis = KPIList()
+    kpis.add("generated", "End-of-life tonnes generated (after warm-up)", "t", .none, k.generated, categoryAxis)
+    kpis.add("formally_returned", "Tonnes returned to formal collection points", "t", .higher, k.formal, categoryAxis)
+    kpis.add("collected", "Tonnes collected from points by vehicles", "t", .higher, k.collected, categoryAxis)
+    kpis.add("leaked", "Tonnes leaked to the informal sector", "t", .lower, k.leaked, categoryAxis)
+    kpis.add("turned_away", "Formal returns leaked because the point was full", "t", .lower, k.turnedAway, categoryAxis)
+    kpis.add("collection_rate", "Formal collection rate (formally returned ÷ generated)", "1", .higher, rate, categoryAxis)
+    kpis.add("collection_rate_total", "Formal collection rate, all categories by mass", "1", .higher, [totalRate])
+    kpis.add("epr_target", "EPR collection-rate target", "1", .none, config.categories.map(\.eprTarget), categoryAxis)
+    kpis.add("epr_gap", "Collection rate minus EPR target (negative: below target)", "1", .higher,
+        (0..<nc).map { rate[$0] - config.categories[$0].eprTarget }, categoryAxis, validMin: nil)
+    kpis.add("backlog_at_points_mean", "Mean tonnes waiting at collection points", "t", .lower, pointMeans, categoryAxis)
+    kpis.add("backlog_at_points_total_mean", "Mean tonnes waiting at all collection points", "t", .lower, [pointMeans.reduce(0, +)])
+    kpis.add("backlog_at_centre_mean", "Mean tonnes stored waiting for a line", "t", .lower, waitingMeans, storeAxis)
+    kpis.add("backlog_at_centres_total_mean", "Mean tonnes stored waiting for a line, all centres", "t", .lower, [waitingMeans.reduce(0, +)])
+    kpis.add("storage_on_site_mean", "Mean tonnes on site (stored + in process)", "t", .lower, metrics.onSite.map { $0.mean(until: horizon) }, storeAxis)
+    kpis.add("storage_on_site_max", "Highest tonnes on site", "t", .lower, metrics.onSite.map(\.max), storeAxis)
+    kpis.add("threshold_exceedances", "Times tonnes on site rose above the planning threshold", "1", .lower, metrics.exceedances.map(Double.init), storeAxis)
+    kpis.add("time_above_threshold", "Share of time above the planning threshold", "1", .lower, metrics.aboveThreshold.map { $0.mean(until: horizon) }, storeAxis)
+    kpis.add("deferred_pickups", "Pickups deferred because the permit cap left no room", "1", .lower, metrics.deferrals.map(Double.init), storeAxis)
+    kpis.add("line_utilisation", "Processing line utilisation", "1", .none,
+        (0..<stores).map { metrics.busyLines[$0].mean(until: horizon) / Double(plan.storeLine[$0].parallelLines) }, storeAxis)
+    kpis.add("processed", "Tonnes processed", "t", .higher, k.processed, categoryAxis)
+    kpis.add("recovered", "Tonnes of material recovered, by fraction", "t", .higher, k.recovered, fractionAxis)
+    kpis.add("residue", "Tonnes of residue (processed − recovered)", "t", .lower, k.residue, categoryAxis)
+    kpis.add("vehicle_km", "Collection vehicle-km", "km", .lower, metrics.vehicleKm, centreAxis)
+    kpis.add("collection_trips", "Collection trips", "1", .none, metrics.trips.map(Double.init), centreAxis)
+    return output(sampler: sim.sampler, kpis: kpis, checks: balanceChecks())
   }
 
   /// Flow balance in tonnes over the whole run. What remains is counted from the state

@@ -18,7 +18,7 @@ import SimKernel
 /// - a line finishes a batch → split it into fractions and residue, take the next batch,
 ///   release deferred pickups.
 public final class RecyclingModel: SubsystemModel {
-  public let name = "recycling"
+  public static let subsystem = Subsystem.recycling
   let config: RecyclingConfig
   let plan: RecyclingPlan
   var network: RecyclingNetwork
@@ -66,10 +66,10 @@ public final class RecyclingModel: SubsystemModel {
     network = RecyclingNetwork(config)
     let nc = config.categories.count
     arrivalStreams = plan.sources.map {
-      context.stream("recycling", "returns/\(config.districts[$0.district].name)/\(config.categories[$0.category].name)")
+      context.stream(.recycling, "returns", "\(config.districts[$0.district].name)/\(config.categories[$0.category].name)")
     }
     lotStreams = plan.sources.map {
-      context.stream("recycling", "lots/\(config.districts[$0.district].name)/\(config.categories[$0.category].name)")
+      context.stream(.recycling, "lots", "\(config.districts[$0.district].name)/\(config.categories[$0.category].name)")
     }
     var start: [Int] = []
     var m = 0
@@ -97,10 +97,10 @@ public final class RecyclingModel: SubsystemModel {
     metrics = RecyclingMetrics(categories: nc, fractions: m, centres: config.centres.count, stores: stores)
     emissions = context.accounts.emissions
     costs = context.accounts.costs
-    co2Source = context.accounts.emissions.registerSource("recycling.collection_vehicles")
-    collectionCost = context.accounts.costs.registerCategory("recycling.collection")
-    processingCost = context.accounts.costs.registerCategory("recycling.processing")
-    sim.register(self, for: SubsystemTag.recycling)
+    co2Source = context.emissionSource(.recycling, "collection_vehicles")
+    collectionCost = context.costCategory(.recycling, "collection")
+    processingCost = context.costCategory(.recycling, "processing")
+    context.register(self)
     registerSeries()
   }
 

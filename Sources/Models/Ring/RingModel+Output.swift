@@ -9,34 +9,24 @@ extension RingModel {
 
   /// Registers the ring's time series with the sampler.
   func registerSeries() {
-    let sampler = sim.sampler
-    // Every series here is a level or a cumulative count or amount (never negative) unless it says otherwise.
-    func add(_ name: String, _ long: String, _ units: String, _ axis: LabelAxis?, validMin: Double? = 0, _ read: @escaping (Int) -> Double) {
-      sampler.register(subsystem: self.name, MetricInfo(name: name, longName: long, units: units, axis: axis, validMin: validMin), read: read)
-    }
+    let series = SeriesList(sampler: sim.sampler, subsystem: Self.subsystem)
     let categories = categoryAxis
-    add("hub_stock", "Tonnes in the hubs' cold rooms", "t", categories) { [unowned self] c in metrics.hubStock[c].current }
-    add("supplied", "Cumulative tonnes harvested or imported", "t", categories) { [unowned self] c in
+    series.add("hub_stock", "Tonnes in the hubs' cold rooms", "t", categories) { [unowned self] c in metrics.hubStock[c].current }
+    series.add("supplied", "Cumulative tonnes harvested or imported", "t", categories) { [unowned self] c in
       metrics.run.harvested[c] + metrics.run.imported[c]
     }
-    add("delivered", "Cumulative tonnes delivered to destinations", "t", categories) { [unowned self] c in metrics.run.delivered[c] }
-    add("spoiled", "Cumulative tonnes spoiled", "t", categories) { [unowned self] c in metrics.run.spoiled[c] }
-    add("sold_off", "Cumulative tonnes sold on to other channels after the longest hub dwell", "t", categories) { [unowned self] c in
+    series.add("delivered", "Cumulative tonnes delivered to destinations", "t", categories) { [unowned self] c in metrics.run.delivered[c] }
+    series.add("spoiled", "Cumulative tonnes spoiled", "t", categories) { [unowned self] c in metrics.run.spoiled[c] }
+    series.add("sold_off", "Cumulative tonnes sold on to other channels after the longest hub dwell", "t", categories) { [unowned self] c in
       metrics.run.soldOff[c]
     }
-    add("trucks_busy", "Trucks away from home or loading", "1", fleetAxis) { [unowned self] f in Double(busyCount[f]) }
-    add("ambient_temperature", "Outdoor temperature", "degC", nil, validMin: nil) { [unowned self] _ in config.ambient.celsius(at: scheduler.now) }
+    series.add("trucks_busy", "Trucks away from home or loading", "1", fleetAxis) { [unowned self] f in Double(busyCount[f]) }
+    series.add("ambient_temperature", "Outdoor temperature", "degC", nil, validMin: nil) { [unowned self] _ in config.ambient.celsius(at: scheduler.now) }
   }
 
   public func finish(at horizon: SimTime) -> SubsystemOutput {
     let m = metrics
     let nc = config.categories.count, nd = config.destinations.count
-    // Every KPI here is a count, amount, duration, rate or share (never negative) unless it says otherwise.
-    func kpi(
-      _ name: String, _ long: String, _ units: String, _ better: Better, _ values: [Double], _ axis: LabelAxis? = nil, validMin: Double? = 0
-    ) -> KPIOutput {
-      KPIOutput(info: MetricInfo(name: name, longName: long, units: units, better: better, axis: axis, validMin: validMin), values: values)
-    }
     func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : .nan }
     func byCategory(_ f: (Int) -> Double) -> [Double] { (0..<nc).map(f) }
     func byDestination(_ f: (Int) -> Double) -> [Double] { (0..<nd).map(f) }
@@ -58,60 +48,59 @@ extension RingModel {
     let k = m.kpi
     let ended = byCategory { k.delivered[$0] + k.spoiled[$0] + k.soldOff[$0] }
     let categories = categoryAxis, destinations = destinationAxis
-    let kpis: [KPIOutput] = [
-      kpi("on_time_share", "Share of orders delivered within the target lead time (60 min)", "1", .higher,
-          catKeys.map { ratio(onTime($0), orders($0)) }, categories),
-      kpi("on_time_share_by_destination", "Share of orders delivered within the target lead time, by destination", "1", .higher,
-          destKeys.map { ratio(onTime($0), orders($0)) }, destinations),
-      kpi("on_time_share_total", "Share of all orders delivered within the target lead time", "1", .higher,
-          [ratio(onTime(allKeys), orders(allKeys))]),
-      kpi("orders", "Orders completed (or found no stock)", "1", .none, catKeys.map(orders), categories),
-      kpi("lead_time_mean", "Mean order lead time (order to delivery)", "h", .lower, leadByCategory.map(\.mean), categories),
-      kpi("lead_time_p90", "90th percentile of order lead time", "h", .lower, leadByCategory.map { $0.count > 0 ? $0.percentile(0.9) : .nan }, categories),
-      kpi("lead_time_mean_by_destination", "Mean order lead time, by destination", "h", .lower,
-          destKeys.map { pooled($0).mean }, destinations),
-      kpi("lead_time_mean_total", "Mean order lead time, all orders", "h", .lower, [leadTotal.mean]),
-      kpi("lead_time_p90_total", "90th percentile of order lead time, all orders", "h", .lower,
-          [leadTotal.count > 0 ? leadTotal.percentile(0.9) : .nan]),
-      kpi("transport_leg_time_mean", "Mean laden trip time (departure to arrival)", "h", .lower, m.legTime.map(\.mean), categories),
-      kpi("spoilage_share", "Spoiled share of the tonnes that left the ring (delivered, spoiled or sold off)", "1", .lower,
-          byCategory { ratio(k.spoiled[$0], ended[$0]) }, categories),
-      kpi("spoilage_share_total", "Spoiled share of all tonnes that left the ring", "1", .lower,
-          [ratio(sum({ k.spoiled[$0] }, 0..<nc), sum({ ended[$0] }, 0..<nc))]),
-      kpi("spoiled", "Tonnes spoiled", "t", .lower, k.spoiled, categories),
-      kpi("sold_off", "Tonnes sold on to other channels after the longest hub dwell (surplus)", "t", .none, k.soldOff, categories),
-      kpi("sold_off_share_total", "Sold-off share of all tonnes that left the ring", "1", .none,
-          [ratio(sum({ k.soldOff[$0] }, 0..<nc), sum({ ended[$0] }, 0..<nc))]),
-      kpi("harvested", "Tonnes harvested at the bases", "t", .none, k.harvested, categories),
-      kpi("imported", "Tonnes of imported food from the port (reefer containers)", "t", .none, k.imported, categories),
-      kpi("delivered", "Tonnes delivered", "t", .higher, k.delivered, categories),
-      kpi("quality_at_delivery", "Mean quality of delivered tonnes (1 = fresh)", "1", .higher,
-          byCategory { ratio(m.qualityTonnes[$0], k.delivered[$0]) }, categories),
-      kpi("fleet_utilisation", "Share of trucks busy (loading, driving, unloading)", "1", .none,
-          config.fleets.indices.map { f in
-            config.fleets[f].vehicles > 0 ? m.busy[f].mean(until: horizon) / Double(config.fleets[f].vehicles) : .nan
-          }, fleetAxis),
-      kpi("excursions", "Reefer failures on laden trips (cold-chain breaks)", "1", .lower, m.excursions.map(Double.init), carrierAxis),
-      kpi("excursion_tonnes", "Tonnes on board during a reefer failure", "t", .lower, m.excursionTonnes, categories),
-      kpi("cold_chain_coverage", "Share of trunk-haul tonnes carried by reefer", "1", .higher,
-          byCategory { ratio(m.hauledCold[$0], m.hauled[$0]) }, categories),
-      kpi("unmet_demand", "Tonnes ordered that no hub could supply", "t", .lower,
-          catKeys.map { $0.reduce(0) { $0 + m.unmet[$1] } }, categories),
-      kpi("unmet_demand_by_destination", "Tonnes ordered that no hub could supply, by destination", "t", .lower,
-          destKeys.map { $0.reduce(0) { $0 + m.unmet[$1] } }, destinations),
-      kpi("hub_dwell_mean", "Mean time in hub stock of the lots picked for orders", "h", .lower, m.hubDwell.map(\.mean), categories),
-      kpi("from_bases", "Tonnes picked at bases for direct delivery (orders the hubs could not fill)", "t", .none,
-          m.fromBases, categories),
-      kpi("unmet_share_total", "Share of ordered tonnes that no hub could supply", "1", .lower,
-          [ratio(m.unmet.reduce(0, +), m.ordered.reduce(0, +))]),
-      kpi("hub_stock_mean", "Mean tonnes in the hubs' cold rooms", "t", .none, m.hubStock.map { $0.mean(until: horizon) }, categories),
-      kpi("trace_completeness", "Share of delivered tonnes with a complete trace from origin", "1", .higher,
-          byCategory { ratio(m.tracedTonnes[$0], k.delivered[$0]) }, categories),
-      kpi("trace_completeness_total", "Share of all delivered tonnes with a complete trace", "1", .higher,
-          [ratio(m.tracedTonnes.reduce(0, +), k.delivered.reduce(0, +))]),
-      kpi("vehicle_km", "Truck-km (laden and empty)", "km", .lower, m.vehicleKm, carrierAxis),
-    ]
-    return SubsystemOutput(name: name, series: sim.sampler.series(of: name), kpis: kpis, checks: balanceChecks())
+    var kpis = KPIList()
+    kpis.add("on_time_share", "Share of orders delivered within the target lead time (60 min)", "1", .higher,
+        catKeys.map { ratio(onTime($0), orders($0)) }, categories)
+    kpis.add("on_time_share_by_destination", "Share of orders delivered within the target lead time, by destination", "1", .higher,
+        destKeys.map { ratio(onTime($0), orders($0)) }, destinations)
+    kpis.add("on_time_share_total", "Share of all orders delivered within the target lead time", "1", .higher,
+        [ratio(onTime(allKeys), orders(allKeys))])
+    kpis.add("orders", "Orders completed (or found no stock)", "1", .none, catKeys.map(orders), categories)
+    kpis.add("lead_time_mean", "Mean order lead time (order to delivery)", "h", .lower, leadByCategory.map(\.mean), categories)
+    kpis.add("lead_time_p90", "90th percentile of order lead time", "h", .lower, leadByCategory.map { $0.count > 0 ? $0.percentile(0.9) : .nan }, categories)
+    kpis.add("lead_time_mean_by_destination", "Mean order lead time, by destination", "h", .lower,
+        destKeys.map { pooled($0).mean }, destinations)
+    kpis.add("lead_time_mean_total", "Mean order lead time, all orders", "h", .lower, [leadTotal.mean])
+    kpis.add("lead_time_p90_total", "90th percentile of order lead time, all orders", "h", .lower,
+        [leadTotal.count > 0 ? leadTotal.percentile(0.9) : .nan])
+    kpis.add("transport_leg_time_mean", "Mean laden trip time (departure to arrival)", "h", .lower, m.legTime.map(\.mean), categories)
+    kpis.add("spoilage_share", "Spoiled share of the tonnes that left the ring (delivered, spoiled or sold off)", "1", .lower,
+        byCategory { ratio(k.spoiled[$0], ended[$0]) }, categories)
+    kpis.add("spoilage_share_total", "Spoiled share of all tonnes that left the ring", "1", .lower,
+        [ratio(sum({ k.spoiled[$0] }, 0..<nc), sum({ ended[$0] }, 0..<nc))])
+    kpis.add("spoiled", "Tonnes spoiled", "t", .lower, k.spoiled, categories)
+    kpis.add("sold_off", "Tonnes sold on to other channels after the longest hub dwell (surplus)", "t", .none, k.soldOff, categories)
+    kpis.add("sold_off_share_total", "Sold-off share of all tonnes that left the ring", "1", .none,
+        [ratio(sum({ k.soldOff[$0] }, 0..<nc), sum({ ended[$0] }, 0..<nc))])
+    kpis.add("harvested", "Tonnes harvested at the bases", "t", .none, k.harvested, categories)
+    kpis.add("imported", "Tonnes of imported food from the port (reefer containers)", "t", .none, k.imported, categories)
+    kpis.add("delivered", "Tonnes delivered", "t", .higher, k.delivered, categories)
+    kpis.add("quality_at_delivery", "Mean quality of delivered tonnes (1 = fresh)", "1", .higher,
+        byCategory { ratio(m.qualityTonnes[$0], k.delivered[$0]) }, categories)
+    kpis.add("fleet_utilisation", "Share of trucks busy (loading, driving, unloading)", "1", .none,
+        config.fleets.indices.map { f in
+          config.fleets[f].vehicles > 0 ? m.busy[f].mean(until: horizon) / Double(config.fleets[f].vehicles) : .nan
+        }, fleetAxis)
+    kpis.add("excursions", "Reefer failures on laden trips (cold-chain breaks)", "1", .lower, m.excursions.map(Double.init), carrierAxis)
+    kpis.add("excursion_tonnes", "Tonnes on board during a reefer failure", "t", .lower, m.excursionTonnes, categories)
+    kpis.add("cold_chain_coverage", "Share of trunk-haul tonnes carried by reefer", "1", .higher,
+        byCategory { ratio(m.hauledCold[$0], m.hauled[$0]) }, categories)
+    kpis.add("unmet_demand", "Tonnes ordered that no hub could supply", "t", .lower,
+        catKeys.map { $0.reduce(0) { $0 + m.unmet[$1] } }, categories)
+    kpis.add("unmet_demand_by_destination", "Tonnes ordered that no hub could supply, by destination", "t", .lower,
+        destKeys.map { $0.reduce(0) { $0 + m.unmet[$1] } }, destinations)
+    kpis.add("hub_dwell_mean", "Mean time in hub stock of the lots picked for orders", "h", .lower, m.hubDwell.map(\.mean), categories)
+    kpis.add("from_bases", "Tonnes picked at bases for direct delivery (orders the hubs could not fill)", "t", .none,
+        m.fromBases, categories)
+    kpis.add("unmet_share_total", "Share of ordered tonnes that no hub could supply", "1", .lower,
+        [ratio(m.unmet.reduce(0, +), m.ordered.reduce(0, +))])
+    kpis.add("hub_stock_mean", "Mean tonnes in the hubs' cold rooms", "t", .none, m.hubStock.map { $0.mean(until: horizon) }, categories)
+    kpis.add("trace_completeness", "Share of delivered tonnes with a complete trace from origin", "1", .higher,
+        byCategory { ratio(m.tracedTonnes[$0], k.delivered[$0]) }, categories)
+    kpis.add("trace_completeness_total", "Share of all delivered tonnes with a complete trace", "1", .higher,
+        [ratio(m.tracedTonnes.reduce(0, +), k.delivered.reduce(0, +))])
+    kpis.add("vehicle_km", "Truck-km (laden and empty)", "km", .lower, m.vehicleKm, carrierAxis)
+    return output(sampler: sim.sampler, kpis: kpis, checks: balanceChecks())
   }
 
   /// Flow balance in tonnes over the whole run; what remains is counted from the lots' state.

@@ -23,7 +23,7 @@ import SimKernel
 /// - a delivery truck unloads → lots are delivered (or spoiled), the order completes with
 ///   its last portion and its lead time is recorded.
 public final class RingModel: SubsystemModel, PortImportObserver {
-  public let name = "ring"
+  public static let subsystem = Subsystem.ring
   let config: RingConfig
   var network: RingNetwork
   unowned(unsafe) let sim: Simulation
@@ -112,16 +112,16 @@ public final class RingModel: SubsystemModel, PortImportObserver {
     var hs: [RandomStream] = [], ls: [RandomStream] = []
     for b in config.bases {
       for c in config.categories {
-        hs.append(context.stream("ring", "harvest/\(b.name)/\(c.name)"))
-        ls.append(context.stream("ring", "lots/\(b.name)/\(c.name)"))
+        hs.append(context.stream(.ring, "harvest", "\(b.name)/\(c.name)"))
+        ls.append(context.stream(.ring, "lots", "\(b.name)/\(c.name)"))
       }
     }
     harvestStreams = hs
     lotStreams = ls
-    orderStreams = config.destinations.flatMap { d in config.categories.map { context.stream("ring", "orders/\(d.name)/\($0.name)") } }
-    failureStreams = config.fleets.map { context.stream("ring", "failures/\($0.name)") }
-    importStream = context.stream("ring", "imports")
-    recordStream = context.stream("ring", "records")
+    orderStreams = config.destinations.flatMap { d in config.categories.map { context.stream(.ring, "orders", "\(d.name)/\($0.name)") } }
+    failureStreams = config.fleets.map { context.stream(.ring, "failures", $0.name) }
+    importStream = context.stream(.ring, "imports")
+    recordStream = context.stream(.ring, "records")
     queueHead = Array(repeating: -1, count: config.bases.count)
     queueTail = queueHead
     queueTonnes = Array(repeating: 0, count: config.bases.count)
@@ -156,8 +156,8 @@ public final class RingModel: SubsystemModel, PortImportObserver {
     metrics = RingMetrics(categories: nc, destinations: config.destinations.count, fleets: config.fleets.count)
     emissions = context.accounts.emissions
     costs = context.accounts.costs
-    co2Source = context.accounts.emissions.registerSource("ring.trucks")
-    transportCost = context.accounts.costs.registerCategory("ring.transport")
+    co2Source = context.emissionSource(.ring, "trucks")
+    transportCost = context.costCategory(.ring, "transport")
     for (f, fleet) in config.fleets.enumerated() {
       let home = fleet.homeIsHub ? network.hubNode[fleet.home] : network.baseNode[fleet.home]
       for _ in 0..<fleet.vehicles {
@@ -165,7 +165,7 @@ public final class RingModel: SubsystemModel, PortImportObserver {
         idle[f].append(v)
       }
     }
-    sim.register(self, for: SubsystemTag.ring)
+    context.register(self)
     registerSeries()
   }
 

@@ -1,2 +1,0 @@
-/// Subsystem models: port, rail, ring, recycling.
-public enum ModelsModule {}
