@@ -6,7 +6,7 @@ final class CollectionPoints {
   let config: RecyclingConfig
   let plan: RecyclingPlan
   let scheduler: Scheduler
-  unowned(unsafe) let metrics: RecyclingMetrics
+  let metrics: RecyclingMetrics
   /// Tonnes held: `stock[point * categories + category]`.
   var stock: [Double]
 

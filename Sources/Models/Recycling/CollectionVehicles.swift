@@ -9,9 +9,9 @@ final class CollectionVehicles {
   let config: RecyclingConfig
   let plan: RecyclingPlan
   let scheduler: Scheduler
-  unowned(unsafe) let metrics: RecyclingMetrics
-  unowned(unsafe) let points: CollectionPoints
-  unowned(unsafe) let centres: RecyclingCentres
+  let metrics: RecyclingMetrics
+  let points: CollectionPoints
+  let centres: RecyclingCentres
   var network: RecyclingNetwork
   let emissions: EmissionsAccount
   let costs: CostAccount

@@ -8,7 +8,7 @@ final class RecyclingCentres {
   let config: RecyclingConfig
   let plan: RecyclingPlan
   let scheduler: Scheduler
-  unowned(unsafe) let metrics: RecyclingMetrics
+  let metrics: RecyclingMetrics
   let costs: CostAccount
   let processingCost: Int
   /// First index of each category's fractions in the flat fraction list.

@@ -8,9 +8,9 @@ final class RecyclingReturns {
   let config: RecyclingConfig
   let plan: RecyclingPlan
   let scheduler: Scheduler
-  unowned(unsafe) let metrics: RecyclingMetrics
-  unowned(unsafe) let points: CollectionPoints
-  unowned(unsafe) let vehicles: CollectionVehicles
+  let metrics: RecyclingMetrics
+  let points: CollectionPoints
+  let vehicles: CollectionVehicles
   // One stream per source each: arrival times, lot attributes.
   let arrivalStreams: [RandomStream]
   let lotStreams: [RandomStream]

@@ -7,11 +7,11 @@ import SimKernel
 final class RingBases {
   let config: RingConfig
   let scheduler: Scheduler
-  unowned(unsafe) let produce: RingProduce
-  unowned(unsafe) let metrics: RingMetrics
-  unowned(unsafe) let lots: RingLots
-  unowned(unsafe) let trucks: RingTrucks
-  unowned(unsafe) let jobs: RingDeliveryJobs
+  let produce: RingProduce
+  let metrics: RingMetrics
+  let lots: RingLots
+  let trucks: RingTrucks
+  let jobs: RingDeliveryJobs
   // Streams per harvest source (base × category): arrivals, lot attributes.
   let harvestStreams: [RandomStream]
   let lotStreams: [RandomStream]

@@ -9,11 +9,11 @@ import SimKernel
 final class RingHubs {
   let config: RingConfig
   let scheduler: Scheduler
-  unowned(unsafe) let produce: RingProduce
-  unowned(unsafe) let metrics: RingMetrics
-  unowned(unsafe) let lots: RingLots
-  unowned(unsafe) let trucks: RingTrucks
-  unowned(unsafe) let jobs: RingDeliveryJobs
+  let produce: RingProduce
+  let metrics: RingMetrics
+  let lots: RingLots
+  let trucks: RingTrucks
+  let jobs: RingDeliveryJobs
   /// Stock lot lists per hub × category, in arrival order.
   var stock: [Deque<Int32>]
   /// Delivery jobs waiting for a truck, per hub.

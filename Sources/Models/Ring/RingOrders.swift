@@ -7,11 +7,11 @@ import SimKernel
 final class RingOrders {
   let config: RingConfig
   let scheduler: Scheduler
-  unowned(unsafe) let produce: RingProduce
-  unowned(unsafe) let metrics: RingMetrics
-  unowned(unsafe) let hubs: RingHubs
-  unowned(unsafe) let bases: RingBases
-  unowned(unsafe) let jobs: RingDeliveryJobs
+  let produce: RingProduce
+  let metrics: RingMetrics
+  let hubs: RingHubs
+  let bases: RingBases
+  let jobs: RingDeliveryJobs
   /// One stream per demand source: order times and sizes.
   let orderStreams: [RandomStream]
   let destinationNode: [Int]

@@ -44,7 +44,7 @@ final class RingTraces {
   let ambient: AmbientProfile
   let stream: RandomStream
   let scheduler: Scheduler
-  unowned(unsafe) let lots: RingLots
+  let lots: RingLots
   private(set) var buffer = RingTraceBuffer()
 
   init(config: RingConfig, stream: RandomStream, scheduler: Scheduler, lots: RingLots) {

@@ -8,14 +8,15 @@ import SimKernel
 final class RingTrucks {
   let config: RingConfig
   let scheduler: Scheduler
-  unowned(unsafe) let produce: RingProduce
-  unowned(unsafe) let metrics: RingMetrics
-  unowned(unsafe) let lots: RingLots
+  let produce: RingProduce
+  let metrics: RingMetrics
+  let lots: RingLots
   var network: RingNetwork
   var vehicles = RingVehicleTable()
-  /// Trucks at home by fleet, in the order they are sent; trucks away per fleet (the
-  /// drayage pseudo-fleet has no idle list to speak of and is not counted).
+  /// Trucks at home by fleet, in the order they are sent (one list more for the drayage
+  /// pseudo-fleet, which stays empty: drayage trucks wait in `freeDrayage`).
   var idle: [[Int32]]
+  /// Trucks away from home or loading, by configured fleet (drayage is not counted).
   var busyCount: [Int]
   /// Drayage trucks back at the port, reused for the next import.
   var freeDrayage: [Int32] = []
