@@ -30,7 +30,7 @@ struct RecyclingFlows {
 }
 
 /// The recycling model's running statistics besides its state arrays.
-struct RecyclingMetrics {
+final class RecyclingMetrics {
   var run: RecyclingFlows
   var kpi: RecyclingFlows
   /// Per centre since the warm-up.
@@ -67,7 +67,7 @@ struct RecyclingMetrics {
     maxOnSite = Array(repeating: 0, count: s)
   }
 
-  mutating func reset(at time: SimTime) {
+  func reset(at time: SimTime) {
     kpi = RecyclingFlows(categories: kpi.generated.count, fractions: kpi.recovered.count)
     for i in vehicleKm.indices {
       vehicleKm[i] = 0

@@ -3,7 +3,10 @@ import SimKernel
 /// Produce lots as parallel arrays, with slots reused once a lot is delivered or spoiled, so
 /// memory follows the lots in the ring, not every lot ever harvested. Lots in one list (a
 /// base queue, a truck load, an order's picks) are chained through `next`.
-struct RingLots {
+///
+/// One table per replication, shared by reference between the ring's parts (bases, hubs,
+/// fleet, orders): a lot changes hands between them, its row does not move.
+final class RingLots {
   var category: [Int32] = []
   var weight: [Double] = []
   /// Quality as of `updated`, and the temperature it has had since then (NaN = outdoors).
@@ -33,7 +36,7 @@ struct RingLots {
   private(set) var live = 0
   private var nextID: Int64 = 0
 
-  mutating func allocate(category c: Int, weight w: Double, quality q: Double, at now: SimTime, origin o: Int, node n: Int,
+  func allocate(category c: Int, weight w: Double, quality q: Double, at now: SimTime, origin o: Int, node n: Int,
                          tagged t: Bool, parent p: Int64 = -1) -> Int32 {
     live += 1
     let identity = nextID
@@ -55,7 +58,7 @@ struct RingLots {
   /// Splits `weight` tonnes off lot `i` into a new lot (a child in the trace) that shares its
   /// history: quality, harvest, precooling, cold room, storage time and temperature, at `node`.
   /// Lot `i` must have been advanced to `now` (its quality is the part's quality now).
-  mutating func split(_ i: Int, weight w: Double, at now: SimTime, node n: Int) -> Int32 {
+  func split(_ i: Int, weight w: Double, at now: SimTime, node n: Int) -> Int32 {
     let part = allocate(category: Int(category[i]), weight: w, quality: quality[i], at: now, origin: Int(origin[i]), node: n,
                         tagged: tagged[i], parent: id[i])
     let p = Int(part)
@@ -69,7 +72,7 @@ struct RingLots {
     return part
   }
 
-  mutating func release(_ lot: Int32) {
+  func release(_ lot: Int32) {
     let i = Int(lot)
     place[i] = .gone
     weight[i] = 0

@@ -19,7 +19,7 @@ struct RingFlows {
 }
 
 /// The ring's running statistics besides its state arrays (since the warm-up unless named `run`).
-struct RingMetrics {
+final class RingMetrics {
   let nc: Int
   let nd: Int
   var run: RingFlows
@@ -75,7 +75,7 @@ struct RingMetrics {
     vehicleKm = Array(repeating: 0, count: f + 1)
   }
 
-  mutating func reset(at time: SimTime) {
+  func reset(at time: SimTime) {
     kpi = RingFlows(categories: nc)
     for i in orders.indices {
       orders[i] = 0

@@ -22,76 +22,36 @@ import SimKernel
 ///   direct by the base's trucks (`base_dispatch: shortfall`); what remains is unmet demand;
 /// - a delivery truck unloads → lots are delivered (or spoiled), the order completes with
 ///   its last portion and its lead time is recorded.
+///
+/// Each event goes to the part that owns it: harvests, precooling and holds to the bases
+/// (``RingBases``), truck movements and reefer failures to the trucks (``RingTrucks``),
+/// orders to ``RingOrders``, spoilage in store to the hubs (``RingHubs``). The model itself
+/// does only what joins two parts: a truck home again is offered to its base or hub, an
+/// unloaded truck's lots are handed to a hub or a destination, and imports from the port.
 public final class RingModel: SubsystemModel, PortImportObserver {
   public static let subsystem = Subsystem.ring
   let config: RingConfig
-  var network: RingNetwork
   unowned(unsafe) let sim: Simulation
   let scheduler: Scheduler
-  let quality: [QualityModel]
-  /// Outdoor quality loss by category, tabulated over the run.
-  var outdoorLoss: [OutdoorLossTable]
   let replication: Int
 
-  // Streams: per harvest source (arrivals, lot attributes), per demand source, per fleet.
-  let harvestStreams: [RandomStream]
-  let lotStreams: [RandomStream]
-  let orderStreams: [RandomStream]
-  let failureStreams: [RandomStream]
+  // The parts, each with its own state and the logic of its events: the produce (lots,
+  // quality, traces) that every part works on, the trucks and their roads, the bases, the
+  // hubs, the delivery jobs and the orders. They all book into one `metrics`.
+  let produce: RingProduce
+  let trucks: RingTrucks
+  let bases: RingBases
+  let hubs: RingHubs
+  let jobs: RingDeliveryJobs
+  let orders: RingOrders
+  let metrics: RingMetrics
+  /// Imports from the port (port → ring): tracing tags of the imported lots.
   let importStream: RandomStream
-  let recordStream: RandomStream
 
-  var lots = RingLots()
-  // Bases: the queue of lots waiting for a truck (chained through lots.next).
-  var queueHead: [Int32]
-  var queueTail: [Int32]
-  var queueTonnes: [Double]
-  var holdTimer: [EventHandle]
-  // Hubs: stock lot lists per hub × category; delivery jobs waiting per hub.
-  var stock: [Deque<Int32>]
-  var jobQueue: [[Int32]]
-  /// Direct deliveries waiting for a truck at each base (orders the hubs could not fill).
-  var baseJobs: [[Int32]]
-  // Vehicles (fleets' trucks first; drayage trucks for imports are added as needed).
-  var vFleet: [Int32] = []
-  var vRoute: [Int32] = []
-  var vLeg: [Int32] = []
-  var vLoad: [Int32] = []
-  var vLaden: [Bool] = []
-  var vJob: [Int32] = []
-  var vTripStart: [SimTime] = []
-  var vAt: [Int32] = []
-  var vExcursion: [Bool] = []
-  var vExcursionTimer: [EventHandle] = []
-  var freeDrayage: [Int32] = []
-  var idle: [[Int32]]
-  var busyCount: [Int]
-  // Delivery jobs (one order's portion from one hub) and orders.
-  var jobOrder: [Int32] = []
-  var jobLots: [Int32] = []
-  var jobHub: [Int32] = []
-  var freeJobs: [Int32] = []
-  var orderTime: [SimTime] = []
-  var orderSource: [Int32] = []
-  var orderPending: [Int32] = []
-  var freeOrders: [Int32] = []
-  /// Hubs in order of off-peak travel time to each destination.
-  let hubOrder: [[Int]]
-  /// Off-peak travel time (h) from each hub to each destination (hub × destination).
-  let hubTravel: [[Double]]
-  let maxDeliveryCapacity: [Double]
-  /// Bases in order of off-peak travel time to each destination, and their largest truck.
-  let baseOrder: [[Int]]
-  let maxBaseCapacity: [Double]
-
-  var metrics: RingMetrics
-  var traces = RingTraceBuffer()
-  let emissions: EmissionsAccount
-  let costs: CostAccount
-  let co2Source: Int
-  let transportCost: Int
-  /// The drayage pseudo-fleet's index (after the configured fleets).
-  var drayage: Int { config.fleets.count }
+  // Read-only views of the parts for the series, KPIs, checks and traces (RingModel+Output.swift).
+  var lots: RingLots { produce.lots }
+  var traces: RingTraces { produce.traces }
+  var busyCount: [Int] { _read { yield trucks.busyCount } }
 
   /// Creates the model for one replication and registers it with the simulation.
   /// - Precondition: `config` was read by ``RingConfig/init(_:)`` (names resolved, routes exist).
@@ -106,9 +66,6 @@ public final class RingModel: SubsystemModel, PortImportObserver {
     } catch {
       preconditionFailure("ring road network: \(error)")
     }
-    quality = config.categories.indices.map { config.quality($0) }
-    outdoorLoss = quality.map { OutdoorLossTable(model: $0, ambient: config.ambient) }
-    let nc = config.categories.count
     var hs: [RandomStream] = [], ls: [RandomStream] = []
     for b in config.bases {
       for c in config.categories {
@@ -116,97 +73,44 @@ public final class RingModel: SubsystemModel, PortImportObserver {
         ls.append(context.stream(.ring, "lots", "\(b.name)/\(c.name)"))
       }
     }
-    harvestStreams = hs
-    lotStreams = ls
-    orderStreams = config.destinations.flatMap { d in config.categories.map { context.stream(.ring, "orders", "\(d.name)/\($0.name)") } }
-    failureStreams = config.fleets.map { context.stream(.ring, "failures", $0.name) }
+    let orderStreams = config.destinations.flatMap { d in config.categories.map { context.stream(.ring, "orders", "\(d.name)/\($0.name)") } }
+    let failureStreams = config.fleets.map { context.stream(.ring, "failures", $0.name) }
     importStream = context.stream(.ring, "imports")
-    recordStream = context.stream(.ring, "records")
-    queueHead = Array(repeating: -1, count: config.bases.count)
-    queueTail = queueHead
-    queueTonnes = Array(repeating: 0, count: config.bases.count)
-    holdTimer = Array(repeating: .none, count: config.bases.count)
-    stock = Array(repeating: [], count: config.hubs.count * nc)
-    jobQueue = Array(repeating: [], count: config.hubs.count)
-    baseJobs = Array(repeating: [], count: config.bases.count)
-    idle = Array(repeating: [], count: config.fleets.count + 1)
-    busyCount = Array(repeating: 0, count: config.fleets.count)
-    hubOrder = net.destinationNode.map { d in
-      net.hubNode.indices.sorted { a, b in
-        let ta = net.offPeakHours(from: net.hubNode[a], to: d), tb = net.offPeakHours(from: net.hubNode[b], to: d)
-        return ta < tb || (ta == tb && a < b)
-      }
-    }
-    hubTravel = net.hubNode.map { h in net.destinationNode.map { net.offPeakHours(from: h, to: $0) } }
-    baseOrder = net.destinationNode.map { d in
-      net.baseNode.indices.filter {
-        net.offPeakHours(from: net.baseNode[$0], to: d).isFinite && net.offPeakHours(from: d, to: net.baseNode[$0]).isFinite
-      }.sorted { a, b in
-        let ta = net.offPeakHours(from: net.baseNode[a], to: d), tb = net.offPeakHours(from: net.baseNode[b], to: d)
-        return ta < tb || (ta == tb && a < b)
-      }
-    }
-    maxBaseCapacity = config.bases.indices.map { b in
-      config.fleets.filter { !$0.homeIsHub && $0.home == b && $0.vehicles > 0 }.map(\.capacity).max() ?? 0
-    }
-    maxDeliveryCapacity = config.hubs.indices.map { h in
-      config.fleets.filter { $0.homeIsHub && $0.home == h && $0.vehicles > 0 }.map(\.capacity).max() ?? 0
-    }
-    network = net
-    metrics = RingMetrics(categories: nc, destinations: config.destinations.count, fleets: config.fleets.count)
-    emissions = context.accounts.emissions
-    costs = context.accounts.costs
-    co2Source = context.emissionSource(.ring, "trucks")
-    transportCost = context.costCategory(.ring, "transport")
-    for (f, fleet) in config.fleets.enumerated() {
-      let home = fleet.homeIsHub ? network.hubNode[fleet.home] : network.baseNode[fleet.home]
-      for _ in 0..<fleet.vehicles {
-        let v = addVehicle(fleet: f, at: home)
-        idle[f].append(v)
-      }
-    }
+    let recordStream = context.stream(.ring, "records")
+    let co2Source = context.emissionSource(.ring, "trucks")
+    let transportCost = context.costCategory(.ring, "transport")
+    metrics = RingMetrics(categories: config.categories.count, destinations: config.destinations.count, fleets: config.fleets.count)
+    produce = RingProduce(config: config, metrics: metrics, recordStream: recordStream, scheduler: scheduler)
+    trucks = RingTrucks(config: config, network: net, produce: produce, failureStreams: failureStreams, scheduler: scheduler,
+                        accounts: context.accounts, co2Source: co2Source, transportCost: transportCost)
+    jobs = RingDeliveryJobs()
+    bases = RingBases(config: config, network: net, produce: produce, trucks: trucks, jobs: jobs, harvestStreams: hs,
+                      lotStreams: ls, scheduler: scheduler)
+    hubs = RingHubs(config: config, network: net, produce: produce, trucks: trucks, jobs: jobs, scheduler: scheduler)
+    orders = RingOrders(config: config, network: net, produce: produce, hubs: hubs, bases: bases, jobs: jobs,
+                        orderStreams: orderStreams, scheduler: scheduler)
     context.register(self)
     registerSeries()
   }
 
-  func addVehicle(fleet f: Int, at node: Int) -> Int32 {
-    vFleet.append(Int32(f)); vRoute.append(-1); vLeg.append(0); vLoad.append(-1); vLaden.append(false); vJob.append(-1)
-    vTripStart.append(0); vAt.append(Int32(node)); vExcursion.append(false); vExcursionTimer.append(.none)
-    return Int32(vFleet.count - 1)
-  }
-
   public func start() {
-    let nc = config.categories.count
-    for (b, base) in config.bases.enumerated() {
-      for c in 0..<nc where base.harvestRate[c] > 0 {
-        let s = b * nc + c
-        scheduler.schedule(at: nextHarvest(source: s, after: 0), SubsystemTag.ring, kind: RingEvent.harvest.rawValue,
-                           entity: Int32(s), priority: .arrival)
-      }
-    }
-    for (d, dest) in config.destinations.enumerated() {
-      for c in 0..<nc where dest.dailyDemand[c] > 0 {
-        let s = d * nc + c
-        if let t = nextOrder(source: s, after: 0) {
-          scheduler.schedule(at: t, SubsystemTag.ring, kind: RingEvent.order.rawValue, entity: Int32(s), priority: .arrival)
-        }
-      }
-    }
+    bases.start()
+    orders.start()
   }
 
   public func handle(_ event: Event) {
     let i = Int(event.entity)
     switch RingEvent(rawValue: event.kind) {
-    case .harvest: harvest(source: i)
-    case .precooled: precooled(lot: Int32(i))
-    case .holdExpired: holdExpired(base: i)
-    case .loaded: depart(vehicle: i)
-    case .linkEnd: linkEnd(vehicle: i)
+    case .harvest: bases.harvest(source: i)
+    case .precooled: bases.precooled(lot: Int32(i))
+    case .holdExpired: bases.holdExpired(base: i)
+    case .loaded: trucks.depart(vehicle: i)
+    case .linkEnd: if trucks.linkEnd(vehicle: i) { truckHome(i) }
     case .unloaded: unloaded(vehicle: i)
-    case .excursionStarts: excursion(vehicle: i, starts: true)
-    case .excursionEnds: excursion(vehicle: i, starts: false)
-    case .order: order(source: i)
-    case .spoilInStore: spoilInStore(lot: Int32(i))
+    case .excursionStarts: trucks.excursion(vehicle: i, starts: true)
+    case .excursionEnds: trucks.excursion(vehicle: i, starts: false)
+    case .order: orders.order(source: i)
+    case .spoilInStore: hubs.spoilInStore(lot: Int32(i))
     case nil: preconditionFailure("unknown ring event \(event.kind)")
     }
   }
@@ -215,51 +119,55 @@ public final class RingModel: SubsystemModel, PortImportObserver {
     metrics.reset(at: time)
   }
 
-  // MARK: - Quality
+  /// A truck is home and idle: its base or hub sends it on if work waits.
+  private func truckHome(_ v: Int) {
+    let f = config.fleets[Int(trucks.vehicles.fleet[v])]
+    if f.homeIsHub { hubs.dispatch(hub: f.home) } else { bases.dispatch(base: f.home) }
+  }
 
-  /// Brings a lot's quality up to now at the temperature it has had since its last update.
-  func advance(_ lot: Int32) {
-    let i = Int(lot)
-    let now = scheduler.now
-    let model = quality[Int(lots.category[i])]
-    let t = lots.temperature[i]
-    if t.isNaN {
-      lots.quality[i] -= outdoorLoss[Int(lots.category[i])].loss(from: lots.updated[i], to: now)
-    } else {
-      lots.quality[i] -= model.lossRate(at: t) * (now - lots.updated[i])
+  /// A truck has unloaded: its lots are handed over (spoiled, delivered, or into the hub's
+  /// stock), a delivery counts towards its order, and the truck drives home.
+  private func unloaded(vehicle v: Int) {
+    let (node, job, head) = trucks.unload(vehicle: v)
+    let lots = produce.lots
+    var lot = head
+    while lot >= 0 {
+      let next = lots.next[Int(lot)]
+      lots.next[Int(lot)] = -1
+      produce.advance(lot)
+      if produce.isSpoiled(lot) {
+        produce.spoil(lot, at: node)
+      } else if job >= 0 {
+        produce.deliver(lot, at: node)
+      } else {
+        hubs.store(lot, hub: node)
+      }
+      lot = next
     }
-    lots.updated[i] = now
+    if job >= 0 { orders.portionDelivered(job: job) }
+    if trucks.driveHome(vehicle: v) { truckHome(v) }
   }
 
-  /// Advances a lot and sets the temperature it sees from now (NaN = outdoors).
-  func setTemperature(_ lot: Int32, _ celsius: Double) {
-    advance(lot)
-    lots.temperature[Int(lot)] = celsius
-  }
+  // MARK: - Imports (port → ring)
 
-  /// Whether the lot (advanced to now) is below its category's threshold.
-  func isSpoiled(_ lot: Int32) -> Bool {
-    lots.quality[Int(lot)] < quality[Int(lots.category[Int(lot)])].threshold
-  }
-
-  /// Counts a lot as sold on to other channels (it stayed the longest hub dwell) and frees it.
-  func sellOff(_ lot: Int32, at node: Int) {
-    retire(lot, .sellOff, at: node) { $0.soldOff[$1] += $2 }
-  }
-
-  /// Counts a lot as spoiled and frees it.
-  func spoil(_ lot: Int32, at node: Int) {
-    retire(lot, .spoil, at: node) { $0.spoiled[$1] += $2 }
-  }
-
-  /// Records a lot's last step, adds its weight to a flow (whole run and since the warm-up)
-  /// by category, and frees its slot.
-  private func retire(_ lot: Int32, _ step: TraceStep, at node: Int, _ count: (inout RingFlows, Int, Double) -> Void) {
-    let c = Int(lots.category[Int(lot)])
-    let w = lots.weight[Int(lot)]
-    record(lot, step, node: node)
-    count(&metrics.run, c, w)
-    count(&metrics.kpi, c, w)
-    lots.release(lot)
+  /// A laden import batch left the port by road: its reefer share of food goes to the hub.
+  public func importLeftByRoad(teu: Double, terminal: Int, at time: SimTime) {
+    guard let supply = config.portSupply else { return }
+    let tonnes = teu * supply.reeferShare * supply.tonnesPerTEU
+    guard tonnes > 0 else { return }
+    let port = trucks.network.portNode
+    let lots = produce.lots
+    for c in supply.categoryShares.indices where supply.categoryShares[c] > 0 {
+      let w = tonnes * supply.categoryShares[c]
+      let tagged = importStream.uniform() < supply.tracingCoverage
+      let lot = lots.allocate(category: c, weight: w, quality: produce.quality[c].initialQuality, at: scheduler.now, origin: -1,
+                              node: port, tagged: tagged)
+      lots.precooled[Int(lot)] = true
+      metrics.run.imported[c] += w
+      metrics.kpi.imported[c] += w
+      produce.record(lot, .importArrival, node: port)
+      let v = trucks.drayageTruck(at: port)
+      trucks.startLadenTrip(vehicle: v, lots: lot, to: trucks.network.hubNode[supply.hub], job: -1)
+    }
   }
 }

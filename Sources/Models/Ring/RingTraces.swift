@@ -35,35 +35,57 @@ struct RingTraceBuffer {
   var weight: [Double] = []
 }
 
-extension RingModel: TraceProducing {
+/// The ring's trace records: every step of a tagged lot, kept only when traces are asked
+/// for; a record lost on the way (`record_loss`) marks the lot's trace incomplete.
+final class RingTraces {
+  let recordLoss: Double
+  /// Whether the steps are kept (`record_traces`); tagged lots draw their record losses either way.
+  let keepsRecords: Bool
+  let ambient: AmbientProfile
+  let stream: RandomStream
+  let scheduler: Scheduler
+  let lots: RingLots
+  private(set) var buffer = RingTraceBuffer()
+
+  init(config: RingConfig, stream: RandomStream, scheduler: Scheduler, lots: RingLots) {
+    recordLoss = config.recordLoss
+    keepsRecords = config.recordTraces
+    ambient = config.ambient
+    self.stream = stream
+    self.scheduler = scheduler
+    self.lots = lots
+  }
+
   /// Records a step of a lot's trace: untagged lots record nothing; a tagged lot's record is
   /// lost with probability `record_loss` (its trace is then incomplete).
   func record(_ lot: Int32, _ step: TraceStep, node: Int) {
     let i = Int(lot)
     guard lots.tagged[i] else { return }
-    if config.recordLoss > 0, recordStream.uniform() < config.recordLoss {
+    if recordLoss > 0, stream.uniform() < recordLoss {
       lots.complete[i] = false
       return
     }
-    guard config.recordTraces else { return }
+    guard keepsRecords else { return }
     let now = scheduler.now
     let t = lots.temperature[i]
-    traces.lot.append(lots.id[i])
-    traces.parent.append(step == .split ? lots.parent[i] : -1)
-    traces.category.append(lots.category[i])
-    traces.step.append(step)
-    traces.time.append(now)
-    traces.node.append(Int32(node))
-    traces.temperature.append(t.isNaN ? config.ambient.celsius(at: now) : t)
-    traces.quality.append(lots.quality[i])
-    traces.weight.append(lots.weight[i])
+    buffer.lot.append(lots.id[i])
+    buffer.parent.append(step == .split ? lots.parent[i] : -1)
+    buffer.category.append(lots.category[i])
+    buffer.step.append(step)
+    buffer.time.append(now)
+    buffer.node.append(Int32(node))
+    buffer.temperature.append(t.isNaN ? ambient.celsius(at: now) : t)
+    buffer.quality.append(lots.quality[i])
+    buffer.weight.append(lots.weight[i])
   }
+}
 
+extension RingModel: TraceProducing {
   /// Every recorded step of this replication, one row each.
   public func traceTable() -> TraceTable? {
     guard config.recordTraces else { return nil }
-    let b = traces
-    let nodes = network.roads.nodes.map(\.name)
+    let b = traces.buffer
+    let nodes = trucks.network.roads.nodes.map(\.name)
     return TraceTable(name: name, longName: "Steps of tagged produce lots (harvest to delivery or spoilage)", columns: [
       TraceColumn(name: "replication", units: "1", values: .int(Array(repeating: Int64(replication), count: b.lot.count))),
       TraceColumn(name: "lot", units: "1", values: .int(b.lot)),

@@ -1,26 +1,69 @@
 import SimKernel
 
-extension RecyclingModel {
-  /// Tonnes at a job's point of the categories its fleet carries.
-  func jobStock(_ j: Int) -> Double {
-    let job = plan.jobs[j]
-    let nc = plan.categoryCount
-    var total = 0.0
-    for c in job.categories { total += stock[job.point * nc + c] }
-    return total
+/// The centres' collection vehicles and the pickups they serve: a pickup job (a point
+/// collected by one fleet of its centre) waits in its fleet's FIFO queue; a free vehicle
+/// drives there if anything can be loaded within the centre's permit room (else the pickup
+/// is deferred until processing frees room), loads within capacity and permit room, drives
+/// back and unloads into the centre's stores.
+final class CollectionVehicles {
+  let config: RecyclingConfig
+  let plan: RecyclingPlan
+  let scheduler: Scheduler
+  let metrics: RecyclingMetrics
+  let points: CollectionPoints
+  let centres: RecyclingCentres
+  var network: RecyclingNetwork
+  let emissions: EmissionsAccount
+  let costs: CostAccount
+  let co2Source: Int
+  let collectionCost: Int
+  // Pickup jobs: in a fleet's queue, or deferred for permit room.
+  var jobQueued: [Bool]
+  var jobDeferred: [Bool]
+  var fleetQueue: [[Int]]
+  /// Deferred pickups per store, released when the store has permit room again.
+  var deferredJobs: [[Int]]
+  // Vehicles: free ones per fleet (lowest number first), the job of each, its load by category.
+  var idleVehicles: [[Int]]
+  var vehicleJob: [Int]
+  var load: [Double]
+
+  init(config: RecyclingConfig, plan: RecyclingPlan, network: RecyclingNetwork, metrics: RecyclingMetrics,
+       points: CollectionPoints, centres: RecyclingCentres, accounts: SharedAccounts, co2Source: Int, collectionCost: Int,
+       scheduler: Scheduler) {
+    self.config = config
+    self.plan = plan
+    self.network = network
+    self.metrics = metrics
+    self.points = points
+    self.centres = centres
+    self.scheduler = scheduler
+    emissions = accounts.emissions
+    costs = accounts.costs
+    self.co2Source = co2Source
+    self.collectionCost = collectionCost
+    jobQueued = Array(repeating: false, count: plan.jobs.count)
+    jobDeferred = jobQueued
+    fleetQueue = Array(repeating: [], count: plan.fleets.count)
+    deferredJobs = Array(repeating: [], count: plan.storeCentre.count)
+    idleVehicles = Array(repeating: [], count: plan.fleets.count)
+    for (v, f) in plan.vehicleFleet.enumerated() { idleVehicles[f].append(v) }
+    vehicleJob = Array(repeating: -1, count: plan.vehicleFleet.count)
+    load = Array(repeating: 0, count: plan.vehicleFleet.count * plan.categoryCount)
   }
 
-  /// Free permit room (t) for a category at a centre: cap − (stored + in process + on the
-  /// way in). `+∞` without a cap.
-  func permitRoom(store s: Int) -> Double {
-    guard let cap = plan.storeLine[s].permitCap else { return .infinity }
-    return Swift.max(0, cap - waiting[s] - inProcess[s] - inTransit[s])
+  /// Schedules every pickup job's first scheduled collection.
+  func start() {
+    for (j, job) in plan.jobs.enumerated() {
+      scheduler.schedule(after: config.points[job.point].collectionInterval, SubsystemTag.recycling,
+                   kind: RecyclingEvent.scheduledCollection.rawValue, entity: Int32(j))
+    }
   }
 
   func scheduledCollection(job j: Int) {
     scheduler.schedule(after: config.points[plan.jobs[j].point].collectionInterval, SubsystemTag.recycling,
                  kind: RecyclingEvent.scheduledCollection.rawValue, entity: Int32(j))
-    if !jobQueued[j] && jobStock(j) > 0 { queue(job: j) }
+    if !jobQueued[j] && points.jobStock(j) > 0 { queue(job: j) }
   }
 
   /// Puts a pickup in its fleet's FIFO queue and sends a vehicle if one is free.
@@ -40,9 +83,9 @@ extension RecyclingModel {
       let job = plan.jobs[j]
       var held = 0.0, loadable = 0.0
       for c in job.categories {
-        let amount = stock[job.point * nc + c]
+        let amount = points.stock[job.point * nc + c]
         held += amount
-        loadable += Swift.min(amount, permitRoom(store: plan.storeOf[centre * nc + c]))
+        loadable += Swift.min(amount, centres.permitRoom(store: plan.storeOf[centre * nc + c]))
       }
       if held <= 0 {
         jobQueued[j] = false
@@ -50,9 +93,9 @@ extension RecyclingModel {
       }
       if loadable <= 0 {
         jobDeferred[j] = true
-        for c in job.categories where stock[job.point * nc + c] > 0 {
+        for c in job.categories where points.stock[job.point * nc + c] > 0 {
           let s = plan.storeOf[centre * nc + c]
-          if permitRoom(store: s) <= 0 {
+          if centres.permitRoom(store: s) <= 0 {
             deferredJobs[s].append(j)
             metrics.deferrals[s] += 1
           }
@@ -68,7 +111,7 @@ extension RecyclingModel {
 
   /// Returns deferred pickups of a store to their fleets' queues once it has permit room.
   func releaseDeferred(store s: Int) {
-    guard !deferredJobs[s].isEmpty, permitRoom(store: s) > 0 else { return }
+    guard !deferredJobs[s].isEmpty, centres.permitRoom(store: s) > 0 else { return }
     let jobs = deferredJobs[s]
     deferredJobs[s] = []
     var fleets: [Int] = []
@@ -101,11 +144,11 @@ extension RecyclingModel {
     var free = fleet.config.capacity
     for c in job.categories {
       let s = plan.storeOf[fleet.centre * nc + c]
-      let take = Swift.min(stock[job.point * nc + c], free, permitRoom(store: s))
+      let take = Swift.min(points.stock[job.point * nc + c], free, centres.permitRoom(store: s))
       guard take > 0 else { continue }
-      changeStock(point: job.point, category: c, by: -take)
+      points.changeStock(point: job.point, category: c, by: -take)
       load[v * nc + c] += take
-      inTransit[s] += take
+      centres.inTransit[s] += take
       free -= take
       metrics.run.collected[c] += take
       metrics.kpi.collected[c] += take
@@ -115,7 +158,7 @@ extension RecyclingModel {
     drive(vehicle: v, from: network.pointNode[job.point], to: network.centreNode[fleet.centre],
           departure: scheduler.now + fleet.config.loadingTime, event: .vehicleAtCentre)
     // What is left (vehicle full) calls another vehicle if it is still above the threshold.
-    if let threshold = config.points[job.point].pickupThreshold, jobStock(j) >= threshold { queue(job: j) }
+    if let threshold = config.points[job.point].pickupThreshold, points.jobStock(j) >= threshold { queue(job: j) }
   }
 
   /// Unloads into the centre's stores, starts idle lines, and takes the next pickup.
@@ -127,10 +170,7 @@ extension RecyclingModel {
       let s = plan.storeOf[centre * nc + c]
       let amount = load[v * nc + c]
       load[v * nc + c] = 0
-      inTransit[s] = Swift.max(0, inTransit[s] - amount)
-      waiting[s] += amount
-      storeChanged(s)
-      startLines(store: s)
+      centres.receive(amount, store: s)
     }
     vehicleJob[v] = -1
     idleVehicles[f].append(v)

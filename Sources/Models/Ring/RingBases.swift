@@ -1,7 +1,78 @@
 import SimKernel
 
-extension RingModel {
+/// The production bases: lots are harvested (or precooled) there and wait in the base's
+/// queue until a truck of the base leaves for its hub, full enough or when the oldest lot
+/// has waited its longest hold. A base also trucks direct deliveries (orders the hubs could
+/// not fill) from its queue (``RingBases/pickAtBase(_:category:tonnes:)``).
+final class RingBases {
+  let config: RingConfig
+  let scheduler: Scheduler
+  let produce: RingProduce
+  let metrics: RingMetrics
+  let lots: RingLots
+  let trucks: RingTrucks
+  let jobs: RingDeliveryJobs
+  // Streams per harvest source (base × category): arrivals, lot attributes.
+  let harvestStreams: [RandomStream]
+  let lotStreams: [RandomStream]
+  let baseNode: [Int]
+  let hubNode: [Int]
+  // The queue of lots waiting for a truck at each base (chained through lots.next).
+  var queueHead: [Int32]
+  var queueTail: [Int32]
+  var queueTonnes: [Double]
+  var holdTimer: [EventHandle]
+  /// Direct deliveries waiting for a truck at each base (orders the hubs could not fill).
+  var baseJobs: [[Int32]]
+  /// Bases in order of off-peak travel time to each destination, and their largest truck.
+  let baseOrder: [[Int]]
+  let maxBaseCapacity: [Double]
+
+  init(config: RingConfig, network: RingNetwork, produce: RingProduce, trucks: RingTrucks, jobs: RingDeliveryJobs,
+       harvestStreams: [RandomStream], lotStreams: [RandomStream], scheduler: Scheduler) {
+    self.config = config
+    self.scheduler = scheduler
+    self.produce = produce
+    metrics = produce.metrics
+    lots = produce.lots
+    self.trucks = trucks
+    self.jobs = jobs
+    self.harvestStreams = harvestStreams
+    self.lotStreams = lotStreams
+    baseNode = network.baseNode
+    hubNode = network.hubNode
+    queueHead = Array(repeating: -1, count: config.bases.count)
+    queueTail = queueHead
+    queueTonnes = Array(repeating: 0, count: config.bases.count)
+    holdTimer = Array(repeating: .none, count: config.bases.count)
+    baseJobs = Array(repeating: [], count: config.bases.count)
+    let net = network
+    baseOrder = net.destinationNode.map { d in
+      net.baseNode.indices.filter {
+        net.offPeakHours(from: net.baseNode[$0], to: d).isFinite && net.offPeakHours(from: d, to: net.baseNode[$0]).isFinite
+      }.sorted { a, b in
+        let ta = net.offPeakHours(from: net.baseNode[a], to: d), tb = net.offPeakHours(from: net.baseNode[b], to: d)
+        return ta < tb || (ta == tb && a < b)
+      }
+    }
+    maxBaseCapacity = config.bases.indices.map { b in
+      config.fleets.filter { !$0.homeIsHub && $0.home == b && $0.vehicles > 0 }.map(\.capacity).max() ?? 0
+    }
+  }
+
   // MARK: - Harvest
+
+  /// Schedules the first harvest of every source that harvests anything.
+  func start() {
+    let nc = config.categories.count
+    for (b, base) in config.bases.enumerated() {
+      for c in 0..<nc where base.harvestRate[c] > 0 {
+        let s = b * nc + c
+        scheduler.schedule(at: nextHarvest(source: s, after: 0), SubsystemTag.ring, kind: RingEvent.harvest.rawValue,
+                           entity: Int32(s), priority: .arrival)
+      }
+    }
+  }
 
   /// The next harvest time of a source: an exponential gap of harvest-window hours after `t`
   /// (a Poisson process inside the daily window, mean gap = mean lot mass ÷ tonnes per hour).
@@ -45,13 +116,13 @@ extension RingModel {
     let tagged = stream.uniform() < base.tracingCoverage
     let precool = stream.uniform() < base.precoolingShare
     let coldRoom = stream.uniform() < config.categories[c].coldStorageShare
-    let node = network.baseNode[b]
-    let lot = lots.allocate(category: c, weight: mass, quality: quality[c].initialQuality, at: now, origin: b, node: node,
+    let node = baseNode[b]
+    let lot = lots.allocate(category: c, weight: mass, quality: produce.quality[c].initialQuality, at: now, origin: b, node: node,
                             tagged: tagged)
     lots.coldRoom[Int(lot)] = coldRoom
     metrics.run.harvested[c] += mass
     metrics.kpi.harvested[c] += mass
-    record(lot, .harvest, node: node)
+    produce.record(lot, .harvest, node: node)
     if precool {
       lots.precooled[Int(lot)] = true
       lots.place[Int(lot)] = .precooling
@@ -65,8 +136,8 @@ extension RingModel {
 
   func precooled(lot: Int32) {
     let i = Int(lot)
-    setTemperature(lot, config.categories[Int(lots.category[i])].coldTemperature)
-    record(lot, .precool, node: Int(lots.node[i]))
+    produce.setTemperature(lot, config.categories[Int(lots.category[i])].coldTemperature)
+    produce.record(lot, .precool, node: Int(lots.node[i]))
     enqueue(lot, base: Int(lots.origin[i]))
   }
 
@@ -97,12 +168,12 @@ extension RingModel {
     let now = scheduler.now
     dispatchDirect(base: b)
     while queueHead[b] >= 0 {
-      guard let f = config.fleets.indices.first(where: { config.fleets[$0].home == b && !config.fleets[$0].homeIsHub && !idle[$0].isEmpty })
+      guard let f = config.fleets.indices.first(where: { config.fleets[$0].home == b && !config.fleets[$0].homeIsHub && !trucks.idle[$0].isEmpty })
       else { break }
       let capacity = config.fleets[f].capacity
       let overdue = now - lots.stored[Int(queueHead[b])] >= base.maxHold - 1e-9
       guard overdue || queueTonnes[b] >= base.dispatchLoad * capacity else { break }
-      let v = idle[f].removeFirst()
+      let v = trucks.idle[f].removeFirst()
       var head: Int32 = -1, tail: Int32 = -1, load = 0.0
       while queueHead[b] >= 0 {
         let lot = queueHead[b]
@@ -112,9 +183,9 @@ extension RingModel {
         if queueHead[b] < 0 { queueTail[b] = -1 }
         queueTonnes[b] -= w
         lots.next[Int(lot)] = -1
-        advance(lot)
-        if isSpoiled(lot) {
-          spoil(lot, at: network.baseNode[b])
+        produce.advance(lot)
+        if produce.isSpoiled(lot) {
+          produce.spoil(lot, at: baseNode[b])
           continue
         }
         if tail >= 0 { lots.next[Int(tail)] = lot } else { head = lot }
@@ -123,10 +194,10 @@ extension RingModel {
       }
       if queueHead[b] < 0 { queueTonnes[b] = 0 }
       if head < 0 {
-        idle[f].insert(v, at: 0)
+        trucks.idle[f].insert(v, at: 0)
         continue
       }
-      startLadenTrip(vehicle: v, lots: head, to: network.hubNode[base.hub], job: -1)
+      trucks.startLadenTrip(vehicle: v, lots: head, to: hubNode[base.hub], job: -1)
     }
     // Arm the hold timer for the oldest lot; once it is overdue, a returning truck takes it.
     if queueHead[b] >= 0, holdTimer[b] == .none {
@@ -134,34 +205,6 @@ extension RingModel {
       if due > now {
         holdTimer[b] = scheduler.schedule(at: due, SubsystemTag.ring, kind: RingEvent.holdExpired.rawValue, entity: Int32(b))
       }
-    }
-  }
-
-  // MARK: - Imports (port → ring)
-
-  /// A laden import batch left the port by road: its reefer share of food goes to the hub.
-  public func importLeftByRoad(teu: Double, terminal: Int, at time: SimTime) {
-    guard let supply = config.portSupply else { return }
-    let tonnes = teu * supply.reeferShare * supply.tonnesPerTEU
-    guard tonnes > 0 else { return }
-    let port = network.portNode
-    for c in supply.categoryShares.indices where supply.categoryShares[c] > 0 {
-      let w = tonnes * supply.categoryShares[c]
-      let tagged = importStream.uniform() < supply.tracingCoverage
-      let lot = lots.allocate(category: c, weight: w, quality: quality[c].initialQuality, at: scheduler.now, origin: -1,
-                              node: port, tagged: tagged)
-      lots.precooled[Int(lot)] = true
-      metrics.run.imported[c] += w
-      metrics.kpi.imported[c] += w
-      record(lot, .importArrival, node: port)
-      let v: Int32
-      if let free = freeDrayage.popLast() {
-        v = free
-        vAt[Int(v)] = Int32(port)
-      } else {
-        v = addVehicle(fleet: drayage, at: port)
-      }
-      startLadenTrip(vehicle: v, lots: lot, to: network.hubNode[supply.hub], job: -1)
     }
   }
 }
