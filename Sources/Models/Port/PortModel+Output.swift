@@ -9,32 +9,32 @@ extension PortModel {
     let axis = terminalAxis
     let sampler = sim.sampler
     sampler.register(subsystem: name, MetricInfo(name: "vessels_at_anchor", longName: "Vessels waiting at the anchorage", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
-      Double(berths[t].queue.count)
+      Double(quay.berths[t].queue.count)
     }
     sampler.register(subsystem: name, MetricInfo(name: "berths_busy", longName: "Berths held by a vessel", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
-      Double(berths[t].busy)
+      Double(quay.berths[t].busy)
     }
     sampler.register(subsystem: name, MetricInfo(name: "cranes_busy", longName: "Quay cranes assigned to a vessel", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
-      Double(config.terminals[t].cranes - cranesFree[t] - cranesBroken[t])
+      Double(quay.cranesInUse(terminal: t))
     }
     sampler.register(subsystem: name, MetricInfo(name: "vessel_arrivals", longName: "Cumulative vessel arrivals", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
       Double(metrics.arrivalsByTerminal[t])
     }
     guard hasContainers else { return }
     sampler.register(subsystem: name, MetricInfo(name: "cranes_broken", longName: "Quay cranes under repair", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
-      Double(cranesBroken[t])
+      Double(quay.cranesBroken[t])
     }
     sampler.register(subsystem: name, MetricInfo(name: "yard_occupancy", longName: "Yard occupancy (boxes and reserved slots)", units: "TEU", axis: axis, validMin: 0)) { [unowned self] t in
-      yardTEU[t]
+      yard.stores[t].level
     }
     sampler.register(subsystem: name, MetricInfo(name: "gate_queue", longName: "Trucks waiting at the gate", units: "1", axis: axis, validMin: 0)) { [unowned self] t in
-      gateQueueTrucks[t]
+      gate.queueTrucks[t]
     }
     sampler.register(subsystem: name, MetricInfo(name: "quay_teu", longName: "Cumulative quay throughput (discharged + loaded)", units: "TEU", axis: axis, validMin: 0)) { [unowned self] t in
       metrics.quayTEUCumulative[t]
     }
     sampler.register(subsystem: name, MetricInfo(name: "channel_open", longName: "Channel open (1) or closed (0)", units: "1", validMin: 0)) { [unowned self] _ in
-      channelClosures == 0 ? 1 : 0
+      channel.isOpen ? 1 : 0
     }
   }
 
@@ -63,10 +63,10 @@ extension PortModel {
       kpi("time_in_port_mean", "Mean time in port (anchorage arrival to leaving the channel)", "h", .lower, [m.inPort.mean]),
       kpi("time_in_port_p90", "90th percentile of time in port", "h", .lower, [m.inPort.percentile(0.9)]),
       kpi("time_in_port_by_terminal", "Mean time in port by terminal", "h", .lower, m.inPortByTerminal.map(\.mean), axis),
-      kpi("vessels_at_anchor_mean", "Mean vessels at the anchorage", "1", .lower, berths.map { $0.queueLevel.mean(until: horizon) }, axis),
-      kpi("berth_utilisation", "Berth utilisation", "1", .none, berths.map { $0.utilisation(until: horizon) }, axis),
+      kpi("vessels_at_anchor_mean", "Mean vessels at the anchorage", "1", .lower, quay.berths.map { $0.queueLevel.mean(until: horizon) }, axis),
+      kpi("berth_utilisation", "Berth utilisation", "1", .none, quay.berths.map { $0.utilisation(until: horizon) }, axis),
       kpi("crane_utilisation", "Quay crane utilisation", "1", .none,
-          (0..<n).map { t in config.terminals[t].cranes > 0 ? cranesBusy[t].mean(until: horizon) / Double(config.terminals[t].cranes) : 0 }, axis),
+          (0..<n).map { t in config.terminals[t].cranes > 0 ? quay.cranesBusy[t].mean(until: horizon) / Double(config.terminals[t].cranes) : 0 }, axis),
       kpi("berth_productivity", "Berth productivity (moves per hour at berth)", "moves/h", .higher, m.berthProductivity.map(\.mean), axis),
       kpi("vessel_call_rate", "Vessel calls per week (after warm-up)", "1/week", .none, [Double(m.calls.reduce(0, +)) / span * 168]),
     ]
@@ -77,11 +77,11 @@ extension PortModel {
         kpi("teu_throughput", "Quay throughput (discharged + loaded, transshipment twice; after warm-up)", "TEU", .higher, m.quayTEU, axis),
         kpi("teu_throughput_annual", "Quay throughput at an annual rate", "TEU/yr", .higher, [totalTEU / span * 8760]),
         kpi("teu_by_flow", "Quay throughput by container flow", "TEU", .none, m.quayTEUByFlow, flows),
-        kpi("yard_occupancy_mean", "Mean yard occupancy", "TEU", .none, yardLevel.map { $0.mean(until: horizon) }, axis),
+        kpi("yard_occupancy_mean", "Mean yard occupancy", "TEU", .none, yard.stores.map { $0.levelStat.mean(until: horizon) }, axis),
         kpi("yard_utilisation", "Mean yard occupancy over capacity", "1", .none,
-            (0..<n).map { t in yardLevel[t].mean(until: horizon) / config.terminals[t].yardCapacityTEU }, axis),
+            (0..<n).map { t in yard.stores[t].levelStat.mean(until: horizon) / config.terminals[t].yardCapacityTEU }, axis),
         kpi("yard_occupancy_max", "Peak yard occupancy over capacity", "1", .none,
-            (0..<n).map { t in yardLevel[t].max / config.terminals[t].yardCapacityTEU }, axis),
+            (0..<n).map { t in yard.stores[t].levelStat.max / config.terminals[t].yardCapacityTEU }, axis),
         kpi("dwell_mean", "Mean container dwell in the yard by flow", "h", .lower, m.dwellByFlow.map(\.mean), flows),
         kpi("dwell_p90", "90th percentile of container dwell by flow", "h", .lower, m.dwellByFlow.map { $0.percentile(0.9) }, flows),
         kpi("import_clearance_mean", "Mean import clearance time (discharge to customs release)", "h", .lower, [m.importClearance.mean]),
@@ -89,10 +89,10 @@ extension PortModel {
         kpi("export_clearance_mean", "Mean export clearance time (gate-in to customs release)", "h", .lower, [m.exportClearance.mean]),
         kpi("export_clearance_p90", "90th percentile of export clearance time", "h", .lower, [m.exportClearance.percentile(0.9)]),
         kpi("inspection_share", "Share of declared batches inspected", "1", .none, [m.declared > 0 ? Double(m.inspected) / Double(m.declared) : 0]),
-        kpi("inspection_utilisation", "Customs inspection teams' utilisation", "1", .none, [inspection.utilisation(until: horizon)]),
-        kpi("gate_queue_mean", "Mean trucks waiting at the gate", "1", .lower, gateQueueLevel.map { $0.mean(until: horizon) }, axis),
+        kpi("inspection_utilisation", "Customs inspection teams' utilisation", "1", .none, [customs.inspection.utilisation(until: horizon)]),
+        kpi("gate_queue_mean", "Mean trucks waiting at the gate", "1", .lower, gate.queueLevel.map { $0.mean(until: horizon) }, axis),
         kpi("gate_wait_mean", "Mean wait of a truck group for a gate lane", "h", .lower, m.gateWait.map(\.mean), axis),
-        kpi("gate_utilisation", "Gate lane utilisation (in working hours)", "1", .none, gates.map { $0.utilisation(until: horizon) }, axis),
+        kpi("gate_utilisation", "Gate lane utilisation (in working hours)", "1", .none, gate.lanes.map { $0.utilisation(until: horizon) }, axis),
         kpi("truck_turnaround_mean", "Mean truck turnaround (gate queue to leaving the terminal)", "h", .lower, [m.turnaroundAll.mean]),
         kpi("truck_turnaround_p90", "90th percentile of truck turnaround", "h", .lower, [m.turnaroundAll.percentile(0.9)]),
         kpi("truck_turnaround_by_terminal", "Mean truck turnaround by terminal", "h", .lower, m.turnaround.map(\.mean), axis),

@@ -15,22 +15,17 @@ extension RingModel {
   /// Tonnes of a category waiting in a base's queue (precooling lots are not ready).
   func baseTonnes(base b: Int, category c: Int) -> Double {
     var total = 0.0
-    var lot = queueHead[b]
-    while lot >= 0 {
-      if lots.category[Int(lot)] == Int32(c) { total += lots.weight[Int(lot)] }
-      lot = lots.next[Int(lot)]
+    for lot in baseQueues[b].elements(links: lots.next) where lots.category[Int(lot)] == Int32(c) {
+      total += lots.weight[Int(lot)]
     }
     return total
   }
 
   /// Removes `lot` (whose predecessor in the queue is `prev`, −1 at the head) from a base's queue.
   private func unlink(_ lot: Int32, after prev: Int32, base b: Int) {
-    let next = lots.next[Int(lot)]
-    if prev >= 0 { lots.next[Int(prev)] = next } else { queueHead[b] = next }
-    if queueTail[b] == lot { queueTail[b] = prev }
-    lots.next[Int(lot)] = -1
+    baseQueues[b].remove(lot, after: prev, links: &lots.next)
     queueTonnes[b] -= lots.weight[Int(lot)]
-    if queueHead[b] < 0 { queueTonnes[b] = 0 }
+    if baseQueues[b].isEmpty { queueTonnes[b] = 0 }
   }
 
   /// Takes up to `amount` tonnes of a category from a base's queue (the oldest first, or the
@@ -43,7 +38,7 @@ extension RingModel {
     while remaining > 1e-9 {
       // Choose a lot of the category: the first in queue order (FIFO) or the lowest quality (FEFO).
       var chosen: Int32 = -1, chosenPrev: Int32 = -1, lowest = Double.infinity
-      var prev: Int32 = -1, lot = queueHead[b]
+      var prev: Int32 = -1, lot = baseQueues[b].head
       while lot >= 0 {
         if lots.category[Int(lot)] == Int32(c) {
           if config.dispatchPolicy == .fifo {

@@ -77,9 +77,7 @@ extension RingModel {
     let i = Int(lot)
     lots.place[i] = .atBase
     lots.stored[i] = scheduler.now
-    lots.next[i] = -1
-    if queueTail[b] >= 0 { lots.next[Int(queueTail[b])] = lot } else { queueHead[b] = lot }
-    queueTail[b] = lot
+    baseQueues[b].pushBack(lot, links: &lots.next)
     queueTonnes[b] += lots.weight[i]
     dispatch(base: b)
   }
@@ -96,41 +94,37 @@ extension RingModel {
     let base = config.bases[b]
     let now = scheduler.now
     dispatchDirect(base: b)
-    while queueHead[b] >= 0 {
+    while let oldest = baseQueues[b].first {
       guard let f = config.fleets.indices.first(where: { config.fleets[$0].home == b && !config.fleets[$0].homeIsHub && !idle[$0].isEmpty })
       else { break }
       let capacity = config.fleets[f].capacity
-      let overdue = now - lots.stored[Int(queueHead[b])] >= base.maxHold - 1e-9
+      let overdue = now - lots.stored[Int(oldest)] >= base.maxHold - 1e-9
       guard overdue || queueTonnes[b] >= base.dispatchLoad * capacity else { break }
       let v = idle[f].removeFirst()
-      var head: Int32 = -1, tail: Int32 = -1, load = 0.0
-      while queueHead[b] >= 0 {
-        let lot = queueHead[b]
+      var truckLoad = LinkedIndexQueue(), load = 0.0
+      while let lot = baseQueues[b].first {
         let w = lots.weight[Int(lot)]
-        if head >= 0 && load + w > capacity + 1e-9 { break }
-        queueHead[b] = lots.next[Int(lot)]
-        if queueHead[b] < 0 { queueTail[b] = -1 }
+        if !truckLoad.isEmpty && load + w > capacity + 1e-9 { break }
+        _ = baseQueues[b].popFront(links: &lots.next)
         queueTonnes[b] -= w
-        lots.next[Int(lot)] = -1
         advance(lot)
         if isSpoiled(lot) {
           spoil(lot, at: network.baseNode[b])
           continue
         }
-        if tail >= 0 { lots.next[Int(tail)] = lot } else { head = lot }
-        tail = lot
+        truckLoad.pushBack(lot, links: &lots.next)
         load += w
       }
-      if queueHead[b] < 0 { queueTonnes[b] = 0 }
-      if head < 0 {
+      if baseQueues[b].isEmpty { queueTonnes[b] = 0 }
+      guard let head = truckLoad.first else {
         idle[f].insert(v, at: 0)
         continue
       }
       startLadenTrip(vehicle: v, lots: head, to: network.hubNode[base.hub], job: -1)
     }
     // Arm the hold timer for the oldest lot; once it is overdue, a returning truck takes it.
-    if queueHead[b] >= 0, holdTimer[b] == .none {
-      let due = lots.stored[Int(queueHead[b])] + base.maxHold
+    if let oldest = baseQueues[b].first, holdTimer[b] == .none {
+      let due = lots.stored[Int(oldest)] + base.maxHold
       if due > now {
         holdTimer[b] = scheduler.schedule(at: due, SubsystemTag.ring, kind: RingEvent.holdExpired.rawValue, entity: Int32(b))
       }

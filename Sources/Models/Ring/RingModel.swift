@@ -43,8 +43,7 @@ public final class RingModel: SubsystemModel, PortImportObserver {
 
   var lots = RingLots()
   // Bases: the queue of lots waiting for a truck (chained through lots.next).
-  var queueHead: [Int32]
-  var queueTail: [Int32]
+  var baseQueues: [LinkedIndexQueue]
   var queueTonnes: [Double]
   var holdTimer: [EventHandle]
   // Hubs: stock lot lists per hub × category; delivery jobs waiting per hub.
@@ -122,8 +121,7 @@ public final class RingModel: SubsystemModel, PortImportObserver {
     failureStreams = config.fleets.map { context.stream("ring", "failures/\($0.name)") }
     importStream = context.stream("ring", "imports")
     recordStream = context.stream("ring", "records")
-    queueHead = Array(repeating: -1, count: config.bases.count)
-    queueTail = queueHead
+    baseQueues = Array(repeating: LinkedIndexQueue(), count: config.bases.count)
     queueTonnes = Array(repeating: 0, count: config.bases.count)
     holdTimer = Array(repeating: .none, count: config.bases.count)
     stock = Array(repeating: [], count: config.hubs.count * nc)
