@@ -8,6 +8,8 @@ import SimKernel
 /// - it reopens → vessels waiting to sail leave, anchored vessels are berthed.
 final class Channel {
   /// The port whose quay the channel serves (it owns the channel and outlives it).
+  /// A method that uses it takes a local copy first (`let port = self.port`): one retain per
+  /// call instead of one per access.
   unowned(unsafe) let port: PortModel
   let config: ChannelConfig
   let scheduler: Scheduler
@@ -29,6 +31,7 @@ final class Channel {
 
   /// Schedules the calendar closures and the first random one.
   func start() {
+    let port = self.port
     for (k, closure) in config.closures.enumerated() where closure.upperBound > closure.lowerBound {
       scheduler.schedule(at: closure.lowerBound, SubsystemTag.port, kind: PortEvent.channelClosed.rawValue, entity: Int32(k), priority: .release)
       scheduler.schedule(at: closure.upperBound, SubsystemTag.port, kind: PortEvent.channelOpened.rawValue, entity: Int32(k), priority: .release)
@@ -46,6 +49,7 @@ final class Channel {
 
   /// A vessel done at its berth sails now, or waits for the channel to reopen.
   func sailOrWait(vessel v: Int32) {
+    let port = self.port
     if isOpen {
       port.quay.sail(vessel: v)
     } else {
@@ -55,6 +59,7 @@ final class Channel {
   }
 
   func closed(closure k: Int) {
+    let port = self.port
     if k < 0 {
       // A random closure: its end, and the next closure after it.
       let stream = port.channelStream
@@ -68,6 +73,7 @@ final class Channel {
   }
 
   func opened() {
+    let port = self.port
     closures -= 1
     guard closures == 0 else { return }
     let warmup = port.sim.warmup
@@ -76,7 +82,7 @@ final class Channel {
     }
     let sailing = waitingToSail
     waitingToSail.removeAll(keepingCapacity: true)
-    let quay = port.quay!
+    let quay: Quay = port.quay
     for v in sailing { quay.sail(vessel: v) }
     for t in port.config.terminals.indices { quay.berthWaitingVessels(terminal: t) }
   }

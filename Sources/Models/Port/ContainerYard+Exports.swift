@@ -12,6 +12,7 @@ extension ContainerYard {
   /// Creates the export batches of a new call; their trucks reach the gate a drawn lead
   /// before the cut-off (not before now).
   func createExports(vessel v: Int32, loadMoves: Double, containers c: ContainerConfig, stream: RandomStream) {
+    let port = self.port
     let i = Int(v)
     let t = Int(port.vessels.terminal[i])
     let cutoff = port.vessels.nominal[i] - c.cutoff
@@ -38,6 +39,7 @@ extension ContainerYard {
 
   /// A new call of a service takes over the exports rolled from its previous call.
   func takeRolledExports(vessel v: Int32) {
+    let port = self.port
     let i = Int(v)
     let s = Int(port.vessels.service[i])
     while let b = rolled[s].popFront(links: &port.batches.next) {
@@ -49,6 +51,7 @@ extension ContainerYard {
   /// The load list of a vessel starting to load: its exports in the yard and cleared, then
   /// every transshipment batch ready at the terminal. Exports not ready roll over.
   func prepareLoadList(vessel v: Int32, terminal t: Int) {
+    let port = self.port
     let i = Int(v)
     let s = Int(port.vessels.service[i])
     var exports = port.vessels.exports[i]

@@ -17,6 +17,8 @@ import SimKernel
 /// Exports and load lists: `ContainerYard+Exports.swift`.
 final class ContainerYard {
   /// The port that owns the yard and outlives it.
+  /// A method that uses it takes a local copy first (`let port = self.port`): one retain per
+  /// call instead of one per access.
   unowned(unsafe) let port: PortModel
   let scheduler: Scheduler
   /// TEU in the yard or reserved for a chunk being discharged, per terminal; vessels and
@@ -51,6 +53,7 @@ final class ContainerYard {
 
   /// A discharged chunk becomes a batch in the yard (its room was reserved).
   func discharged(flow: ContainerFlow, moves: Double, teu: Double, vessel v: Int32, terminal t: Int) {
+    let port = self.port
     let now = scheduler.now
     let stream = port.boxStreams[t]
     let b = port.batches.allocate(flow: flow, terminal: t, vessel: v, moves: moves, teu: teu)
@@ -82,6 +85,7 @@ final class ContainerYard {
 
   /// A loaded batch leaves the yard and the terminal.
   func loaded(batch b: Int32, terminal t: Int) {
+    let port = self.port
     let k = Int(b)
     port.metrics.dwellByFlow[port.batches.flow[k].rawValue].add(scheduler.now - port.batches.inYardSince[k])
     leave(batch: b, terminal: t)
@@ -89,6 +93,7 @@ final class ContainerYard {
 
   /// A batch leaves the yard (loaded, out through the gate, or taken by rail); its slot is freed.
   func leave(batch b: Int32, terminal t: Int) {
+    let port = self.port
     let teu = port.batches.teu[Int(b)]
     stores[t].remove(teu, at: scheduler.now)
     port.metrics.teuOut[t] += teu
@@ -98,6 +103,7 @@ final class ContainerYard {
 
   /// A transshipment batch's connection time is over: it may be loaded at its terminal.
   func transshipmentReady(batch b: Int32) {
+    let port = self.port
     let t = Int(port.batches.terminal[Int(b)])
     ready[t].pushBack(b, links: &port.batches.next)
   }
@@ -105,6 +111,7 @@ final class ContainerYard {
   /// Room freed: blocked vessels resume and exports waiting inside enter, in the order they
   /// started waiting, while there is room for the first of them.
   private func admitWaiting(terminal t: Int) {
+    let port = self.port
     while let admitted = stores[t].admitNext(at: scheduler.now) {
       switch admitted {
       case .reservation(let v): port.quay.resumeDischarge(vessel: v)
@@ -115,6 +122,7 @@ final class ContainerYard {
 
   /// A batch put in the yard is there from now.
   private func entered(batch b: Int32) {
+    let port = self.port
     port.batches.state[Int(b)] = .inYard
     port.batches.inYardSince[Int(b)] = scheduler.now
   }
@@ -124,6 +132,7 @@ final class ContainerYard {
   /// An export (or empty) enters the terminal through the gate or from a train: customs for
   /// laden exports, then the yard (or a wait inside the terminal for room).
   func receive(batch b: Int32, terminal t: Int) {
+    let port = self.port
     let k = Int(b)
     let now = scheduler.now
     let teu = port.batches.teu[k]

@@ -11,6 +11,8 @@ import SimKernel
 ///   import's truck (or train) comes the consignee's drawn delay later; an export may be loaded.
 final class Customs {
   /// The port that owns customs and outlives it.
+  /// A method that uses it takes a local copy first (`let port = self.port`): one retain per
+  /// call instead of one per access.
   unowned(unsafe) let port: PortModel
   let config: CustomsConfig
   let scheduler: Scheduler
@@ -28,6 +30,7 @@ final class Customs {
 
   /// A laden import (discharged) or export (through the gate) is declared at terminal `t`.
   func declare(batch b: Int32, terminal t: Int) {
+    let port = self.port
     port.metrics.declared += 1
     let imports = port.batches.flow[Int(b)] == .importLaden
     let stream = port.boxStreams[t]
@@ -41,6 +44,7 @@ final class Customs {
   }
 
   func documentsChecked(batch b: Int32) {
+    let port = self.port
     let k = Int(b)
     let t = Int(port.batches.terminal[k])
     let rate = port.batches.flow[k] == .importLaden ? config.importInspectionRate : config.exportInspectionRate
@@ -53,6 +57,7 @@ final class Customs {
   }
 
   private func startInspection(batch b: Int32) {
+    let port = self.port
     let t = Int(port.batches.terminal[Int(b)])
     scheduler.schedule(after: Swift.max(0, config.inspectionTime.sample(port.boxStreams[t])), SubsystemTag.port,
                        kind: PortEvent.inspectionDone.rawValue, entity: b)
@@ -67,6 +72,7 @@ final class Customs {
   /// Customs released the batch: an import's truck comes the consignee's drawn delay after
   /// release (unless the rail yard takes it); an export may now be loaded.
   private func cleared(batch b: Int32) {
+    let port = self.port
     let k = Int(b)
     let now = scheduler.now
     port.batches.cleared[k] = true

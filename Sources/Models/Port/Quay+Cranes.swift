@@ -9,6 +9,7 @@ import SimKernel
 extension Quay {
   /// Schedules each terminal's first breakdown.
   func startBreakdowns() {
+    let port = self.port
     for (t, terminal) in terminals.enumerated() {
       if let mtbf = terminal.craneMTBF, mtbf > 0, terminal.cranes > 0 {
         scheduler.schedule(after: port.craneStreams[t].exponential(mean: mtbf / Double(terminal.cranes)), SubsystemTag.port,
@@ -18,6 +19,7 @@ extension Quay {
   }
 
   func craneBreakdown(terminal t: Int) {
+    let port = self.port
     if let mtbf = terminals[t].craneMTBF {
       scheduler.schedule(after: port.craneStreams[t].exponential(mean: mtbf / Double(terminals[t].cranes)), SubsystemTag.port,
                          kind: PortEvent.craneBreakdown.rawValue, entity: Int32(t))
@@ -42,6 +44,7 @@ extension Quay {
 
   /// A crane out of the pool goes to repair.
   func breakCrane(terminal t: Int) {
+    let port = self.port
     cranesBroken[t] += 1
     let repair = Swift.max(0, terminals[t].craneRepair.sample(port.craneStreams[t]))
     scheduler.schedule(after: repair, SubsystemTag.port, kind: PortEvent.craneRepaired.rawValue, entity: Int32(t))
@@ -49,6 +52,7 @@ extension Quay {
 
   /// Applies breakdowns that hit a working vessel, at the start of its next chunk.
   func applyCraneLosses(vessel v: Int32, terminal t: Int) {
+    let port = self.port
     let i = Int(v)
     while port.vessels.cranesToLose[i] > 0 {
       port.vessels.cranesToLose[i] -= 1

@@ -12,6 +12,7 @@ import SimKernel
 extension Quay {
   /// The discharge chunk a vessel works next: its flow and moves (nil when all discharged).
   func nextDischargeChunk(vessel i: Int) -> (flow: ContainerFlow, moves: Double)? {
+    let port = self.port
     let batch = port.hasContainers ? port.boxes.movesPerBatch : .infinity
     let left = port.vessels.dischargeLeft[i]
     guard let flow = left.nextFlow else { return nil }
@@ -21,6 +22,7 @@ extension Quay {
   /// Starts the vessel's next chunk: discharge while boxes are on board (waiting if the
   /// yard has no room), then load; when nothing is left the vessel is ready to sail.
   func startChunk(vessel v: Int32) {
+    let port = self.port
     let i = Int(v)
     let t = Int(port.vessels.terminal[i])
     applyCraneLosses(vessel: v, terminal: t)
@@ -55,6 +57,7 @@ extension Quay {
 
   /// The yard admitted a blocked vessel's chunk (its room is reserved): discharge resumes.
   func resumeDischarge(vessel v: Int32) {
+    let port = self.port
     let i = Int(v)
     let t = Int(port.vessels.terminal[i])
     let now = scheduler.now
@@ -68,6 +71,7 @@ extension Quay {
 
   /// Works a discharge chunk whose yard room is reserved.
   private func discharge(vessel v: Int32, chunk: (flow: ContainerFlow, moves: Double)) {
+    let port = self.port
     let i = Int(v)
     let rate = Double(port.vessels.cranes[i]) * port.vessels.productivity[i]
     port.vessels.chunkFlow[i] = chunk.flow
@@ -76,6 +80,7 @@ extension Quay {
   }
 
   func chunkDone(vessel v: Int32) {
+    let port = self.port
     let i = Int(v)
     let t = Int(port.vessels.terminal[i])
     let moves = port.vessels.chunkMoves[i]
@@ -97,6 +102,7 @@ extension Quay {
   }
 
   private func workFinished(vessel v: Int32) {
+    let port = self.port
     let now = scheduler.now
     let i = Int(v)
     let t = Int(port.vessels.terminal[i])

@@ -12,6 +12,8 @@ import SimKernel
 /// Crane breakdowns: `Quay+Cranes.swift`.
 final class Quay {
   /// The port that owns the quay and outlives it.
+  /// A method that uses it takes a local copy first (`let port = self.port`): one retain per
+  /// call instead of one per access.
   unowned(unsafe) let port: PortModel
   let terminals: [TerminalConfig]
   let scheduler: Scheduler
@@ -69,6 +71,7 @@ final class Quay {
   }
 
   func arrive(vessel v: Int32) {
+    let port = self.port
     let now = scheduler.now
     let i = Int(v)
     let s = Int(port.vessels.service[i])
@@ -106,6 +109,7 @@ final class Quay {
   /// Berths the next anchored vessels of terminal `t` while the channel is open and a berth
   /// and the minimum cranes are free.
   func berthWaitingVessels(terminal t: Int) {
+    let port = self.port
     let minimum = terminals[t].minCranesPerVessel
     while port.channel.isOpen, cranesFree[t] >= minimum, let next = berths[t].startNext(at: scheduler.now) {
       anchoredMoves[t] -= port.vessels.moves[Int(next)]
@@ -114,6 +118,7 @@ final class Quay {
   }
 
   private func allocateBerth(vessel v: Int32, terminal t: Int) {
+    let port = self.port
     let now = scheduler.now
     let i = Int(v)
     let cranes = Swift.min(terminals[t].maxCranesPerVessel, cranesFree[t])
@@ -133,6 +138,7 @@ final class Quay {
   }
 
   func berthReached(vessel v: Int32) {
+    let port = self.port
     let i = Int(v)
     port.vessels.workStart[i] = scheduler.now
     port.vessels.phase[i] = .working
@@ -143,6 +149,7 @@ final class Quay {
 
   /// Leaves the berth (cranes and berth freed) and transits out.
   func sail(vessel v: Int32) {
+    let port = self.port
     let now = scheduler.now
     let i = Int(v)
     let t = Int(port.vessels.terminal[i])
@@ -161,6 +168,7 @@ final class Quay {
   }
 
   func gone(vessel v: Int32) {
+    let port = self.port
     let i = Int(v)
     port.vessels.departed[i] = scheduler.now
     port.vessels.phase[i] = .gone

@@ -9,6 +9,8 @@ import SimKernel
 /// - it leaves its lane → an import (or empty) leaves the yard; an export enters the terminal.
 final class TerminalGate {
   /// The port that owns the gates and outlives them.
+  /// A method that uses it takes a local copy first (`let port = self.port`): one retain per
+  /// call instead of one per access.
   unowned(unsafe) let port: PortModel
   let terminals: [TerminalConfig]
   let scheduler: Scheduler
@@ -59,6 +61,7 @@ final class TerminalGate {
   // MARK: - Trucks
 
   func arrival(batch b: Int32) {
+    let port = self.port
     let k = Int(b)
     let t = Int(port.batches.terminal[k])
     port.batches.gateArrival[k] = scheduler.now
@@ -69,6 +72,7 @@ final class TerminalGate {
   }
 
   private func start(batch b: Int32, terminal t: Int) {
+    let port = self.port
     let k = Int(b)
     let now = scheduler.now
     let trucks = port.batches.moves[k] * port.boxes.boxesPerMove
@@ -87,6 +91,7 @@ final class TerminalGate {
   }
 
   func done(batch b: Int32) {
+    let port = self.port
     let k = Int(b)
     let t = Int(port.batches.terminal[k])
     let now = scheduler.now
