@@ -54,13 +54,51 @@ import Testing
     check(!s.put(1, for: 2, at: 0), "a later small put waits behind the blocked one (FIFO)")
     check(s.admitNext(at: 1) == nil)
     check(s.take(2, at: 1) == 2)
-    check(s.admitNext(at: 1) == 1)
-    check(s.admitNext(at: 1) == 2, "the small put fits exactly once the big one is in")
+    check(s.admitNext(at: 1) == .put(1))
+    check(s.admitNext(at: 1) == .put(2), "the small put fits exactly once the big one is in")
     check(s.admitNext(at: 1) == nil)
     #expect(s.level == 10)
     check(s.take(4, at: 2) == 4)
     #expect(s.level == 6)
     #expect(s.totalIn - s.totalOut == s.level)
+  }
+
+  @Test func storeReservesAheadOfWaitingPutsAndRecordsOnArrival() {
+    var s = Store(capacity: 10)
+    check(s.put(8, for: 0, at: 0))
+    check(!s.put(4, for: 1, at: 1), "the put does not fit")
+    check(s.reserve(2), "a reservation that fits does not queue behind the waiting put")
+    #expect(s.level == 10 && s.levelStat.current == 8, "reserved room counts in the level, not yet in the statistic")
+    check(!s.reserve(1))
+    s.waitToReserve(1, for: 2)
+    s.receiveReserved(at: 2)
+    #expect(s.levelStat.current == 10 && s.levelStat.mean(until: 2) == 8, "8 TEU held from 0 to 2: the reservation shows from its arrival")
+    s.remove(5, at: 3)
+    check(s.admitNext(at: 3) == .put(1))
+    check(s.admitNext(at: 3) == .reservation(2), "waiting puts and reservations are admitted in order")
+    #expect(s.level == 10 && s.levelStat.current == 9, "an admitted reservation is not yet in the statistic")
+    check(s.admitNext(at: 3) == nil)
+    #expect(s.waitingCount == 0)
+  }
+
+  @Test func storeRemoveIsExactWhereTakeClamps() {
+    var s = Store(capacity: 1)
+    check(s.put(0.1, for: 0, at: 0))
+    check(s.put(0.2, for: 1, at: 0))
+    s.remove(0.3, at: 1)
+    #expect(s.level == 0.1 + 0.2 - 0.3, "the level is what the amounts leave, not clamped at zero")
+    var t = Store(capacity: 1)
+    check(t.put(0.5, for: 0, at: 0))
+    check(t.take(2, at: 1) == 0.5)
+    #expect(t.level == 0)
+  }
+
+  @Test func storeFitsByLevelPlusAmount() {
+    var s = Store(capacity: 1)
+    check(s.put(0.9, for: 0, at: 0))
+    // 0.9 + 0.1 ≤ 1 holds in floating point, 0.1 ≤ 1 − 0.9 does not: the store says it fits.
+    #expect(s.fits(0.1) && s.room < 0.1)
+    check(s.put(0.1, for: 1, at: 0))
   }
 
   @Test func ringBufferGrowsKeepingOrder() {

@@ -9,32 +9,32 @@ extension PortModel {
     let axis = terminalAxis
     let series = SeriesList(sampler: sim.sampler, subsystem: Self.subsystem)
     series.add("vessels_at_anchor", "Vessels waiting at the anchorage", "1", axis) { [unowned self] t in
-      Double(berths[t].queue.count)
+      Double(quay.berths[t].queue.count)
     }
     series.add("berths_busy", "Berths held by a vessel", "1", axis) { [unowned self] t in
-      Double(berths[t].busy)
+      Double(quay.berths[t].busy)
     }
     series.add("cranes_busy", "Quay cranes assigned to a vessel", "1", axis) { [unowned self] t in
-      Double(config.terminals[t].cranes - cranesFree[t] - cranesBroken[t])
+      Double(quay.cranesInUse(terminal: t))
     }
     series.add("vessel_arrivals", "Cumulative vessel arrivals", "1", axis) { [unowned self] t in
       Double(metrics.arrivalsByTerminal[t])
     }
     guard hasContainers else { return }
     series.add("cranes_broken", "Quay cranes under repair", "1", axis) { [unowned self] t in
-      Double(cranesBroken[t])
+      Double(quay.cranesBroken[t])
     }
     series.add("yard_occupancy", "Yard occupancy (boxes and reserved slots)", "TEU", axis) { [unowned self] t in
-      yardTEU[t]
+      yard.stores[t].level
     }
     series.add("gate_queue", "Trucks waiting at the gate", "1", axis) { [unowned self] t in
-      gateQueueTrucks[t]
+      gate.queueTrucks[t]
     }
     series.add("quay_teu", "Cumulative quay throughput (discharged + loaded)", "TEU", axis) { [unowned self] t in
       metrics.quayTEUCumulative[t]
     }
     series.add("channel_open", "Channel open (1) or closed (0)", "1") { [unowned self] _ in
-      channelClosures == 0 ? 1 : 0
+      channel.isOpen ? 1 : 0
     }
   }
 
@@ -57,10 +57,10 @@ extension PortModel {
     kpis.add("time_in_port_mean", "Mean time in port (anchorage arrival to leaving the channel)", "h", .lower, [m.inPort.mean])
     kpis.add("time_in_port_p90", "90th percentile of time in port", "h", .lower, [m.inPort.percentile(0.9)])
     kpis.add("time_in_port_by_terminal", "Mean time in port by terminal", "h", .lower, m.inPortByTerminal.map(\.mean), axis)
-    kpis.add("vessels_at_anchor_mean", "Mean vessels at the anchorage", "1", .lower, berths.map { $0.queueLevel.mean(until: horizon) }, axis)
-    kpis.add("berth_utilisation", "Berth utilisation", "1", .none, berths.map { $0.utilisation(until: horizon) }, axis)
+    kpis.add("vessels_at_anchor_mean", "Mean vessels at the anchorage", "1", .lower, quay.berths.map { $0.queueLevel.mean(until: horizon) }, axis)
+    kpis.add("berth_utilisation", "Berth utilisation", "1", .none, quay.berths.map { $0.utilisation(until: horizon) }, axis)
     kpis.add("crane_utilisation", "Quay crane utilisation", "1", .none,
-        (0..<n).map { t in config.terminals[t].cranes > 0 ? cranesBusy[t].mean(until: horizon) / Double(config.terminals[t].cranes) : 0 }, axis)
+        (0..<n).map { t in config.terminals[t].cranes > 0 ? quay.cranesBusy[t].mean(until: horizon) / Double(config.terminals[t].cranes) : 0 }, axis)
     kpis.add("berth_productivity", "Berth productivity (moves per hour at berth)", "moves/h", .higher, m.berthProductivity.map(\.mean), axis)
     kpis.add("vessel_call_rate", "Vessel calls per week (after warm-up)", "1/week", .none, [Double(m.calls.reduce(0, +)) / span * 168])
     if hasContainers {
@@ -69,11 +69,11 @@ extension PortModel {
       kpis.add("teu_throughput", "Quay throughput (discharged + loaded, transshipment twice; after warm-up)", "TEU", .higher, m.quayTEU, axis)
       kpis.add("teu_throughput_annual", "Quay throughput at an annual rate", "TEU/yr", .higher, [totalTEU / span * 8760])
       kpis.add("teu_by_flow", "Quay throughput by container flow", "TEU", .none, m.quayTEUByFlow, flows)
-      kpis.add("yard_occupancy_mean", "Mean yard occupancy", "TEU", .none, yardLevel.map { $0.mean(until: horizon) }, axis)
+      kpis.add("yard_occupancy_mean", "Mean yard occupancy", "TEU", .none, yard.stores.map { $0.levelStat.mean(until: horizon) }, axis)
       kpis.add("yard_utilisation", "Mean yard occupancy over capacity", "1", .none,
-          (0..<n).map { t in yardLevel[t].mean(until: horizon) / config.terminals[t].yardCapacityTEU }, axis)
+          (0..<n).map { t in yard.stores[t].levelStat.mean(until: horizon) / config.terminals[t].yardCapacityTEU }, axis)
       kpis.add("yard_occupancy_max", "Peak yard occupancy over capacity", "1", .none,
-          (0..<n).map { t in yardLevel[t].max / config.terminals[t].yardCapacityTEU }, axis)
+          (0..<n).map { t in yard.stores[t].levelStat.max / config.terminals[t].yardCapacityTEU }, axis)
       kpis.add("dwell_mean", "Mean container dwell in the yard by flow", "h", .lower, m.dwellByFlow.map(\.mean), flows)
       kpis.add("dwell_p90", "90th percentile of container dwell by flow", "h", .lower, m.dwellByFlow.map { $0.percentile(0.9) }, flows)
       kpis.add("import_clearance_mean", "Mean import clearance time (discharge to customs release)", "h", .lower, [m.importClearance.mean])
@@ -81,10 +81,10 @@ extension PortModel {
       kpis.add("export_clearance_mean", "Mean export clearance time (gate-in to customs release)", "h", .lower, [m.exportClearance.mean])
       kpis.add("export_clearance_p90", "90th percentile of export clearance time", "h", .lower, [m.exportClearance.percentile(0.9)])
       kpis.add("inspection_share", "Share of declared batches inspected", "1", .none, [m.declared > 0 ? Double(m.inspected) / Double(m.declared) : 0])
-      kpis.add("inspection_utilisation", "Customs inspection teams' utilisation", "1", .none, [inspection.utilisation(until: horizon)])
-      kpis.add("gate_queue_mean", "Mean trucks waiting at the gate", "1", .lower, gateQueueLevel.map { $0.mean(until: horizon) }, axis)
+      kpis.add("inspection_utilisation", "Customs inspection teams' utilisation", "1", .none, [customs.inspection.utilisation(until: horizon)])
+      kpis.add("gate_queue_mean", "Mean trucks waiting at the gate", "1", .lower, gate.queueLevel.map { $0.mean(until: horizon) }, axis)
       kpis.add("gate_wait_mean", "Mean wait of a truck group for a gate lane", "h", .lower, m.gateWait.map(\.mean), axis)
-      kpis.add("gate_utilisation", "Gate lane utilisation (in working hours)", "1", .none, gates.map { $0.utilisation(until: horizon) }, axis)
+      kpis.add("gate_utilisation", "Gate lane utilisation (in working hours)", "1", .none, gate.lanes.map { $0.utilisation(until: horizon) }, axis)
       kpis.add("truck_turnaround_mean", "Mean truck turnaround (gate queue to leaving the terminal)", "h", .lower, [m.turnaroundAll.mean])
       kpis.add("truck_turnaround_p90", "90th percentile of truck turnaround", "h", .lower, [m.turnaroundAll.percentile(0.9)])
       kpis.add("truck_turnaround_by_terminal", "Mean truck turnaround by terminal", "h", .lower, m.turnaround.map(\.mean), axis)

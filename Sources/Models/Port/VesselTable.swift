@@ -12,16 +12,15 @@ struct VesselTable {
   /// Attributes drawn at creation (common random numbers).
   var moves: [Double] = []
   var productivity: [Double] = []
-  /// Discharge moves still on board, by discharge flow (import, empty, transshipment).
-  var dischargeLeft: [(Double, Double, Double)] = []
+  /// Discharge moves still on board, by discharge flow.
+  var dischargeLeft: [DischargeMoves] = []
   /// Discharge moves on arrival (all flows).
   var dischargeMoves: [Double] = []
   /// Moves worked so far (discharge and load).
   var worked: [Double] = []
-  /// Head of the vessel's export batches (linked through the batch table), and of the
-  /// batches it is loading.
-  var exportHead: [Int32] = []
-  var loadHead: [Int32] = []
+  /// The vessel's export batches, and the batches it is loading (linked through the batch table).
+  var exports: [LinkedIndexQueue] = []
+  var loadList: [LinkedIndexQueue] = []
   var phase: [VesselPhase] = []
   var arrival: [SimTime] = []
   var berthed: [SimTime] = []
@@ -47,16 +46,16 @@ struct VesselTable {
   var count: Int { service.count }
 
   mutating func add(service s: Int, terminal t: Int, moves m: Double, productivity p: Double,
-                    discharge: (Double, Double, Double)) -> Int32 {
+                    discharge: DischargeMoves) -> Int32 {
     service.append(Int32(s))
     terminal.append(Int32(t))
     moves.append(m)
     productivity.append(p)
     dischargeLeft.append(discharge)
-    dischargeMoves.append(discharge.0 + discharge.1 + discharge.2)
+    dischargeMoves.append(discharge.total)
     worked.append(0)
-    exportHead.append(-1)
-    loadHead.append(-1)
+    exports.append(LinkedIndexQueue())
+    loadList.append(LinkedIndexQueue())
     phase.append(.announced)
     arrival.append(.nan)
     berthed.append(.nan)
@@ -78,5 +77,42 @@ struct VesselTable {
   }
 
   /// Discharge moves still on board.
-  func onBoard(_ v: Int) -> Double { dischargeLeft[v].0 + dischargeLeft[v].1 + dischargeLeft[v].2 }
+  func onBoard(_ v: Int) -> Double { dischargeLeft[v].total }
+}
+
+/// A vessel's discharge moves by discharge flow, worked in this order: laden imports, empty
+/// imports, transshipment.
+struct DischargeMoves {
+  var importLaden: Double
+  var emptyImport: Double
+  var transshipment: Double
+
+  /// All discharge moves.
+  var total: Double { importLaden + emptyImport + transshipment }
+
+  /// The flow discharged next: the first with moves left (nil when all are discharged).
+  var nextFlow: ContainerFlow? {
+    if importLaden > 0 { return .importLaden }
+    if emptyImport > 0 { return .emptyImport }
+    if transshipment > 0 { return .transshipment }
+    return nil
+  }
+
+  /// The moves of a discharge flow (transshipment for any flow not discharged).
+  subscript(flow: ContainerFlow) -> Double {
+    get {
+      switch flow {
+      case .importLaden: return importLaden
+      case .emptyImport: return emptyImport
+      default: return transshipment
+      }
+    }
+    set {
+      switch flow {
+      case .importLaden: importLaden = newValue
+      case .emptyImport: emptyImport = newValue
+      default: transshipment = newValue
+      }
+    }
+  }
 }

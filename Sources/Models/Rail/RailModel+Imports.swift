@@ -68,22 +68,11 @@ extension RailModel {
     boxes.state[i] = .inRailYard
     boxes.ready[i] = scheduler.now
     let c = Int(boxes.route[i]) / 2
-    boxes.next[i] = -1
-    if config.yard.loadingOrder == .due, queueHead[c] >= 0, boxes.due[Int(queueHead[c])] > boxes.due[i] {
-      boxes.next[i] = queueHead[c]
-      queueHead[c] = b
-      return
+    if config.yard.loadingOrder == .due {
+      yardQueues[c].insert(b, orderedBy: boxes.due, links: &boxes.next)
+    } else {
+      yardQueues[c].pushBack(b, links: &boxes.next)
     }
-    if config.yard.loadingOrder == .due, queueTail[c] >= 0, boxes.due[Int(queueTail[c])] > boxes.due[i] {
-      // Insert after the last box due no later than this one.
-      var p = queueHead[c]
-      while boxes.next[Int(p)] >= 0 && boxes.due[Int(boxes.next[Int(p)])] <= boxes.due[i] { p = boxes.next[Int(p)] }
-      boxes.next[i] = boxes.next[Int(p)]
-      boxes.next[Int(p)] = b
-      return
-    }
-    if queueTail[c] >= 0 { boxes.next[Int(queueTail[c])] = b } else { queueHead[c] = b }
-    queueTail[c] = b
   }
 
   /// An outbound train takes the corridor's boxes in queue order while they fit; boxes left
@@ -97,14 +86,13 @@ extension RailModel {
     let atDestination = reopened(corridor: c, at: now + transit) + crossing + corridor.onwardTime
     var carried = 0.0
     var previous: Int32 = -1
-    var b = queueHead[c]
+    var b = yardQueues[c].head
     while b >= 0 {
       let i = Int(b)
       let next = boxes.next[i]
       if carried + boxes.teu[i] <= capacity * (1 + 1e-12) {
         carried += boxes.teu[i]
-        if previous >= 0 { boxes.next[Int(previous)] = next } else { queueHead[c] = next }
-        if queueTail[c] == b { queueTail[c] = previous }
+        yardQueues[c].remove(b, after: previous, links: &boxes.next)
         let wait = now - boxes.ready[i]
         let door = atDestination + drayageHours[c] - boxes.start[i]
         metrics.wait[r].add(wait)

@@ -15,11 +15,7 @@ extension RailModel {
     series.add("rail_yard_stock", "TEU in the rail yard at the port (including boxes being moved in)", "TEU", nil) { [unowned self] _ in yardTEU }
     series.add("rail_yard_queue", "TEU in the rail yard waiting for a train, by corridor", "TEU", corridorAxis) { [unowned self] c in
       var total = 0.0
-      var b = queueHead[c]
-      while b >= 0 {
-        total += boxes.teu[Int(b)]
-        b = boxes.next[Int(b)]
-      }
+      for b in yardQueues[c].elements(links: boxes.next) { total += boxes.teu[Int(b)] }
       return total
     }
     series.add("awaiting_pickup", "Rail import TEU still in the port yard (before pick-up or blocked by a full rail yard)", "TEU", nil) { [unowned self] _ in

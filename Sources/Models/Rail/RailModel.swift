@@ -57,9 +57,8 @@ public final class RailModel: SubsystemModel, PortLandside {
   var awaitingTEU = 0.0
   var exportsInTransitTEU = 0.0
   var blocked = RingBuffer<Int32>()
-  /// Rail-yard queue per corridor (linked list through `boxes.next`).
-  var queueHead: [Int32]
-  var queueTail: [Int32]
+  /// Rail-yard queue per corridor (linked through `boxes.next`).
+  var yardQueues: [LinkedIndexQueue]
   /// Export boxes booked at each corridor's origin (linked list).
   var originHead: [Int32]
   /// Per route: the number of its next departure.
@@ -107,9 +106,8 @@ public final class RailModel: SubsystemModel, PortLandside {
     drayageHours = []
     expectedInbound = []
     handlers = Resource(capacity: config.yard.handlers)
-    queueHead = Array(repeating: -1, count: n)
-    queueTail = queueHead
-    originHead = queueHead
+    yardQueues = Array(repeating: LinkedIndexQueue(), count: n)
+    originHead = Array(repeating: -1, count: n)
     nextDeparture = Array(repeating: 0, count: 2 * n)
     booked = Array(repeating: 0, count: n * Self.bookingWindow)
     metrics = RailMetrics(corridors: n)
