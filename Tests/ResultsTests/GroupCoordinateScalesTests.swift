@@ -1,4 +1,3 @@
-import CChainSimShims
 import Foundation
 import SimKernel
 import Testing
@@ -12,26 +11,26 @@ import Testing
 @Suite("Coordinate scales in every group", .serialized)
 struct GroupCoordinateScalesTests {
   /// Opens `path` and hands the file to `body` (inside HDF5's lock).
-  func inspect<T>(_ path: String, _ body: (H5Handle) throws -> T) throws -> T {
+  func inspect<T>(_ path: String, _ body: (H5File) throws -> T) throws -> T {
     try HDF5.serialized { () throws -> T in
-      let file = try FileReader.openReadOnly(path)
+      let file = try HDF5.openFileReadOnly(path)
       let result = try body(file)
       try file.close()
       return result
     }
   }
 
-  func scales(of dataset: String, axes: Int, in file: H5Handle) throws -> [String?] {
-    let handle = try file.openChild(dataset)
+  func scales(of dataset: String, axes: Int, in file: H5File) throws -> [String?] {
+    let handle = try file.dataset(dataset)
     return try (0..<axes).map { axis throws -> String? in try handle.attachedScalePath(axis: axis) }
   }
 
-  func doubles(_ name: String, _ count: Int, in file: H5Handle) throws -> [Double] {
-    try file.openChild(name).read(count: count, zero: 0.0, memoryType: cs_H5T_NATIVE_DOUBLE(), what: name)
+  func doubles(_ name: String, _ count: Int, in file: H5File) throws -> [Double] {
+    try file.dataset(name).read(count: count, zero: 0.0, memoryType: HDF5.nativeDouble, what: name)
   }
 
-  func integers(_ name: String, _ count: Int, in file: H5Handle) throws -> [Int64] {
-    try file.openChild(name).read(count: count, zero: Int64(0), memoryType: cs_H5T_NATIVE_INT64(), what: name)
+  func integers(_ name: String, _ count: Int, in file: H5File) throws -> [Int64] {
+    try file.dataset(name).read(count: count, zero: Int64(0), memoryType: HDF5.nativeInt64, what: name)
   }
 
   @Test("a run file's groups have their own replication and time scales, attached to their datasets")
@@ -41,21 +40,21 @@ struct GroupCoordinateScalesTests {
     let path = folder.path("run.h5")
     try ResultsWriter.write(metadata: SampleRun.metadata(), replications: SampleRun.replications(), to: path)
     let times = SampleRun.sampleTimes.count
-    try inspect(path) { (file: H5Handle) throws in
+    try inspect(path) { (file: H5File) throws in
       #expect(try scales(of: "/timeseries/port/berth_occupancy", axes: 3, in: file)
         == ["/timeseries/port/replication", "/timeseries/port/time", "/timeseries/port/terminal"])
       #expect(try scales(of: "/summary/rail/rail_share", axes: 2, in: file) == ["/summary/rail/replication", "/summary/rail/corridor"])
       #expect(try scales(of: "/checks/port/vessel_balance/entered", axes: 1, in: file) == ["/checks/port/vessel_balance/replication"])
       #expect(try scales(of: "/replication_fingerprint", axes: 1, in: file) == ["/replication"])
       for group in ["/timeseries/port", "/timeseries/rail", "/summary/port", "/checks/rail/container_balance"] {
-        let replication = try file.openChild("\(group)/replication")
+        let replication = try file.dataset("\(group)/replication")
         #expect(try replication.isScale(), "\(group)/replication is a dimension scale")
         #expect(try replication.readStringAttribute("units") == "1")
         #expect(try integers("\(group)/replication", 3, in: file) == [0, 1, 2])
       }
       for group in ["/timeseries/port", "/timeseries/rail"] {
-        #expect(try file.openChild("\(group)/time").isScale())
-        #expect(try file.openChild("\(group)/time").readStringAttribute("units") == "h")
+        #expect(try file.dataset("\(group)/time").isScale())
+        #expect(try file.dataset("\(group)/time").readStringAttribute("units") == "h")
         #expect(try doubles("\(group)/time", times, in: file) == SampleRun.sampleTimes)
       }
       #expect(try file.hasChild("/summary/port/time") == false, "a summary has no time axis")
@@ -73,9 +72,9 @@ struct GroupCoordinateScalesTests {
       (run, ["/scenario", "/timeseries/port/terminal", "/summary/port/terminal", "/summary/rail/corridor"]),
       (sweep, ["/scenario", "/sweep/definition", "/sweep/scenario_sha256", "/timeseries/port/terminal"]),
     ] {
-      try inspect(path) { (file: H5Handle) throws in
+      try inspect(path) { (file: H5File) throws in
         for name in names {
-          let dataset = try file.openChild(name)
+          let dataset = try file.dataset(name)
           #expect(try dataset.readStringAttribute("units") == "", "\(name) in \(path)")
           #expect(try dataset.readStringAttribute("long_name")?.isEmpty == false, "\(name) in \(path)")
         }
@@ -89,7 +88,7 @@ struct GroupCoordinateScalesTests {
     defer { folder.cleanUp() }
     let path = folder.path("sweep.h5")
     try ResultsWriter.writeSweep(SweepReadTests.sampleSweep(), to: path)
-    try inspect(path) { (file: H5Handle) throws in
+    try inspect(path) { (file: H5File) throws in
       #expect(try scales(of: "/timeseries/port/berth_occupancy", axes: 4, in: file)
         == ["/timeseries/port/point", "/timeseries/port/replication", "/timeseries/port/time", "/timeseries/port/terminal"])
       #expect(try scales(of: "/summary/port/vessel_wait_mean", axes: 2, in: file) == ["/summary/port/point", "/summary/port/replication"])
@@ -97,7 +96,7 @@ struct GroupCoordinateScalesTests {
         == ["/checks/port/vessel_balance/point", "/checks/port/vessel_balance/replication"])
       #expect(try scales(of: "/sweep/uict_berths", axes: 1, in: file) == ["/sweep/point"])
       for group in ["/timeseries/port", "/summary/rail", "/sweep"] {
-        #expect(try file.openChild("\(group)/point").isScale())
+        #expect(try file.dataset("\(group)/point").isScale())
         #expect(try integers("\(group)/point", 3, in: file) == [0, 1, 2])
       }
     }
@@ -122,9 +121,9 @@ struct GroupCoordinateScalesTests {
     let port = try #require(try ResultsFile.read(path: path).subsystem("port"))
     #expect(port.series.map(\.info.validMin) == [0, nil])
     #expect(port.kpis.map(\.info.validMin) == [-273.15, nil])
-    try inspect(path) { (file: H5Handle) throws in
-      #expect(try file.openChild("/timeseries/port/vessels_at_anchor").readDoubleAttribute("valid_min") == 0)
-      #expect(try file.openChild("/timeseries/port/berth_occupancy").readDoubleAttribute("valid_min") == nil)
+    try inspect(path) { (file: H5File) throws in
+      #expect(try file.dataset("/timeseries/port/vessels_at_anchor").readDoubleAttribute("valid_min") == 0)
+      #expect(try file.dataset("/timeseries/port/berth_occupancy").readDoubleAttribute("valid_min") == nil)
     }
   }
 
@@ -144,5 +143,15 @@ struct GroupCoordinateScalesTests {
       #expect(error?.message.contains("coordinate scale") == true, "\(error?.description ?? "no error")")
     }
     #expect(try folder.entries().isEmpty, "nothing written")
+  }
+}
+
+extension H5Handle where ID == H5FileID {
+  /// Opens the dataset at `path`, failing when it is something else.
+  func dataset(_ path: String) throws -> H5Dataset {
+    guard case .dataset(let dataset) = try openChild(path) else {
+      throw HDF5Failure(operation: "open \(path)", detail: "not a dataset")
+    }
+    return dataset
   }
 }

@@ -15,7 +15,7 @@ final class MemoryImage {
   deinit { free(pointer) }
 
   /// Makes files created with `fapl` allocate their memory here.
-  func install(on fapl: H5Handle) throws(HDF5Failure) {
+  func install(on fapl: H5PropertyList) throws(HDF5Failure) {
     var callbacks = H5FD_file_image_callbacks_t(
       image_malloc: { size, _, udata in
         guard let image = MemoryImage.from(udata) else { return nil }
@@ -42,7 +42,7 @@ final class MemoryImage {
       udata_copy: { udata in udata },
       udata_free: { _ in 0 },
       udata: Unmanaged.passUnretained(self).toOpaque())
-    try HDF5.check(H5Pset_file_image_callbacks(fapl.raw, &callbacks), "take charge of the in-memory file")
+    try HDF5.setFileImageCallbacks(fapl, &callbacks)
   }
 
   /// The bytes of the closed file, up to the end-of-file address its superblock records,

@@ -1,5 +1,3 @@
-import CChainSimShims
-import CHDF5
 import SimKernel
 
 /// Writes ``TraceTable``s as compound datasets `/traces/<name>`: one row per record, one
@@ -7,13 +5,13 @@ import SimKernel
 /// text), through a packed file type committed under a name (`/traces/<name>_record`), so
 /// h5py reads named fields and ncdump shows the type instead of skipping an anonymous one.
 enum TraceWriter {
-  static func write(_ tables: [TraceTable], into file: H5Handle) throws(HDF5Failure) {
+  static func write(_ tables: [TraceTable], into file: H5File) throws(HDF5Failure) {
     guard !tables.isEmpty else { return }
     let group = try file.createGroup("traces")
     for table in tables { try write(table, in: group) }
   }
 
-  private static func write(_ table: TraceTable, in group: H5Handle) throws(HDF5Failure) {
+  private static func write(_ table: TraceTable, in group: H5Group) throws(HDF5Failure) {
     let rows = table.rowCount
     // Field sizes: 8 bytes for numbers, the longest text + 1 (at least 2) for strings.
     var sizes: [Int] = []
@@ -24,28 +22,22 @@ enum TraceWriter {
       }
     }
     let rowSize = sizes.reduce(0, +)
-    let type = try HDF5.handle(H5Tcreate(H5T_COMPOUND, rowSize), .datatype, "create the trace record type")
+    let type = try HDF5.createCompound(size: rowSize, "create the trace record type")
     var offset = 0
-    var stringTypes: [H5Handle] = []
+    var stringTypes: [H5Datatype] = []
     for (k, column) in table.columns.enumerated() {
-      let member: hid_t
       switch column.values {
-      case .int: member = cs_H5T_STD_I64LE()
-      case .float: member = cs_H5T_IEEE_F64LE()
+      case .int: try HDF5.insert(type, field: column.name, offset: offset, HDF5.int64LE)
+      case .float: try HDF5.insert(type, field: column.name, offset: offset, HDF5.float64LE)
       case .string:
-        let text = try HDF5.handle(H5Tcopy(cs_H5T_C_S1()), .datatype, "copy the C string type")
-        try HDF5.check(H5Tset_size(text.raw, sizes[k]), "size a trace text field")
-        try HDF5.check(H5Tset_cset(text.raw, H5T_CSET_UTF8), "make a trace text field UTF-8")
-        try HDF5.check(H5Tset_strpad(text.raw, H5T_STR_NULLTERM), "null-terminate a trace text field")
+        let text = try H5Create.textType(size: sizes[k], "a trace text field")
         stringTypes.append(text)
-        member = text.raw
+        try HDF5.insert(type, field: column.name, offset: offset, text)
       }
-      try HDF5.check(H5Tinsert(type.raw, column.name, offset, member), "add field \(column.name) to the trace record type")
       offset += sizes[k]
     }
     let typeCreation = try H5Create.datatypeCreationList()
-    try HDF5.check(H5Tcommit2(group.raw, "\(table.name)_record", type.raw, cs_H5P_DEFAULT(), typeCreation.raw, cs_H5P_DEFAULT()),
-                   "commit the trace record type")
+    try HDF5.commit(type, as: "\(table.name)_record", in: group, creation: typeCreation)
     // The rows, packed little-endian as the file type says (this platform is little-endian).
     var bytes = [UInt8](repeating: 0, count: Swift.max(1, rows * rowSize))
     offset = 0
@@ -64,24 +56,15 @@ enum TraceWriter {
       offset += sizes[k]
     }
     let space = try H5Create.dataspace([rows])
-    let plist = try HDF5.handle(H5Pcreate(cs_H5P_DATASET_CREATE()), .propertyList, "create trace dataset properties")
-    try HDF5.check(H5Pset_obj_track_times(plist.raw, false), "turn off object time tracking")
-    try HDF5.check(H5Pset_attr_creation_order(plist.raw, cs_H5P_CRT_ORDER_TRACKED_INDEXED()), "track attribute order")
+    // Chunks under 1 MiB (the default chunk cache), shuffled and deflated.
+    let chunk = rows > 0 ? [Swift.max(1, Swift.min(rows, (1 << 20) / rowSize))] : nil
+    let plist = try H5Create.datasetCreationList(chunk: chunk, what: "trace dataset")
+    let dataset = try HDF5.createDataset(
+      in: group, table.name, type: type, space: space, creation: plist, "create the trace dataset \(table.name)")
     if rows > 0 {
-      // Chunks under 1 MiB (the default chunk cache), shuffled and deflated.
-      let chunk = [hsize_t(Swift.max(1, Swift.min(rows, (1 << 20) / rowSize)))]
-      try HDF5.check(H5Pset_chunk(plist.raw, 1, chunk), "chunk the trace dataset")
-      try HDF5.check(H5Pset_shuffle(plist.raw), "add the shuffle filter")
-      try HDF5.check(H5Pset_deflate(plist.raw, H5Create.deflateLevel), "add the deflate filter")
-    }
-    let dataset = try HDF5.handle(
-      H5Dcreate2(group.raw, table.name, type.raw, space.raw, cs_H5P_DEFAULT(), plist.raw, cs_H5P_DEFAULT()),
-      .object, "create the trace dataset \(table.name)")
-    if rows > 0 {
-      let rc = bytes.withUnsafeBytes { buffer -> herr_t in
-        H5Dwrite(dataset.raw, type.raw, cs_H5S_ALL(), cs_H5S_ALL(), cs_H5P_DEFAULT(), buffer.baseAddress)
+      try withBytes(of: bytes) { (buffer) throws(HDF5Failure) in
+        try HDF5.write(dataset, type: type, buffer.baseAddress, "write the trace \(table.name)")
       }
-      try HDF5.check(rc, "write the trace \(table.name)")
     }
     try dataset.writeAttribute(Layout.Attribute.longName, string: table.longName)
     try dataset.writeAttribute("field_units", string: table.columns.map { "\($0.name)=\($0.units)" }.joined(separator: ";"))
