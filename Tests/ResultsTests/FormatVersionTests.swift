@@ -4,19 +4,43 @@ import Testing
 
 @testable import Results
 
-/// Format version 2 (coordinate scales in every group, `units` on text datasets,
-/// `valid_min`): this build writes 2, still reads 1, and will not merge parts of two
-/// versions (a message says why, not "different metrics").
+/// Format version 3 (every duration KPI with its mean, p50, p90 and p95; version 2 brought
+/// coordinate scales in every group, `units` on text datasets and `valid_min`): this build
+/// writes 3, still reads 2 and 1, and will not merge parts of two versions (a message says
+/// why, not "different metrics").
 @Suite("Results format versions", .serialized)
 struct FormatVersionTests {
-  @Test("files are written as version 2")
-  func writesVersionTwo() throws {
+  @Test("files are written as version 3")
+  func writesVersionThree() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
     let path = folder.path("run.h5")
     try ResultsWriter.write(metadata: SampleRun.metadata(), replications: SampleRun.replications(), to: path)
-    #expect(ResultsWriter.formatVersion == 2)
-    #expect(try ResultsFile.read(path: path).formatVersion == 2)
+    #expect(ResultsWriter.formatVersion == 3)
+    #expect(try ResultsFile.read(path: path).formatVersion == 3)
+  }
+
+  @Test("a version 2 file (durations with fewer percentiles, same layout) is still read")
+  func readsVersionTwo() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.cleanUp() }
+    let path = folder.path("v2.h5")
+    try ResultsWriter.write(metadata: SampleRun.metadata(), replications: SampleRun.replications(), to: path)
+    let downgrade = """
+      import sys, zlib, h5py
+      p = sys.argv[1]
+      with h5py.File(p, 'r+') as f:
+          f.attrs['format_version'] = 2
+      d = bytearray(open(p, 'rb').read())
+      seal = b'CHAINSIM-SEAL 1\\nbytes %d\\ncrc32 %08x\\n' % (len(d), zlib.crc32(bytes(d[512:])))
+      d[:512] = seal + bytes(512 - len(seal))
+      open(p, 'wb').write(d)
+      """
+    let edited = try run("python3", ["-c", downgrade, path])
+    #expect(edited.status == 0, "\(edited.output)")
+    let contents = try ResultsFile.read(path: path)
+    #expect(contents.formatVersion == 2)
+    #expect(contents.replicationOutputs() == [0, 1, 2].map { SampleRun.replication($0) })
   }
 
   @Test("a version 1 file (no group scales, no valid_min) is still read")
@@ -62,6 +86,6 @@ struct FormatVersionTests {
     let error = #expect(throws: ResultsError.self) {
       try ResultsContents.merging([first, second], fingerprint: "f", path: "m.h5")
     }
-    #expect(error?.message.contains("part 2 has format version 1 and part 1 has 2") == true, "\(error?.description ?? "no error")")
+    #expect(error?.message.contains("part 2 has format version 1 and part 1 has 3") == true, "\(error?.description ?? "no error")")
   }
 }

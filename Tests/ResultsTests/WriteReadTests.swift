@@ -14,7 +14,7 @@ struct WriteReadTests {
     try ResultsWriter.write(metadata: SampleRun.metadata(), replications: SampleRun.replications(), to: path)
 
     let contents = try ResultsFile.read(path: path)
-    #expect(contents.formatVersion == 2)
+    #expect(contents.formatVersion == 3)
     #expect(contents.metadata == SampleRun.metadata())
     #expect(contents.replications == [0, 1, 2])
     #expect(contents.replicationOutputs() == [0, 1, 2].map { SampleRun.replication($0) })

@@ -43,20 +43,19 @@ extension PortModel {
     let n = config.terminals.count
     let m = metrics
     let span = Swift.max(1e-9, horizon - sim.warmup)
-    let waitPercentiles = m.wait.percentiles([0.5, 0.9, 0.95])
     var kpis = KPIList()
     kpis.add("vessel_calls", "Vessel calls (arrivals after warm-up)", "1", .none, m.calls.map(Double.init), axis)
     kpis.add("moves_handled", "Container moves handled (after warm-up)", "moves", .higher, m.movesHandled, axis)
-    kpis.add("wait_for_berth_mean", "Mean wait for a berth", "h", .lower, [m.wait.mean])
-    kpis.add("wait_for_berth_p50", "Median wait for a berth", "h", .lower, [waitPercentiles[0]])
-    kpis.add("wait_for_berth_p90", "90th percentile of wait for a berth", "h", .lower, [waitPercentiles[1]])
-    kpis.add("wait_for_berth_p95", "95th percentile of wait for a berth", "h", .lower, [waitPercentiles[2]])
-    kpis.add("wait_for_berth_by_terminal", "Mean wait for a berth by terminal", "h", .lower, m.waitByTerminal.map(\.mean), axis)
-    kpis.add("time_at_berth_mean", "Mean time at berth (first to last move)", "h", .lower, [m.atBerth.mean])
-    kpis.add("time_at_berth_by_terminal", "Mean time at berth by terminal", "h", .lower, m.atBerthByTerminal.map(\.mean), axis)
-    kpis.add("time_in_port_mean", "Mean time in port (anchorage arrival to leaving the channel)", "h", .lower, [m.inPort.mean])
-    kpis.add("time_in_port_p90", "90th percentile of time in port", "h", .lower, [m.inPort.percentile(0.9)])
-    kpis.add("time_in_port_by_terminal", "Mean time in port by terminal", "h", .lower, m.inPortByTerminal.map(\.mean), axis)
+    kpis.duration("wait_for_berth", "wait for a berth", [m.wait])
+    kpis.duration("wait_for_berth", "wait for a berth by terminal", m.waitByTerminal, axis, suffix: "_by_terminal",
+                  names: [.mean: "wait_for_berth_by_terminal"])
+    kpis.duration("time_at_berth", "time at berth (first to last move)", [m.atBerth])
+    kpis.duration("time_at_berth", "time at berth by terminal", m.atBerthByTerminal, axis, suffix: "_by_terminal",
+                  names: [.mean: "time_at_berth_by_terminal"])
+    kpis.duration("time_in_port", "time in port", [m.inPort],
+                  longNames: [.mean: "Mean time in port (anchorage arrival to leaving the channel)"])
+    kpis.duration("time_in_port", "time in port by terminal", m.inPortByTerminal, axis, suffix: "_by_terminal",
+                  names: [.mean: "time_in_port_by_terminal"])
     kpis.add("vessels_at_anchor_mean", "Mean vessels at the anchorage", "1", .lower, quay.berths.map { $0.queueLevel.mean(until: horizon) }, axis)
     kpis.add("berth_utilisation", "Berth utilisation", "1", .none, quay.berths.map { $0.utilisation(until: horizon) }, axis)
     kpis.add("crane_utilisation", "Quay crane utilisation", "1", .none,
@@ -74,20 +73,21 @@ extension PortModel {
           (0..<n).map { t in yard.stores[t].levelStat.mean(until: horizon) / config.terminals[t].yardCapacityTEU }, axis)
       kpis.add("yard_occupancy_max", "Peak yard occupancy over capacity", "1", .none,
           (0..<n).map { t in yard.stores[t].levelStat.max / config.terminals[t].yardCapacityTEU }, axis)
-      kpis.add("dwell_mean", "Mean container dwell in the yard by flow", "h", .lower, m.dwellByFlow.map(\.mean), flows)
-      kpis.add("dwell_p90", "90th percentile of container dwell by flow", "h", .lower, m.dwellByFlow.map { $0.percentile(0.9) }, flows)
-      kpis.add("import_clearance_mean", "Mean import clearance time (discharge to customs release)", "h", .lower, [m.importClearance.mean])
-      kpis.add("import_clearance_p90", "90th percentile of import clearance time", "h", .lower, [m.importClearance.percentile(0.9)])
-      kpis.add("export_clearance_mean", "Mean export clearance time (gate-in to customs release)", "h", .lower, [m.exportClearance.mean])
-      kpis.add("export_clearance_p90", "90th percentile of export clearance time", "h", .lower, [m.exportClearance.percentile(0.9)])
+      kpis.duration("dwell", "container dwell by flow", m.dwellByFlow, flows,
+                    longNames: [.mean: "Mean container dwell in the yard by flow"])
+      kpis.duration("import_clearance", "import clearance time", [m.importClearance],
+                    longNames: [.mean: "Mean import clearance time (discharge to customs release)"])
+      kpis.duration("export_clearance", "export clearance time", [m.exportClearance],
+                    longNames: [.mean: "Mean export clearance time (gate-in to customs release)"])
       kpis.add("inspection_share", "Share of declared batches inspected", "1", .none, [m.declared > 0 ? Double(m.inspected) / Double(m.declared) : 0])
       kpis.add("inspection_utilisation", "Customs inspection teams' utilisation", "1", .none, [customs.inspection.utilisation(until: horizon)])
       kpis.add("gate_queue_mean", "Mean trucks waiting at the gate", "1", .lower, gate.queueLevel.map { $0.mean(until: horizon) }, axis)
-      kpis.add("gate_wait_mean", "Mean wait of a truck group for a gate lane", "h", .lower, m.gateWait.map(\.mean), axis)
+      kpis.duration("gate_wait", "wait of a truck group for a gate lane", m.gateWait, axis)
       kpis.add("gate_utilisation", "Gate lane utilisation (in working hours)", "1", .none, gate.lanes.map { $0.utilisation(until: horizon) }, axis)
-      kpis.add("truck_turnaround_mean", "Mean truck turnaround (gate queue to leaving the terminal)", "h", .lower, [m.turnaroundAll.mean])
-      kpis.add("truck_turnaround_p90", "90th percentile of truck turnaround", "h", .lower, [m.turnaroundAll.percentile(0.9)])
-      kpis.add("truck_turnaround_by_terminal", "Mean truck turnaround by terminal", "h", .lower, m.turnaround.map(\.mean), axis)
+      kpis.duration("truck_turnaround", "truck turnaround", [m.turnaroundAll],
+                    longNames: [.mean: "Mean truck turnaround (gate queue to leaving the terminal)"])
+      kpis.duration("truck_turnaround", "truck turnaround by terminal", m.turnaround, axis, suffix: "_by_terminal",
+                    names: [.mean: "truck_turnaround_by_terminal"])
       kpis.add("export_rolled_teu", "Export TEU not ready at their vessel's loading (rolled to the next call)", "TEU", .lower, [m.rolledTEU])
       kpis.add("discharge_blocked_hours", "Vessel-hours of discharge stopped by a full yard", "h", .lower, m.blockedHours, axis)
       kpis.add("vessels_diverted", "Vessels sent to an alternative terminal", "1", .none, [Double(m.diverted)])

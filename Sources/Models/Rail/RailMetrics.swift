@@ -31,7 +31,7 @@ struct RailMetrics {
   var lateExportTEU = 0.0
   var roadOnlyTEU: [Double]
   var subsidy: [Double]
-  var pickupDelay = Tally()
+  var pickupDelay = Tally(keepsSamples: true)
   /// kg CO₂ of trains and of trucks (hinterland legs of laden boxes, empty returns included).
   var co2Rail = 0.0
   var co2Truck = 0.0
@@ -47,8 +47,8 @@ struct RailMetrics {
     capacityTEU = carriedRun
     trains = trainsRun
     fill = Array(repeating: Tally(), count: routes)
-    wait = fill
-    doorToDoor = fill
+    wait = Array(repeating: Tally(keepsSamples: true), count: routes)
+    doorToDoor = wait
     waitByDirection = Array(repeating: Tally(keepsSamples: true), count: 2)
     doorToDoorByDirection = waitByDirection
     missed = trainsRun

@@ -59,19 +59,21 @@ extension RailModel {
     kpis.add("train_fill_mean", "Mean fill of all trains", "1", .higher, [m.fillAll.mean])
     kpis.add("train_fill_teu", "TEU carried ÷ TEU offered by all trains", "1", .higher, [ratio(carriedTotal, m.capacityTEU.reduce(0, +))])
     kpis.add("trains_run", "Trains departed (after warm-up)", "1", .none, m.trains.map(Double.init), routes)
-    kpis.add("wait_for_train_mean", "Mean wait for a train (rail yard at the port, or origin terminal)", "h", .lower, m.wait.map(\.mean), routes)
-    kpis.add("wait_for_train_by_direction", "Mean wait for a train", "h", .lower, m.waitByDirection.map(\.mean), directions)
-    kpis.add("wait_for_train_p90", "90th percentile of the wait for a train", "h", .lower, m.waitByDirection.map { $0.percentile(0.9) }, directions)
-    kpis.add("door_to_door_mean", "Mean door-to-door time of rail boxes (import: from pick-up time; export: from the door)", "h", .lower,
-        m.doorToDoor.map(\.mean), routes)
-    kpis.add("door_to_door_by_direction", "Mean door-to-door time of rail boxes", "h", .lower, m.doorToDoorByDirection.map(\.mean), directions)
-    kpis.add("door_to_door_p90", "90th percentile of door-to-door time of rail boxes", "h", .lower,
-        m.doorToDoorByDirection.map { $0.percentile(0.9) }, directions)
+    kpis.duration("wait_for_train", "wait for a train by route", m.wait, routes, suffix: "_by_route",
+                  names: [.mean: "wait_for_train_mean"],
+                  longNames: [.mean: "Mean wait for a train (rail yard at the port, or origin terminal)"])
+    kpis.duration("wait_for_train", "wait for a train", m.waitByDirection, directions,
+                  names: [.mean: "wait_for_train_by_direction"], longNames: [.p90: "90th percentile of the wait for a train"])
+    kpis.duration("door_to_door", "door-to-door time of rail boxes by route", m.doorToDoor, routes, suffix: "_by_route",
+                  names: [.mean: "door_to_door_mean"],
+                  longNames: [.mean: "Mean door-to-door time of rail boxes (import: from pick-up time; export: from the door)"])
+    kpis.duration("door_to_door", "door-to-door time of rail boxes", m.doorToDoorByDirection, directions,
+                  names: [.mean: "door_to_door_by_direction"])
     kpis.add("door_to_door_truck", "Door-to-door time by truck", "h", .none, truckHours, corridors)
     kpis.add("missed_departures", "Boxes left behind by a full train (imports) or passed to a later train (exports)", "1", .lower,
         m.missed.map(Double.init), routes)
     kpis.add("late_export_teu", "Rail export TEU at the terminal after their cut-off (they roll)", "TEU", .lower, [m.lateExportTEU])
-    kpis.add("pickup_delay_mean", "Mean wait of rail imports in the port yard for room in the rail yard", "h", .lower, [m.pickupDelay.mean])
+    kpis.duration("pickup_delay", "wait of rail imports in the port yard for room in the rail yard", [m.pickupDelay])
     kpis.add("rail_yard_stock_mean", "Mean TEU in the rail yard", "TEU", .none, [m.yardStock.mean(until: horizon)])
     kpis.add("rail_yard_stock_max", "Highest TEU in the rail yard", "TEU", .none, [m.yardStock.max])
     kpis.add("rail_yard_utilisation", "Mean rail-yard stock over its capacity", "1", .none,

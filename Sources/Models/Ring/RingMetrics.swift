@@ -61,12 +61,12 @@ final class RingMetrics {
     leadTime = Array(repeating: Tally(keepsSamples: true), count: n * d)
     unmet = Array(repeating: 0, count: n * d)
     ordered = unmet
-    legTime = Array(repeating: Tally(), count: n)
+    legTime = Array(repeating: Tally(keepsSamples: true), count: n)
     qualityTonnes = Array(repeating: 0, count: n)
     tracedTonnes = qualityTonnes
     hauled = qualityTonnes
     fromBases = qualityTonnes
-    hubDwell = Array(repeating: Tally(), count: n)
+    hubDwell = Array(repeating: Tally(keepsSamples: true), count: n)
     hauledCold = qualityTonnes
     excursions = Array(repeating: 0, count: f + 1)
     excursionTonnes = qualityTonnes

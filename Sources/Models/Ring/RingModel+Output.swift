@@ -56,14 +56,11 @@ extension RingModel {
     kpis.add("on_time_share_total", "Share of all orders delivered within the target lead time", "1", .higher,
         [ratio(onTime(allKeys), orders(allKeys))])
     kpis.add("orders", "Orders completed (or found no stock)", "1", .none, catKeys.map(orders), categories)
-    kpis.add("lead_time_mean", "Mean order lead time (order to delivery)", "h", .lower, leadByCategory.map(\.mean), categories)
-    kpis.add("lead_time_p90", "90th percentile of order lead time", "h", .lower, leadByCategory.map { $0.count > 0 ? $0.percentile(0.9) : .nan }, categories)
-    kpis.add("lead_time_mean_by_destination", "Mean order lead time, by destination", "h", .lower,
-        destKeys.map { pooled($0).mean }, destinations)
-    kpis.add("lead_time_mean_total", "Mean order lead time, all orders", "h", .lower, [leadTotal.mean])
-    kpis.add("lead_time_p90_total", "90th percentile of order lead time, all orders", "h", .lower,
-        [leadTotal.count > 0 ? leadTotal.percentile(0.9) : .nan])
-    kpis.add("transport_leg_time_mean", "Mean laden trip time (departure to arrival)", "h", .lower, m.legTime.map(\.mean), categories)
+    kpis.duration("lead_time", "order lead time", leadByCategory, categories,
+                  longNames: [.mean: "Mean order lead time (order to delivery)"])
+    kpis.duration("lead_time", "order lead time, by destination", destKeys.map(pooled), destinations, suffix: "_by_destination")
+    kpis.duration("lead_time", "order lead time, all orders", [leadTotal], suffix: "_total")
+    kpis.duration("transport_leg_time", "laden trip time (departure to arrival)", m.legTime, categories)
     kpis.add("spoilage_share", "Spoiled share of the tonnes that left the ring (delivered, spoiled or sold off)", "1", .lower,
         byCategory { ratio(k.spoiled[$0], ended[$0]) }, categories)
     kpis.add("spoilage_share_total", "Spoiled share of all tonnes that left the ring", "1", .lower,
@@ -89,7 +86,7 @@ extension RingModel {
         catKeys.map { $0.reduce(0) { $0 + m.unmet[$1] } }, categories)
     kpis.add("unmet_demand_by_destination", "Tonnes ordered that no hub could supply, by destination", "t", .lower,
         destKeys.map { $0.reduce(0) { $0 + m.unmet[$1] } }, destinations)
-    kpis.add("hub_dwell_mean", "Mean time in hub stock of the lots picked for orders", "h", .lower, m.hubDwell.map(\.mean), categories)
+    kpis.duration("hub_dwell", "time in hub stock of the lots picked for orders", m.hubDwell, categories)
     kpis.add("from_bases", "Tonnes picked at bases for direct delivery (orders the hubs could not fill)", "t", .none,
         m.fromBases, categories)
     kpis.add("unmet_share_total", "Share of ordered tonnes that no hub could supply", "1", .lower,

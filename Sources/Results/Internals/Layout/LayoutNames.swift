@@ -10,7 +10,9 @@ enum Layout {
   ///   label scales, `/sweep/definition`, `/sweep/scenario_sha256`) have `units` = "";
   ///   metrics that cannot go below a bound carry it as `valid_min`. Version 1 files are
   ///   still read (they have no `valid_min`).
-  static let formatVersion = 2
+  /// - 3: every duration KPI has its mean, p50, p90 and p95 in `/summary/<subsystem>`
+  ///   (same datasets otherwise). Versions 1 and 2 files are still read.
+  static let formatVersion = 3
 
   /// The `units` of a text dataset (scenario text, labels, hashes): none, as CF has it.
   static let textUnits = ""
