@@ -20,6 +20,9 @@ public struct ErrorClassification: Sendable {
     case let e as SweepError:
       message = e.message
       exitCode = e.exitCode
+    case let e as FingerprintError:
+      message = e.message
+      exitCode = e.exitCode
     case let e as StatisticsError:
       message = e.description
       exitCode = 2
