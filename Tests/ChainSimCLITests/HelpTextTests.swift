@@ -4,7 +4,7 @@ import Testing
 /// `--help` of every command reads well at 80 columns: defaults appear once, and text is
 /// wrapped as paragraphs, not broken mid-sentence where the source had a line break (Issue 17).
 @Suite struct HelpTextTests {
-  static let commands: [[String]] = [[], ["run"], ["validate"], ["sweep"], ["merge"], ["compare"], ["inspect"], ["report"], ["schema"]]
+  static let commands: [[String]] = [[], ["run"], ["validate"], ["sweep"], ["merge"], ["compare"], ["inspect"], ["report"], ["schema"], ["fingerprints"]]
 
   func help(_ command: [String]) throws -> String {
     let r = try runProgram(chainsimBinary, command + ["--help"], environment: ["COLUMNS": "80"])

@@ -1,46 +1,41 @@
 import Experiments
 import Foundation
-import Scenario
 import Testing
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// Every shipped scenario's trajectory matches `scenarios/fingerprints.yaml`.
+/// Every shipped scenario's trajectory matches `scenarios/fingerprints.yaml`, and every
+/// shipped scenario and variant (``ShippedScenarios``, listed from `scenarios/` itself) has
+/// its entries there. The full-year file (`scenarios/fingerprints-full-year.yaml`) is too
+/// slow for a debug build: `.ci/run` checks it from the release binary.
 @Suite struct FingerprintTests {
-  struct Entry: Sendable, CustomStringConvertible {
-    var scenario: String, seed: String, replications: String, horizon: String, warmup: String, fingerprint: String
-    var description: String { "\(scenario) seed \(seed)" }
+  static let book = FingerprintBook.threeDays
+
+  /// The file's entries; a file that does not read gives none, and `fileReads` says why.
+  static let entries: [FingerprintEntry] = (try? book.read(root: packageRoot.path))?.entries ?? []
+
+  @Test func fileReads() throws {
+    let file = try #require(try Self.book.read(root: packageRoot.path), "\(Self.book.path) is missing")
+    #expect(!file.entries.isEmpty)
+    #expect(file.text == Self.book.text(of: file.entries), "not in the form chainsim fingerprints --update writes")
   }
 
-  static let entries: [Entry] = {
-    let path = packageRoot.appendingPathComponent("scenarios/fingerprints.yaml").path
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-          let root = try? ScenarioNode.parse(yaml: text, file: path),
-          let list = root["fingerprints"]?.sequence else { return [] }
-    return list.compactMap { e in
-      guard let s = e["scenario"]?.scalar?.text, let seed = e["seed"]?.scalar?.text,
-            let r = e["replications"]?.scalar?.text, let h = e["horizon"]?.scalar?.text,
-            let w = e["warmup"]?.scalar?.text, let f = e["fingerprint"]?.scalar?.text else { return nil }
-      return Entry(scenario: s, seed: seed, replications: r, horizon: h, warmup: w, fingerprint: f)
-    }
-  }()
-
-  @Test func fileListsEveryShippedScenario() {
-    #expect(Self.entries.count >= 4)
-    let listed = Set(Self.entries.map(\.scenario))
-    #expect(listed.contains("scenarios/tianjin-2024.yaml"))
-    #expect(listed.contains("scenarios/variants/automated-cranes.yaml"))
+  @Test func everyShippedScenarioHasItsEntries() throws {
+    let shipped = try ShippedScenarios.list(root: packageRoot.path)
+    #expect(shipped.first == "scenarios/tianjin-2024.yaml")
+    #expect(shipped.contains("scenarios/variants/automated-cranes.yaml"))
+    let recorded = Set(Self.entries.map(\.run))
+    let missing = Self.book.runs(of: Self.entries, shipped: shipped).filter { !recorded.contains($0) }
+    #expect(missing.isEmpty, "no entry in \(Self.book.path) for \(missing): run chainsim fingerprints --update")
+    let unshipped = Self.entries.filter { !shipped.contains($0.run.scenario) }
+    #expect(unshipped.isEmpty, "\(unshipped): not a shipped scenario (removed or renamed?)")
   }
 
   @Test(arguments: entries)
-  func trajectoryMatches(entry: Entry) async throws {
-    let path = packageRoot.appendingPathComponent(entry.scenario).path
-    let prepared = try ScenarioPreparation.prepare(path: path, overrides: [
-      "run.seed=\(entry.seed)", "run.replications=\(entry.replications)", "run.horizon=\(entry.horizon)",
-      "run.warmup=\(entry.warmup)",
-    ])
-    let outputs = await ReplicationSet.run(prepared.config, jobs: 2)
-    let got = ReplicationSet.combinedFingerprint(outputs)
-    #expect(got == entry.fingerprint, "\(entry): fingerprint \(got), expected \(entry.fingerprint) — if the change is deliberate, update scenarios/fingerprints.yaml")
+  func trajectoryMatches(entry: FingerprintEntry) async throws {
+    let got = try await Fingerprinting.fingerprint(of: entry.run, root: packageRoot.path, jobs: 2)
+    #expect(
+      got == entry.fingerprint,
+      "\(entry): fingerprint \(got), expected \(entry.fingerprint) — if the change is deliberate, run chainsim fingerprints --update")
   }
 }
