@@ -22,19 +22,27 @@ public enum HeadlineKPIs {
 
   /// The declared list: two to six KPIs per subsystem.
   public static let list: [Entry] = [
-    Entry(subsystem: "port", kpis: [
-      "teu_throughput_annual", "vessel_call_rate", "wait_for_berth_mean", "wait_for_berth_p90", "time_in_port_mean",
-      "truck_turnaround_mean",
-    ]),
-    Entry(subsystem: "rail", kpis: [
-      "rail_teu_annual", "rail_share_of_throughput", "train_fill_teu", "co2_per_laden_teu", "subsidy_total",
-    ]),
-    Entry(subsystem: "ring", kpis: [
-      "on_time_share_total", "lead_time_mean_total", "lead_time_p90_total", "spoilage_share_total", "unmet_share_total",
-    ]),
-    Entry(subsystem: "recycling", kpis: [
-      "collection_rate_total", "backlog_at_points_total_mean", "backlog_at_centres_total_mean",
-    ]),
+    Entry(
+      subsystem: "port",
+      kpis: [
+        "teu_throughput_annual", "vessel_call_rate", "wait_for_berth_mean", "wait_for_berth_p90", "time_in_port_mean",
+        "truck_turnaround_mean",
+      ]),
+    Entry(
+      subsystem: "rail",
+      kpis: [
+        "rail_teu_annual", "rail_share_of_throughput", "train_fill_teu", "co2_per_laden_teu", "subsidy_total",
+      ]),
+    Entry(
+      subsystem: "ring",
+      kpis: [
+        "on_time_share_total", "lead_time_mean_total", "lead_time_p90_total", "spoilage_share_total", "unmet_share_total",
+      ]),
+    Entry(
+      subsystem: "recycling",
+      kpis: [
+        "collection_rate_total", "backlog_at_points_total_mean", "backlog_at_centres_total_mean",
+      ]),
     Entry(subsystem: "accounts", kpis: ["co2_total", "cost_total"]),
   ]
 

@@ -17,8 +17,10 @@ public struct KPISummaryRow: Sendable, Equatable {
   public var count: Int
 
   /// Creates a row.
-  public init(subsystem: String, kpi: String, label: String?, longName: String, units: String, better: Better,
-              mean: Double, halfWidth: Double, count: Int) {
+  public init(
+    subsystem: String, kpi: String, label: String?, longName: String, units: String, better: Better,
+    mean: Double, halfWidth: Double, count: Int
+  ) {
     self.subsystem = subsystem
     self.kpi = kpi
     self.label = label
@@ -42,10 +44,11 @@ public enum KPISummary {
         for label in 0..<kpi.info.width {
           let values = outputs.map { $0.subsystems[s].kpis[k].values[label] }.filter { !$0.isNaN }
           let ci = try? ConfidenceInterval(samples: values, level: level)
-          rows.append(KPISummaryRow(
-            subsystem: sub.name, kpi: kpi.info.name, label: kpi.info.axis?.labels[label],
-            longName: kpi.info.longName, units: kpi.info.units, better: kpi.info.better,
-            mean: ci?.mean ?? .nan, halfWidth: ci?.halfWidth ?? .infinity, count: values.count))
+          rows.append(
+            KPISummaryRow(
+              subsystem: sub.name, kpi: kpi.info.name, label: kpi.info.axis?.labels[label],
+              longName: kpi.info.longName, units: kpi.info.units, better: kpi.info.better,
+              mean: ci?.mean ?? .nan, halfWidth: ci?.halfWidth ?? .infinity, count: values.count))
         }
       }
     }

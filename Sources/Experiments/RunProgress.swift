@@ -1,5 +1,5 @@
-import Synchronization
 import SimKernel
+import Synchronization
 
 /// How far a run of replications has got, readable from any thread while it runs: how many
 /// replications have finished, and how far in simulated time the running ones are.

@@ -34,8 +34,9 @@ public enum ScenarioPreparation {
     for o in overrides { parsed.append(try ScenarioOverride(parsing: o)) }
     let resolved = try ScenarioLoader(schema: ChainSimSchema.root, reader: reader).load(path: path, overrides: parsed)
     let config = try ChainSimConfig(root: resolved.root, name: resolved.name)
-    return PreparedRun(name: resolved.name, canonicalText: resolved.canonicalText, sha256: resolved.sha256,
-                       config: config, warnings: config.warnings + ChainSimConfig.sourceWarnings(root: resolved.root), files: resolved.files)
+    return PreparedRun(
+      name: resolved.name, canonicalText: resolved.canonicalText, sha256: resolved.sha256,
+      config: config, warnings: config.warnings + ChainSimConfig.sourceWarnings(root: resolved.root), files: resolved.files)
   }
 
   /// `output/<scenario file stem>.h5`, so that a variant never overwrites its base.

@@ -42,7 +42,7 @@ public enum ScenarioRunner {
     let (runOutputs, traceTables) = await ReplicationSet.runWithTraces(config, jobs: jobs, tracker: tracker, progress: progress)
     var outputs = runOutputs
     #if DEBUG
-    injectFaultForTests(&outputs)
+      injectFaultForTests(&outputs)
     #endif
     let wall = Date().timeIntervalSince(start)
     let metadata = Self.metadata(prepared, outputs: outputs)
@@ -51,12 +51,14 @@ public enum ScenarioRunner {
     for o in outputs {
       for s in o.subsystems {
         for c in s.checks where !c.passed {
-          failed.append("\(s.name)/\(c.name) in replication \(o.replication) (entered \(c.entered), left \(c.left), remained \(c.remained))")
+          failed.append(
+            "\(s.name)/\(c.name) in replication \(o.replication) (entered \(c.entered), left \(c.left), remained \(c.remained))")
         }
       }
     }
-    return RunReport(outputPath: outputPath, metadata: metadata, outputs: outputs, rows: KPISummary.rows(outputs),
-                     failedChecks: failed, events: outputs.reduce(0) { $0 + $1.events }, wallSeconds: wall)
+    return RunReport(
+      outputPath: outputPath, metadata: metadata, outputs: outputs, rows: KPISummary.rows(outputs),
+      failedChecks: failed, events: outputs.reduce(0) { $0 + $1.events }, wallSeconds: wall)
   }
 
   /// Checks `outputPath` as ``run(_:jobs:outputPath:traces:tracker:progress:)`` does before
@@ -80,13 +82,14 @@ public enum ScenarioRunner {
   }
 
   #if DEBUG
-  /// Debug builds only: `CHAINSIM_INJECT_FAULT=invariant` breaks the first check of
-  /// replication 0, so tests can prove that a failed invariant is recorded and exits 1.
-  private static func injectFaultForTests(_ outputs: inout [ReplicationOutput]) {
-    guard ProcessInfo.processInfo.environment["CHAINSIM_INJECT_FAULT"] == "invariant",
-          !outputs.isEmpty, !outputs[0].subsystems.isEmpty, !outputs[0].subsystems[0].checks.isEmpty else { return }
-    outputs[0].subsystems[0].checks[0].entered += 1
-    outputs[0].subsystems[0].checks[0].passed = false
-  }
+    /// Debug builds only: `CHAINSIM_INJECT_FAULT=invariant` breaks the first check of
+    /// replication 0, so tests can prove that a failed invariant is recorded and exits 1.
+    private static func injectFaultForTests(_ outputs: inout [ReplicationOutput]) {
+      guard ProcessInfo.processInfo.environment["CHAINSIM_INJECT_FAULT"] == "invariant",
+        !outputs.isEmpty, !outputs[0].subsystems.isEmpty, !outputs[0].subsystems[0].checks.isEmpty
+      else { return }
+      outputs[0].subsystems[0].checks[0].entered += 1
+      outputs[0].subsystems[0].checks[0].passed = false
+    }
   #endif
 }

@@ -28,7 +28,9 @@ public struct ChainSimConfig: Sendable, Equatable {
   public var rail: RailConfig?
   /// The fresh-produce ring around the capital, or nil when disabled.
   public var ring: RingConfig?
-  public init(name: String, run: RunSettings, port: PortConfig?, recycling: RecyclingConfig? = nil, rail: RailConfig? = nil, ring: RingConfig? = nil) {
+  public init(
+    name: String, run: RunSettings, port: PortConfig?, recycling: RecyclingConfig? = nil, rail: RailConfig? = nil, ring: RingConfig? = nil
+  ) {
     self.name = name
     self.run = run
     self.port = port

@@ -5,11 +5,13 @@ import SimKernel
 public enum ChainSimSchema {
   /// The `run` section.
   public static let run = Schema([
-    .count("seed", default: 1, min: 0, max: maxSeed,
-           doc: "Master seed: every random stream derives from it (common random numbers across variants)"),
+    .count(
+      "seed", default: 1, min: 0, max: maxSeed,
+      doc: "Master seed: every random stream derives from it (common random numbers across variants)"),
     .count("replications", default: 10, min: 1, max: maxReplications, doc: "Independent replications (same seed, different streams)"),
-    .duration("horizon", default: "365d", min: 1e-9, max: maxHorizonHours,
-              doc: "Simulated length of each replication, warm-up included (at most 100 years)"),
+    .duration(
+      "horizon", default: "365d", min: 1e-9, max: maxHorizonHours,
+      doc: "Simulated length of each replication, warm-up included (at most 100 years)"),
     .duration("warmup", default: "0h", doc: "Initial period excluded from KPIs (series keep it, flagged)"),
     .duration("sample_interval", default: "1d", min: 1e-6, doc: "Interval at which time series are sampled"),
   ])
@@ -30,9 +32,12 @@ public enum ChainSimSchema {
     .string("description", default: .optional, doc: "What the scenario represents"),
     .section("run", run, doc: "Run settings: seed, replications, horizon, warm-up, sampling"),
     .section("port", PortSchema.schema, doc: "Tianjin Port container terminals: berths, quay cranes and vessel services"),
-    .section("recycling", RecyclingSchema.schema, doc: "Reverse logistics under EPR: returns, collection points and vehicles, recycling centres"),
-    .section("rail", RailSchema.schema, doc: "Sea-rail links and the land bridge: corridors, timetabled trains, the rail yard, mode choice"),
-    .section("ring", RingSchema.schema, doc: "The one-hour fresh-produce ring around Beijing: bases, hubs, destinations, cold chain, tracing"),
+    .section(
+      "recycling", RecyclingSchema.schema, doc: "Reverse logistics under EPR: returns, collection points and vehicles, recycling centres"),
+    .section(
+      "rail", RailSchema.schema, doc: "Sea-rail links and the land bridge: corridors, timetabled trains, the rail yard, mode choice"),
+    .section(
+      "ring", RingSchema.schema, doc: "The one-hour fresh-produce ring around Beijing: bases, hubs, destinations, cold chain, tracing"),
   ])
 }
 
@@ -52,12 +57,16 @@ extension ChainSimConfig {
     let sampleInterval = try run.duration("sample_interval")
     // Longer than the horizon, every series would hold one sample, at time 0 (the empty start).
     guard sampleInterval <= horizon else {
-      throw run.error("sample_interval",
-        "\(sampleInterval) h is longer than the horizon (\(horizon) h): every time series would hold only the sample at time 0; give at most the horizon")
+      throw run.error(
+        "sample_interval",
+        "\(sampleInterval) h is longer than the horizon (\(horizon) h): every time series would hold only the sample at time 0; give at most the horizon"
+      )
     }
     guard horizon / sampleInterval <= ChainSimSchema.maxSamples else {
-      throw run.error("sample_interval",
-        "\(sampleInterval) h gives \(Int(min(horizon / sampleInterval, 9e15))) samples over the horizon of \(horizon) h; the most is \(Int(ChainSimSchema.maxSamples)): sample less often")
+      throw run.error(
+        "sample_interval",
+        "\(sampleInterval) h gives \(Int(min(horizon / sampleInterval, 9e15))) samples over the horizon of \(horizon) h; the most is \(Int(ChainSimSchema.maxSamples)): sample less often"
+      )
     }
     let settings = RunSettings(
       seed: UInt64(try run.count("seed")), replications: try run.count("replications"),
@@ -83,8 +92,11 @@ extension ChainSimConfig {
     if let port {
       out += port.loadWarnings()
       if port.services.contains(where: { if case .weekly = $0.arrivals { return true } else { return false } }),
-         run.warmup < 168 {
-        out.append("run.warmup: \(run.warmup) h is shorter than one cycle of the weekly vessel schedules (168 h); KPIs will include start-up effects")
+        run.warmup < 168
+      {
+        out.append(
+          "run.warmup: \(run.warmup) h is shorter than one cycle of the weekly vessel schedules (168 h); KPIs will include start-up effects"
+        )
       }
     }
     if let recycling { out += recycling.loadWarnings() }

@@ -23,9 +23,10 @@ struct KPIList {
     _ name: String, _ long: String, _ units: String, _ better: Better, _ values: [Double], _ axis: LabelAxis? = nil,
     validMin: Double? = 0
   ) {
-    outputs.append(KPIOutput(
-      info: MetricInfo(name: name, longName: long, units: units, better: better, axis: axis, validMin: validMin),
-      values: values))
+    outputs.append(
+      KPIOutput(
+        info: MetricInfo(name: name, longName: long, units: units, better: better, axis: axis, validMin: validMin),
+        values: values))
   }
 
   /// The statistics every duration KPI gives, in the order they are added.
@@ -69,8 +70,9 @@ struct KPIList {
       (.mean, tallies.map(\.mean)), (.p50, percentiles.map { $0[0] }), (.p90, percentiles.map { $0[1] }), (.p95, percentiles.map { $0[2] }),
     ]
     for (statistic, values) in columns {
-      add(names[statistic] ?? "\(base)_\(statistic.rawValue)\(suffix)", longNames[statistic] ?? statistic.longName(of: what),
-          "h", .lower, values, axis)
+      add(
+        names[statistic] ?? "\(base)_\(statistic.rawValue)\(suffix)", longNames[statistic] ?? statistic.longName(of: what),
+        "h", .lower, values, axis)
     }
   }
 }

@@ -39,8 +39,9 @@ public struct ModelContext {
   /// `trains/Xi'an/import`): part of the stream scheme, so it never changes for an existing
   /// stream (see ``RandomStream``).
   public func stream(_ subsystem: Subsystem, _ purpose: String, _ name: String? = nil) -> RandomStream {
-    RandomStream(seed: seed, replication: replication, subsystem: subsystem.name,
-                 purpose: name.map { "\(purpose)/\($0)" } ?? purpose)
+    RandomStream(
+      seed: seed, replication: replication, subsystem: subsystem.name,
+      purpose: name.map { "\(purpose)/\($0)" } ?? purpose)
   }
 
   /// Registers `subsystem`'s emission source `source` in the shared account, as

@@ -17,7 +17,8 @@ enum ModelSize {
   ) throws(ScenarioError) {
     let cells = rows.count.multipliedReportingOverflow(by: columns.count)
     guard cells.overflow || cells.partialValue > maxTableCells else { return }
-    throw section.error(key,
+    throw section.error(
+      key,
       "\(rows.count) \(rows.what) × \(columns.count) \(columns.what) is more than \(maxTableCells) combinations, the most a model tracks")
   }
 

@@ -19,7 +19,8 @@ struct SeriesList {
     _ name: String, _ long: String, _ units: String, _ axis: LabelAxis? = nil, validMin: Double? = 0,
     _ read: @escaping (Int) -> Double
   ) {
-    sampler.register(subsystem: subsystem.name,
-                     MetricInfo(name: name, longName: long, units: units, axis: axis, validMin: validMin), read: read)
+    sampler.register(
+      subsystem: subsystem.name,
+      MetricInfo(name: name, longName: long, units: units, axis: axis, validMin: validMin), read: read)
   }
 }

@@ -56,20 +56,25 @@ public final class SharedAccounts: SubsystemModel {
     /// revenues may be booked as negative amounts).
     func account(_ name: String, _ what: String, units: String, axis: String, labels: [String], values: [Double], total: Double) {
       guard !labels.isEmpty else { return }
-      kpis.add("\(name)_by_\(axis)", "\(what) by \(axis) (after warm-up)", units, .lower, values,
-               LabelAxis(name: axis, labels: labels), validMin: nil)
+      kpis.add(
+        "\(name)_by_\(axis)", "\(what) by \(axis) (after warm-up)", units, .lower, values,
+        LabelAxis(name: axis, labels: labels), validMin: nil)
       kpis.add("\(name)_total", "\(what) of the whole chain (after warm-up)", units, .lower, [total], validMin: nil)
     }
-    account("co2", "Emissions", units: "kg", axis: "source", labels: emissions.sources, values: emissions.kilogramsBySource,
-            total: emissions.totalKilograms)
-    account("cost", "Cost", units: "CNY", axis: "category", labels: costs.categories, values: costs.cnyByCategory,
-            total: costs.totalCNY)
+    account(
+      "co2", "Emissions", units: "kg", axis: "source", labels: emissions.sources, values: emissions.kilogramsBySource,
+      total: emissions.totalKilograms)
+    account(
+      "cost", "Cost", units: "CNY", axis: "category", labels: costs.categories, values: costs.cnyByCategory,
+      total: costs.totalCNY)
     // Every booked total must be a number (a NaN or infinite booking fails the run).
     let checks = [
-      CheckOutput(name: "co2_finite", longName: "Emission sources: registered = with a finite total", units: "1",
-                  entered: Double(emissions.sources.count), left: Double(emissions.kilogramsBySource.filter(\.isFinite).count), remained: 0),
-      CheckOutput(name: "cost_finite", longName: "Cost categories: registered = with a finite total", units: "1",
-                  entered: Double(costs.categories.count), left: Double(costs.cnyByCategory.filter(\.isFinite).count), remained: 0),
+      CheckOutput(
+        name: "co2_finite", longName: "Emission sources: registered = with a finite total", units: "1",
+        entered: Double(emissions.sources.count), left: Double(emissions.kilogramsBySource.filter(\.isFinite).count), remained: 0),
+      CheckOutput(
+        name: "cost_finite", longName: "Cost categories: registered = with a finite total", units: "1",
+        entered: Double(costs.categories.count), left: Double(costs.cnyByCategory.filter(\.isFinite).count), remained: 0),
     ]
     return output(sampler: sampler, kpis: kpis, checks: checks)
   }

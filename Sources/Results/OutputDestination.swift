@@ -158,8 +158,10 @@ public struct OutputDestination: Sendable {
       }
       let made = Self.makeFolders(folder)
       guard made == 0 else {
-        throw .environment(path, "cannot create the folder \(folder): \(Self.reason(made))\(TemporaryFiles.hint(forErrno: made))"
-                             + " (checked before running; nothing was written)")
+        throw .environment(
+          path,
+          "cannot create the folder \(folder): \(Self.reason(made))\(TemporaryFiles.hint(forErrno: made))"
+            + " (checked before running; nothing was written)")
       }
     } else if info.st_mode & S_IFMT != S_IFDIR {
       throw .input(path, "\(folder) is not a folder")
@@ -176,16 +178,20 @@ public struct OutputDestination: Sendable {
     guard descriptor >= 0 else {
       let code = errno
       if code == EEXIST { return }
-      throw .environment(path, "cannot write in the folder \(folder): \(Self.reason(code))\(TemporaryFiles.hint(forErrno: code))"
-                           + " (checked before running; nothing was written)")
+      throw .environment(
+        path,
+        "cannot write in the folder \(folder): \(Self.reason(code))\(TemporaryFiles.hint(forErrno: code))"
+          + " (checked before running; nothing was written)")
     }
     _ = close(descriptor)
     _ = unlink(temporary)
   }
 
   private func refusal(_ reason: String) -> ResultsError {
-    .input(path, "\(reason): ChainSim writes only to a new file, an empty file or an older \(content.name); "
-             + "choose another \(option) (nothing was written)")
+    .input(
+      path,
+      "\(reason): ChainSim writes only to a new file, an empty file or an older \(content.name); "
+        + "choose another \(option) (nothing was written)")
   }
 
   /// Whether `path` names the file whose status is `info` (same device and inode).

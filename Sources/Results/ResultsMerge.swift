@@ -54,7 +54,10 @@ extension ResultsContents {
   /// Throws unless `part` has the same run setup and structure as `first`.
   private static func sameSetup(_ first: ResultsContents, _ part: ResultsContents, number: Int, path: String) throws(ResultsError) {
     guard first.formatVersion == part.formatVersion else {
-      throw .input(path, "part \(number + 1) has format version \(part.formatVersion) and part 1 has \(first.formatVersion): merge parts written by the same ChainSim (run them again with this one)")
+      throw .input(
+        path,
+        "part \(number + 1) has format version \(part.formatVersion) and part 1 has \(first.formatVersion): merge parts written by the same ChainSim (run them again with this one)"
+      )
     }
     let a = first.metadata, b = part.metadata
     let fields: [(String, Bool)] = [
@@ -67,7 +70,8 @@ extension ResultsContents {
     if let (name, _) = fields.first(where: { !$0.1 }) {
       throw .input(path, "part \(number + 1) has a different \(name) from part 1: it comes from another run setup")
     }
-    let sameStructure = first.subsystems.count == part.subsystems.count
+    let sameStructure =
+      first.subsystems.count == part.subsystems.count
       && zip(first.subsystems, part.subsystems).allSatisfy { x, y in
         x.name == y.name && x.series.map(\.info) == y.series.map(\.info) && x.kpis.map(\.info) == y.kpis.map(\.info)
           && x.checks.map { [$0.name, $0.longName, $0.units] } == y.checks.map { [$0.name, $0.longName, $0.units] }

@@ -22,8 +22,10 @@ public enum ResultsWriter {
   ///   - path: the file to create or replace.
   /// - Throws: ``ResultsError`` `.input` when the outputs do not fit together or the
   ///   folder does not exist; `.environment` when the disk or file system fails.
-  public static func write(metadata: RunMetadata, replications: [ReplicationOutput], traces: [TraceTable] = [],
-                           to path: String) throws(ResultsError) {
+  public static func write(
+    metadata: RunMetadata, replications: [ReplicationOutput], traces: [TraceTable] = [],
+    to path: String
+  ) throws(ResultsError) {
     var contents = try Assembly.contents(metadata: metadata, replications: replications, path: path)
     contents.traces = traces
     try write(contents, to: path)

@@ -34,7 +34,10 @@ struct MMCBench: ParsableCommand {
 /// The M/M/c handler: arrivals seize a server or queue; departures free it for the next.
 final class MMCModel: EventHandler {
   static let tag = SubsystemID(rawValue: 1)
-  enum Kind: UInt8 { case arrival = 1, departure = 2 }
+  enum Kind: UInt8 {
+    case arrival = 1
+    case departure = 2
+  }
 
   unowned(unsafe) let sim: Simulation
   /// The simulation's clock and calendar as a plain value for the hot path.
@@ -70,8 +73,9 @@ final class MMCModel: EventHandler {
   }
 
   func start() {
-    sim.schedule(after: arrivals.exponential(mean: meanInterarrival), Self.tag, kind: Kind.arrival.rawValue,
-                 priority: .arrival)
+    sim.schedule(
+      after: arrivals.exponential(mean: meanInterarrival), Self.tag, kind: Kind.arrival.rawValue,
+      priority: .arrival)
   }
 
   func handle(_ event: Event) {
@@ -79,8 +83,9 @@ final class MMCModel: EventHandler {
     if event.kind == Kind.arrival.rawValue {
       arrived += 1
       if arrived < target {
-        scheduler.schedule(after: arrivalDraws.exponential(mean: meanInterarrival), Self.tag, kind: Kind.arrival.rawValue,
-                     priority: .arrival)
+        scheduler.schedule(
+          after: arrivalDraws.exponential(mean: meanInterarrival), Self.tag, kind: Kind.arrival.rawValue,
+          priority: .arrival)
       }
       let c: Int32
       if let s = freeSlots.popLast() {
@@ -101,8 +106,9 @@ final class MMCModel: EventHandler {
   private func startService(_ c: Int32, at now: SimTime) {
     waitSum += now - arrivalTime[Int(c)]
     served += 1
-    scheduler.schedule(after: serviceDraws.exponential(mean: meanService), Self.tag, kind: Kind.departure.rawValue,
-                 entity: c, priority: .release)
+    scheduler.schedule(
+      after: serviceDraws.exponential(mean: meanService), Self.tag, kind: Kind.departure.rawValue,
+      entity: c, priority: .release)
   }
 
   func warmupEnded(at time: SimTime) {}

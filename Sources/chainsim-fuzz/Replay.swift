@@ -10,14 +10,15 @@ import Foundation
 enum FuzzMain {
   static func main() {
     #if CHAINSIM_LIBFUZZER
-    var argc = CommandLine.argc
-    var argv = CommandLine.unsafeArgv
-    exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-      guard let data else { return 0 }
-      return fuzzOneInput(data, size)
-    })
+      var argc = CommandLine.argc
+      var argv = CommandLine.unsafeArgv
+      exit(
+        LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+          guard let data else { return 0 }
+          return fuzzOneInput(data, size)
+        })
     #else
-    replay(Array(CommandLine.arguments.dropFirst()))
+      replay(Array(CommandLine.arguments.dropFirst()))
     #endif
   }
 
@@ -37,12 +38,12 @@ enum FuzzMain {
 }
 
 #if CHAINSIM_LIBFUZZER
-/// libFuzzer's driver (compiler-rt, linked by `-sanitize=fuzzer`): parses libFuzzer's flags
-/// and runs the fuzzing loop, calling `callback` for each input.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-  _ argc: UnsafeMutablePointer<Int32>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
+  /// libFuzzer's driver (compiler-rt, linked by `-sanitize=fuzzer`): parses libFuzzer's flags
+  /// and runs the fuzzing loop, calling `callback` for each input.
+  @_silgen_name("LLVMFuzzerRunDriver")
+  func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+  ) -> Int32
 #endif

@@ -17,8 +17,10 @@ struct ChainSim: AsyncParsableCommand {
       2 bad input or usage; 3 environment failure (disk full, permission denied, I/O error).
       """,
     version: SoftwareVersion.string,
-    subcommands: [Run.self, Validate.self, Sweep.self, Merge.self, Compare.self, Inspect.self, Report.self, SchemaCommand.self,
-                  Fingerprints.self])
+    subcommands: [
+      Run.self, Validate.self, Sweep.self, Merge.self, Compare.self, Inspect.self, Report.self, SchemaCommand.self,
+      Fingerprints.self,
+    ])
 
   /// Runs the command and maps every failure to the exit codes of DESIGN.md (the argument
   /// parser's own codes, 64 and 1, are not used). `EntryPoint` calls it.

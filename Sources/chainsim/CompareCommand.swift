@@ -50,7 +50,9 @@ extension ChainSim {
     var quiet = false
 
     func validate() throws {
-      guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1, exclusive (got \(alpha)\(alpha < 0 ? ": negative" : ""))") }
+      guard alpha > 0, alpha < 1 else {
+        throw ValidationError("--alpha must be between 0 and 1, exclusive (got \(alpha)\(alpha < 0 ? ": negative" : ""))")
+      }
       if json && markdown { throw ValidationError("--json and --markdown exclude each other") }
     }
 
@@ -58,9 +60,13 @@ extension ChainSim {
       let options = CompareOptions(alpha: alpha, holm: !noHolm, forceUnpaired: unpaired, subsystems: subsystem)
       let comparison = try ResultsComparison.compare(pathA: a, pathB: b, options: options)
       if !quiet {
-        print(json ? comparison.json()
-                : DisplayText.escaped(markdown ? comparison.markdown(differencesOnly: differencesOnly)
-                                               : comparison.table(differencesOnly: differencesOnly), keepingLineBreaks: true))
+        print(
+          json
+            ? comparison.json()
+            : DisplayText.escaped(
+              markdown
+                ? comparison.markdown(differencesOnly: differencesOnly)
+                : comparison.table(differencesOnly: differencesOnly), keepingLineBreaks: true))
       }
       if comparison.anySignificant {
         throw ExitCode(1)

@@ -24,7 +24,10 @@ extension ChainSim {
     @Option(help: "Cycle whose whole multiples form the warm-up batches, with its unit: 24h, 1d, 1w.")
     var cycle: String = "1d"
 
-    @Flag(help: "List the warm-up estimate of every series and label (default: only those longer than the scenario's warm-up, and those not settled).")
+    @Flag(
+      help:
+        "List the warm-up estimate of every series and label (default: only those longer than the scenario's warm-up, and those not settled)."
+    )
     var allSeries = false
 
     @Flag(help: "Print everything as JSON on stdout.")
@@ -35,7 +38,10 @@ extension ChainSim {
         throw CommandFailure(message: "error: --cycle \(cycle): expected a duration with its unit, e.g. 24h, 1d or 1w", kind: .badInput)
       }
       let inspection = try FileInspection(path: file, cycle: hours)
-      print(json ? InspectFormatter.json(inspection) : DisplayText.escaped(InspectFormatter.table(inspection, allSeries: allSeries), keepingLineBreaks: true))
+      print(
+        json
+          ? InspectFormatter.json(inspection)
+          : DisplayText.escaped(InspectFormatter.table(inspection, allSeries: allSeries), keepingLineBreaks: true))
       let warnings = inspection.warmupWarnings
       if !json, let first = warnings.first {
         let more = warnings.count > 1 ? " (and \(warnings.count - 1) more series, listed above)" : ""

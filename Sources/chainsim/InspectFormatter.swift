@@ -17,21 +17,31 @@ enum InspectFormatter {
       "subsystems:    \(i.contents.subsystems.map(\.name).joined(separator: ", "))",
     ]
     let failed = i.failedChecks
-    lines.append(failed.isEmpty ? "checks:        all \(i.checkCount) passed (checks × replications)"
-                                : "checks:        \(failed.count) of \(i.checkCount) FAILED: " + failed.joined(separator: "; "))
+    lines.append(
+      failed.isEmpty
+        ? "checks:        all \(i.checkCount) passed (checks × replications)"
+        : "checks:        \(failed.count) of \(i.checkCount) FAILED: " + failed.joined(separator: "; "))
     lines.append("")
     lines += SummaryFormatter.kpiTable(i.rows)
     lines.append("")
-    lines.append("warm-up (MSER-5 on batches of \(f(i.estimates.first?.batchLength ?? i.cycle)) \(m.timeUnit), whole cycles of \(f(i.cycle)) \(m.timeUnit)):")
+    lines.append(
+      "warm-up (MSER-5 on batches of \(f(i.estimates.first?.batchLength ?? i.cycle)) \(m.timeUnit), whole cycles of \(f(i.cycle)) \(m.timeUnit)):"
+    )
     let shown = i.estimates.filter { e in allSeries || e.warmup.map { $0 > m.warmup + 1e-9 } ?? (e.outcome != .tooShort) }
     let settled = i.estimates.filter { $0.warmup != nil }
     let longest = settled.max { ($0.warmup ?? 0) < ($1.warmup ?? 0) }
-    lines.append("  \(settled.count) of \(i.estimates.count) series settle; longest estimate \(longest.map { "\(f($0.warmup ?? 0)) \(m.timeUnit) (\(name($0)))" } ?? "none") against the scenario's \(f(m.warmup)) \(m.timeUnit)")
+    lines.append(
+      "  \(settled.count) of \(i.estimates.count) series settle; longest estimate \(longest.map { "\(f($0.warmup ?? 0)) \(m.timeUnit) (\(name($0)))" } ?? "none") against the scenario's \(f(m.warmup)) \(m.timeUnit)"
+    )
     if !shown.isEmpty {
       let rows = shown.map { e -> [String] in
         let verdict: String
         switch e.outcome {
-        case let .truncate(b): verdict = b == 0 ? "no warm-up needed" : "\(f(Double(b) * e.batchLength)) \(m.timeUnit)" + ((e.warmup ?? 0) > m.warmup + 1e-9 ? "  longer than the scenario's" : "")
+        case let .truncate(b):
+          verdict =
+            b == 0
+            ? "no warm-up needed"
+            : "\(f(Double(b) * e.batchLength)) \(m.timeUnit)" + ((e.warmup ?? 0) > m.warmup + 1e-9 ? "  longer than the scenario's" : "")
         case .notSettled: verdict = "not settled (minimum beyond half the run)"
         case .tooShort: verdict = "too short to tell"
         }
@@ -69,9 +79,11 @@ enum InspectFormatter {
         case .notSettled: outcome = "not_settled"
         case .tooShort: outcome = "too_short"
         }
-        return ["subsystem": e.subsystem, "series": e.series, "label": e.label ?? NSNull(), "outcome": outcome,
-                "warmup": e.warmup.map(SummaryFormatter.jsonNumber) ?? NSNull(), "batch_length": e.batchLength, "increments": e.usedIncrements,
-                "longer_than_scenario": (e.warmup ?? 0) > m.warmup + 1e-9]
+        return [
+          "subsystem": e.subsystem, "series": e.series, "label": e.label ?? NSNull(), "outcome": outcome,
+          "warmup": e.warmup.map(SummaryFormatter.jsonNumber) ?? NSNull(), "batch_length": e.batchLength, "increments": e.usedIncrements,
+          "longer_than_scenario": (e.warmup ?? 0) > m.warmup + 1e-9,
+        ]
       },
       "warnings": i.warmupWarnings,
     ]

@@ -24,7 +24,8 @@ extension ChainSim {
     func run() throws {
       let results = try SweepRunner.merge(parts: parts, outputPath: output)
       if !quiet {
-        printLine("merged \(parts.count) parts: \(results.points.count) points × \(results.metadata.replications) replications -> \(output)")
+        printLine(
+          "merged \(parts.count) parts: \(results.points.count) points × \(results.metadata.replications) replications -> \(output)")
       }
     }
   }

@@ -30,8 +30,10 @@ extension ChainSim {
     /// `-j`, checked; all cores when not given.
     var jobs: Int { get throws { try jobCount(jobsText, cores: ProcessInfo.processInfo.activeProcessorCount) } }
 
-    @Option(help: ArgumentHelp("Write every tagged entity's trace of a subsystem to /traces/<subsystem> (repeatable; supported: ring).",
-                               valueName: "subsystem"))
+    @Option(
+      help: ArgumentHelp(
+        "Write every tagged entity's trace of a subsystem to /traces/<subsystem> (repeatable; supported: ring).",
+        valueName: "subsystem"))
     var trace: [String] = []
 
     @Flag(help: "Print every KPI, not only the headline ones.")
@@ -74,8 +76,9 @@ extension ChainSim {
         print(DisplayText.escaped(text, keepingLineBreaks: true))
       }
       if !report.failedChecks.isEmpty {
-        throw CommandFailure(message: "invariant failed: " + report.failedChecks.joined(separator: "; ")
-                               + " (results written to \(report.outputPath) with the failure recorded)", kind: .failedInvariant)
+        throw CommandFailure(
+          message: "invariant failed: " + report.failedChecks.joined(separator: "; ")
+            + " (results written to \(report.outputPath) with the failure recorded)", kind: .failedInvariant)
       }
     }
   }

@@ -6,24 +6,32 @@ struct ScenarioOptions: ParsableArguments {
   @Argument(help: "Scenario file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
   var scenario: String = "scenarios/tianjin-2024.yaml"
 
-  @Option(name: .customLong("set"), help: ArgumentHelp(
-    "Override a scenario key, e.g. --set port.terminals[name=UICT].berths=5 (repeatable).",
-    valueName: "key.path=value"))
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp(
+      "Override a scenario key, e.g. --set port.terminals[name=UICT].berths=5 (repeatable).",
+      valueName: "key.path=value"))
   var overrides: [String] = []
 
-  @Option(name: .customLong("replications"), parsing: .unconditional, help: ArgumentHelp(
-    "Number of replications, 1 to \(grouped(ChainSimSchema.maxReplications)) (overrides run.replications).",
-    valueName: "n"))
+  @Option(
+    name: .customLong("replications"), parsing: .unconditional,
+    help: ArgumentHelp(
+      "Number of replications, 1 to \(grouped(ChainSimSchema.maxReplications)) (overrides run.replications).",
+      valueName: "n"))
   var replicationsText: WholeNumberArgument?
 
-  @Option(name: .customLong("seed"), parsing: .unconditional, help: ArgumentHelp(
-    "Master seed, a whole number from 0 to \(grouped(ChainSimSchema.maxSeed)) (overrides run.seed).",
-    valueName: "seed"))
+  @Option(
+    name: .customLong("seed"), parsing: .unconditional,
+    help: ArgumentHelp(
+      "Master seed, a whole number from 0 to \(grouped(ChainSimSchema.maxSeed)) (overrides run.seed).",
+      valueName: "seed"))
   var seedText: WholeNumberArgument?
 
-  @Option(parsing: .unconditional, help: ArgumentHelp(
-    "Simulated horizon with its unit, e.g. 90d or 2000h; more than 0 and at most 100 years (overrides run.horizon).",
-    valueName: "duration"))
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Simulated horizon with its unit, e.g. 90d or 2000h; more than 0 and at most 100 years (overrides run.horizon).",
+      valueName: "duration"))
   var horizon: String?
 
   /// `--replications`, checked (nil when not given).

@@ -8,7 +8,8 @@ enum SummaryFormatter {
   static func table(_ r: RunReport) -> String {
     var lines: [String] = []
     lines.append(runLine(r))
-    lines.append("results: \(r.outputPath)   fingerprint \(r.metadata.fingerprint)   scenario sha256 \(r.metadata.scenarioSHA256.prefix(12))")
+    lines.append(
+      "results: \(r.outputPath)   fingerprint \(r.metadata.fingerprint)   scenario sha256 \(r.metadata.scenarioSHA256.prefix(12))")
     lines.append(eventsLine(r))
     lines.append("")
     lines += kpiTable(r.rows)
@@ -27,7 +28,8 @@ enum SummaryFormatter {
     let shown = HeadlineKPIs.rows(r.rows)
     lines += kpiTable(shown)
     lines.append("")
-    lines.append("\(shown.count) headline KPIs of \(r.rows.count) KPI rows; all of them: chainsim run --all, --json, or chainsim inspect FILE")
+    lines.append(
+      "\(shown.count) headline KPIs of \(r.rows.count) KPI rows; all of them: chainsim run --all, --json, or chainsim inspect FILE")
     lines.append(checksLine(r, limit: 3))
     lines.append("fingerprint \(r.metadata.fingerprint)   scenario sha256 \(r.metadata.scenarioSHA256.prefix(12))")
     lines.append("results: \(r.outputPath)")
@@ -52,8 +54,10 @@ enum SummaryFormatter {
   static func kpiTable(_ kpis: [KPISummaryRow]) -> [String] {
     let header = ["subsystem", "kpi", "label", "mean", "± 95% CI", "units", "better"]
     let rows = kpis.map { row in
-      [row.subsystem, row.kpi, row.label ?? "", format(row.mean),
-       row.halfWidth.isFinite ? format(row.halfWidth) : "n/a", row.units, row.better.rawValue]
+      [
+        row.subsystem, row.kpi, row.label ?? "", format(row.mean),
+        row.halfWidth.isFinite ? format(row.halfWidth) : "n/a", row.units, row.better.rawValue,
+      ]
     }
     return aligned(header: header, rows: rows, rightAligned: [3, 4])
   }
@@ -65,7 +69,8 @@ enum SummaryFormatter {
     let widths = header.indices.map { c in max(header[c].count, rows.map { $0[c].count }.max() ?? 0) }
     func render(_ cells: [String]) -> String {
       cells.enumerated().map { c, s in
-        rightAligned.contains(c) ? String(repeating: " ", count: widths[c] - s.count) + s : s.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+        rightAligned.contains(c)
+          ? String(repeating: " ", count: widths[c] - s.count) + s : s.padding(toLength: widths[c], withPad: " ", startingAt: 0)
       }.joined(separator: "  ")
     }
     return [render(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(render)
@@ -93,8 +98,10 @@ enum SummaryFormatter {
   /// KPI rows as JSON objects (non-finite numbers as null).
   static func jsonRows(_ rows: [KPISummaryRow]) -> [[String: Any]] {
     rows.map { row in
-      ["subsystem": row.subsystem, "kpi": row.kpi, "label": row.label ?? NSNull(), "units": row.units,
-       "better": row.better.rawValue, "mean": jsonNumber(row.mean), "ci95_half_width": jsonNumber(row.halfWidth), "n": row.count]
+      [
+        "subsystem": row.subsystem, "kpi": row.kpi, "label": row.label ?? NSNull(), "units": row.units,
+        "better": row.better.rawValue, "mean": jsonNumber(row.mean), "ci95_half_width": jsonNumber(row.halfWidth), "n": row.count,
+      ]
     }
   }
 

@@ -23,7 +23,9 @@ extension ChainSim {
     @Argument(help: "Sweep file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var sweep: String
 
-    @Option(name: .shortAndLong, help: "Results file (default: the sweep's output:, else output/<sweep stem>.h5; with --shard: <stem>.part-K-of-N).")
+    @Option(
+      name: .shortAndLong,
+      help: "Results file (default: the sweep's output:, else output/<sweep stem>.h5; with --shard: <stem>.part-K-of-N).")
     var output: String?
 
     @Option(name: .customShort("j"), parsing: .unconditional, help: jobsHelp)
@@ -32,12 +34,15 @@ extension ChainSim {
     /// `-j`, checked; all cores when not given.
     var jobs: Int { get throws { try jobCount(jobsText, cores: ProcessInfo.processInfo.activeProcessorCount) } }
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Run only shard K of N (a deterministic slice of points); writes a part file.", valueName: "K/N"))
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp("Run only shard K of N (a deterministic slice of points); writes a part file.", valueName: "K/N"))
     var shard: String?
 
-    @Option(help: ArgumentHelp(
-      "Add replications per point until the KPI's 95% half-width is within REL of its mean (0.05 or 5%) or within ±ABS.",
-      valueName: "subsystem.kpi=REL|±ABS"))
+    @Option(
+      help: ArgumentHelp(
+        "Add replications per point until the KPI's 95% half-width is within REL of its mean (0.05 or 5%) or within ±ABS.",
+        valueName: "subsystem.kpi=REL|±ABS"))
     var precision: String?
 
     @Option(parsing: .unconditional, help: "Replications added at a time under --precision (default: the sweep's replications).")
@@ -49,13 +54,17 @@ extension ChainSim {
     @Flag(help: "Keep FILE.records/ after the results file is written.")
     var keepRecords = false
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Write a SLURM job array of N shards and a dependent merge job instead of running.", valueName: "N"))
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp("Write a SLURM job array of N shards and a dependent merge job instead of running.", valueName: "N"))
     var slurm: Int?
 
     @Flag(help: "With --slurm: submit the array and the merge job with sbatch.")
     var submit = false
 
-    @Option(name: .customLong("sbatch"), help: ArgumentHelp("With --slurm: an extra #SBATCH option, e.g. --sbatch=--partition=short (repeatable).", valueName: "option"))
+    @Option(
+      name: .customLong("sbatch"),
+      help: ArgumentHelp("With --slurm: an extra #SBATCH option, e.g. --sbatch=--partition=short (repeatable).", valueName: "option"))
     var sbatchOptions: [String] = []
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
@@ -80,8 +89,9 @@ extension ChainSim {
       let shardSetting = try shard.map { text throws(SweepError) in try SweepShard(parsing: text) }
       let definition = try SweepDefinition(path: sweep)
       let precisionSetting = try precision.map { text throws(SweepError) in
-        try SweepPrecision(parsing: text, batch: batch ?? definition.replications,
-                           maximum: maxReplications ?? 4 * definition.replications)
+        try SweepPrecision(
+          parsing: text, batch: batch ?? definition.replications,
+          maximum: maxReplications ?? 4 * definition.replications)
       }
       let prepared = try SweepPreparation.prepare(path: sweep, precision: precisionSetting)
       for w in prepared.warnings where !quiet { printError("warning: \(w)") }
@@ -90,26 +100,31 @@ extension ChainSim {
       let path = shardSetting.map { output ?? SweepParts.defaultPath(for: final, shard: $0) } ?? final
       let label = "\(prepared.definition.name) (\(prepared.points.count) points)"
       let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) != 0, label: label)
-      let options = SweepOptions(jobs: try jobs, shard: shardSetting, durableRecords: !noRecords, keepRecords: keepRecords, syncRecords: !noFsync)
+      let options = SweepOptions(
+        jobs: try jobs, shard: shardSetting, durableRecords: !noRecords, keepRecords: keepRecords, syncRecords: !noFsync)
       let report = try await SweepRunner.run(prepared, outputPath: path, options: options) { done, total in
         progress.update(done: done, total: total)
       }
       progress.finish()
       if !quiet {
         let rate = Double(report.points) / max(report.wallSeconds, 1e-9)
-        printLine(String(format: "%@: %d points, %d replications run, %d resumed from records, %.2f s (%.2f points/s) -> %@",
-                     prepared.definition.name, report.points, report.replicationsRun, report.replicationsResumed,
-                     report.wallSeconds, rate, report.outputPath))
+        printLine(
+          String(
+            format: "%@: %d points, %d replications run, %d resumed from records, %.2f s (%.2f points/s) -> %@",
+            prepared.definition.name, report.points, report.replicationsRun, report.replicationsResumed,
+            report.wallSeconds, rate, report.outputPath))
       }
       if !report.failedChecks.isEmpty {
-        throw CommandFailure(message: "invariant failed: " + report.failedChecks.prefix(10).joined(separator: "; ")
-                               + " (results written to \(report.outputPath) with the failure recorded)", kind: .failedInvariant)
+        throw CommandFailure(
+          message: "invariant failed: " + report.failedChecks.prefix(10).joined(separator: "; ")
+            + " (results written to \(report.outputPath) with the failure recorded)", kind: .failedInvariant)
       }
     }
 
     private func writeSlurm(_ prepared: PreparedSweep, output: String, shards: Int) throws {
       guard shards <= prepared.points.count else {
-        throw SweepError.input("--slurm \(shards): the sweep has \(prepared.points.count) points, so at most \(prepared.points.count) shards")
+        throw SweepError.input(
+          "--slurm \(shards): the sweep has \(prepared.points.count) points, so at most \(prepared.points.count) shards")
       }
       var extra: [String] = []
       if let precision { extra += ["--precision", precision] }
@@ -127,7 +142,8 @@ extension ChainSim {
         printLine("array job: \(ids.array)")
         printLine("merge job: \(ids.merge)")
       } else if !quiet {
-        printLine("submit with: jobid=$(sbatch --parsable \(scripts.arrayScript)) && sbatch --dependency=afterok:$jobid \(scripts.mergeScript)")
+        printLine(
+          "submit with: jobid=$(sbatch --parsable \(scripts.arrayScript)) && sbatch --dependency=afterok:$jobid \(scripts.mergeScript)")
       }
     }
   }

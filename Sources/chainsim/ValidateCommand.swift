@@ -29,10 +29,14 @@ extension ChainSim {
         do {
           if SweepPreparation.isSweepFile(path: file) {
             let s = try SweepPreparation.prepare(path: file)
-            entries.append(["file": file, "valid": true, "kind": "sweep", "name": s.definition.name, "points": s.points.count,
-                            "sweep_sha256": s.sha256, "warnings": s.warnings])
+            entries.append([
+              "file": file, "valid": true, "kind": "sweep", "name": s.definition.name, "points": s.points.count,
+              "sweep_sha256": s.sha256, "warnings": s.warnings,
+            ])
             if !json {
-              printLine("\(file): ok (sweep \(s.definition.name): \(s.points.count) points × \(s.definition.replications) replications, \(s.definition.design.name))")
+              printLine(
+                "\(file): ok (sweep \(s.definition.name): \(s.points.count) points × \(s.definition.replications) replications, \(s.definition.design.name))"
+              )
               for w in s.warnings { printLine("  warning: \(w)") }
             }
             continue

@@ -78,8 +78,9 @@ struct RefusalOutcome {
       let o = out.fileHandleForReading.readDataToEndOfFile()
       let e = err.fileHandleForReading.readDataToEndOfFile()
       process.waitUntilExit()
-      return RefusalOutcome(exitCode: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-                     timedOut: timedOut.value, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+      return RefusalOutcome(
+        exitCode: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
+        timedOut: timedOut.value, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
   }
 
@@ -111,8 +112,10 @@ struct RefusalOutcome {
     let output = dir.appendingPathComponent("out.h5").path
     // Both commands at once: they are independent and the machine has two cores.
     let validate = try Self.start(["validate", c.path])
-    let run = try Self.start(c.isSweep ? ["sweep", c.path, "-o", output, "--quiet", "-j", "1"]
-                                       : ["run", c.path, "-o", output, "--quiet", "-j", "1"])
+    let run = try Self.start(
+      c.isSweep
+        ? ["sweep", c.path, "-o", output, "--quiet", "-j", "1"]
+        : ["run", c.path, "-o", output, "--quiet", "-j", "1"])
     Self.expectRefusal(validate(), c, "validate")
     Self.expectRefusal(run(), c, c.isSweep ? "sweep" : "run")
     let left = try FileManager.default.contentsOfDirectory(atPath: dir.path)

@@ -26,7 +26,9 @@ struct CommandResult {
 }
 
 /// Runs a program with arguments in a directory (the package root by default) and waits for it.
-func runProgram(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], in directory: URL = packageRoot) throws -> CommandResult {
+func runProgram(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], in directory: URL = packageRoot) throws
+  -> CommandResult
+{
   let process = Process()
   process.executableURL = executable
   process.arguments = arguments
@@ -42,9 +44,10 @@ func runProgram(_ executable: URL, _ arguments: [String], environment: [String: 
   let outData = out.fileHandleForReading.readDataToEndOfFile()
   let errData = err.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
-  return CommandResult(exitCode: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self),
-                       signalled: process.terminationReason == .uncaughtSignal)
+  return CommandResult(
+    exitCode: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+    stderr: String(decoding: errData, as: UTF8.self),
+    signalled: process.terminationReason == .uncaughtSignal)
 }
 
 /// Runs `chainsim` with arguments.

@@ -17,17 +17,20 @@ import Testing
     try expectUsageError(["sweep", "scenarios/sweeps/cranes-and-clearance.yaml", "-j", "-1"], "-j must be at least 1 (got -1: negative)")
     try expectUsageError(["run", "-j", "0"], "-j must be at least 1 (got 0)")
     try expectUsageError(["run", "-j", "100000"], "-j must be at most 4,096 (got 100000)")
-    try expectUsageError(["run", "-j", "two"], "-j expects the number of replications run at once, a whole number between 1 and 4,096 (got 'two')")
+    try expectUsageError(
+      ["run", "-j", "two"], "-j expects the number of replications run at once, a whole number between 1 and 4,096 (got 'two')")
   }
 
   @Test func theSeedStatesItsRange() throws {
     try expectUsageError(["run", "--seed", "-1"], "--seed must be at least 0 (got -1: negative)")
     try expectUsageError(["run", "--seed", "1000000000000000"], "--seed must be at most 999,999,999,999,999 (got 1000000000000000)")
-    try expectUsageError(["run", "--seed", "18446744073709551616"],
-                         "--seed must be between 0 and 999,999,999,999,999 (got '18446744073709551616': too large)")
+    try expectUsageError(
+      ["run", "--seed", "18446744073709551616"],
+      "--seed must be between 0 and 999,999,999,999,999 (got '18446744073709551616': too large)")
     let help = try chainsim("run", "--help")
-    #expect(help.stdout.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
-      .contains("Master seed, a whole number from 0 to 999,999,999,999,999"), "\(help.stdout)")
+    #expect(
+      help.stdout.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        .contains("Master seed, a whole number from 0 to 999,999,999,999,999"), "\(help.stdout)")
   }
 
   @Test func replicationsAndHorizonStateTheirRange() throws {

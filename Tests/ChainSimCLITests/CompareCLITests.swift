@@ -53,7 +53,9 @@ import Testing
 
     let table = try chainsim("compare", base.path, fast.path)
     #expect(table.exitCode == 1, "\(table.stderr)")
-    #expect(table.stdout.contains("port.terminals[name=UICT].crane_productivity: normal(mean: 19/h, sd: 3/h, min: 8/h) -> normal(mean: 38/h, sd: 6/h, min: 16/h)"))
+    #expect(
+      table.stdout.contains(
+        "port.terminals[name=UICT].crane_productivity: normal(mean: 19/h, sd: 3/h, min: 8/h) -> normal(mean: 38/h, sd: 6/h, min: 16/h)"))
     let waitLine = try #require(table.stdout.split(separator: "\n").first { $0.contains(" wait_for_berth_mean ") })
     #expect(waitLine.hasSuffix("better"), "\(waitLine)")
 
@@ -90,15 +92,20 @@ import Testing
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let short = dir.appendingPathComponent("short.h5"), long = dir.appendingPathComponent("long.h5")
-    let quick = ["--replications", "2", "--set", "run.warmup=1d", "--set", "ring.enabled=false",
-                 "--set", "rail.enabled=false", "--set", "recycling.enabled=false", "--quiet"]
+    let quick = [
+      "--replications", "2", "--set", "run.warmup=1d", "--set", "ring.enabled=false",
+      "--set", "rail.enabled=false", "--set", "recycling.enabled=false", "--quiet",
+    ]
     for (path, horizon) in [(short, "3d"), (long, "4d")] {
       let r = try runProgram(chainsimBinary, ["run", "-o", path.path, "--horizon", horizon] + quick)
       #expect(r.exitCode == 0, "\(r.stderr)")
     }
     let horizons = try chainsim("compare", short.path, long.path)
     #expect(horizons.exitCode == 2)
-    #expect(horizons.stderr.contains("\(short.path) and \(long.path) cannot be compared: horizons differ (\(short.path): 72 h, \(long.path): 96 h)"), "\(horizons.stderr)")
+    #expect(
+      horizons.stderr.contains(
+        "\(short.path) and \(long.path) cannot be compared: horizons differ (\(short.path): 72 h, \(long.path): 96 h)"),
+      "\(horizons.stderr)")
     #expect(horizons.stdout.isEmpty)
 
     let text = dir.appendingPathComponent("notes.h5")

@@ -45,8 +45,9 @@ import Testing
     var chunked = all.filter(\.chunked)
     for _ in 0..<16 where !chunked.isEmpty { regions.append(chunked.remove(at: Int(random.next() % UInt64(chunked.count)))) }
     var cases = regions.map { region in
-      DamageCase.flip(good.run, at: region.offset + Int(random.next() % UInt64(region.size)), bit: Int(random.next() % 8),
-                      label: "in the data of /\(region.name)")
+      DamageCase.flip(
+        good.run, at: region.offset + Int(random.next() % UInt64(region.size)), bit: Int(random.next() % 8),
+        label: "in the data of /\(region.name)")
     }
     // Strings live in the global heap: the resolved scenario text and the label scales.
     for text in ["horizon:", "UICT"] {
@@ -182,12 +183,15 @@ struct DamageHarness {
           harmless += 1
           #expect(!expectRefused, "\(what): expected exit 2, got \(outcome.exitCode): \(outcome.stderr)")
           #expect([0, 1].contains(outcome.exitCode), "\(what): exit \(outcome.exitCode): \(outcome.stderr)")
-          #expect(outcome.exitCode == base.exitCode && outcome.output == base.output,
-                  "\(what): exit \(outcome.exitCode) with output different from the undamaged file's")
+          #expect(
+            outcome.exitCode == base.exitCode && outcome.output == base.output,
+            "\(what): exit \(outcome.exitCode) with output different from the undamaged file's")
         }
       }
     }
-    print("DamagedResultsTests \(target): \(cases.count) damaged files x \(baseline.count) commands: \(refused) refused (exit 2), \(harmless) unchanged output")
+    print(
+      "DamagedResultsTests \(target): \(cases.count) damaged files x \(baseline.count) commands: \(refused) refused (exit 2), \(harmless) unchanged output"
+    )
   }
 
   static let damagedName = "damaged-target.h5"
@@ -242,7 +246,6 @@ final class Collected: @unchecked Sendable {
   }
 }
 
-
 // MARK: - Good files
 
 /// The undamaged files, written once into a temporary folder that lives as long as the process.
@@ -260,7 +263,8 @@ struct GoodFiles: Sendable {
     let runPath = dir.appendingPathComponent("good.h5").path
     self.runPath = runPath
     let r = try chainsim(
-      "run", "scenarios/tianjin-2024.yaml", "--horizon", "2d", "--replications", "2", "--set", "run.warmup=0d", "--set", "ring.enabled=false",
+      "run", "scenarios/tianjin-2024.yaml", "--horizon", "2d", "--replications", "2", "--set", "run.warmup=0d", "--set",
+      "ring.enabled=false",
       "--set", "recycling.enabled=false", "-o", runPath, "--quiet")
     guard r.exitCode == 0 else { throw Failure("good run failed: \(r.stderr)") }
     let sweepDefinition = fixture("damaged/two-points.yaml")

@@ -28,7 +28,10 @@ import Testing
     let before = try FolderSnapshot(bench.folder)
     let commands: [(String, [String])] = [
       ("ro/r.h5", ["run", "S.yaml", "--horizon", "2d", "--set", "run.warmup=1d", "--replications", "2", "-j", "1", "-o", "ro/r.h5"]),
-      ("ro/new/r.h5", ["run", "S.yaml", "--horizon", "2d", "--set", "run.warmup=1d", "--replications", "2", "-j", "1", "-o", "ro/new/r.h5"]),
+      (
+        "ro/new/r.h5",
+        ["run", "S.yaml", "--horizon", "2d", "--set", "run.warmup=1d", "--replications", "2", "-j", "1", "-o", "ro/new/r.h5"]
+      ),
       ("ro/s.h5", ["sweep", "sweep.yaml", "-j", "1", "-o", "ro/s.h5"]),
     ]
     for (output, arguments) in commands {
@@ -37,8 +40,9 @@ import Testing
       #expect(!r.stdout.contains("replications,"), "no replication ran (no progress line): \(r.stdout)")
       let lines = r.stdout.split(separator: "\n").filter { !$0.hasPrefix("warning: ") }
       let folderNamed = output.hasPrefix("ro/new") ? "cannot create the folder ro/new: " : "cannot write in the folder ro: "
-      #expect(lines.count == 1 && lines[0].hasPrefix("error: \(output): \(folderNamed)")
-                && lines[0].hasSuffix(" (checked before running; nothing was written)"), "\(r.stdout)")
+      #expect(
+        lines.count == 1 && lines[0].hasPrefix("error: \(output): \(folderNamed)")
+          && lines[0].hasSuffix(" (checked before running; nothing was written)"), "\(r.stdout)")
       #expect(try FolderSnapshot(bench.folder) == before)
     }
   }
@@ -72,9 +76,12 @@ import Testing
     #expect(r.exitCode == 2, "\(r.stdout)")
     #expect(!r.stdout.contains("replications,"), "no replication ran (no progress line): \(r.stdout)")
     let lines = r.stdout.split(separator: "\n").filter { !$0.hasPrefix("warning: ") }
-    #expect(lines.count == 1 && lines[0].hasPrefix(
-      "error: --precision: there is no KPI port.wait_for_berth_men; did you mean 'port.wait_for_berth_mean'? (KPIs: port.vessel_calls, "),
-            "\(r.stdout)")
+    #expect(
+      lines.count == 1
+        && lines[0].hasPrefix(
+          "error: --precision: there is no KPI port.wait_for_berth_men; did you mean 'port.wait_for_berth_mean'? (KPIs: port.vessel_calls, "
+        ),
+      "\(r.stdout)")
     #expect(try FolderSnapshot(bench.folder) == before, "no records folder, no records")
 
     let subsystem = try bench.chainsim(["sweep", "sweep.yaml", "-j", "1", "-o", "s.h5", "--quiet", "--precision", "harbour.wait=5%"])
@@ -83,8 +90,10 @@ import Testing
     #expect(try FolderSnapshot(bench.folder) == before)
 
     // A KPI that exists still runs.
-    let known = try bench.chainsim(["sweep", "sweep.yaml", "-j", "1", "-o", "s.h5", "--quiet", "--precision", "port.wait_for_berth_mean=500%",
-                                    "--max-replications", "2"])
+    let known = try bench.chainsim([
+      "sweep", "sweep.yaml", "-j", "1", "-o", "s.h5", "--quiet", "--precision", "port.wait_for_berth_mean=500%",
+      "--max-replications", "2",
+    ])
     #expect(known.exitCode == 0, "\(known.stderr)")
   }
 }
@@ -98,7 +107,8 @@ extension EarlyRefusalTests {
     try Data("sweep: [unclosed\n".utf8).write(to: bench.url("broken.yaml"))
     let before = try FolderSnapshot(bench.folder)
     let r = try bench.chainsim(["sweep", "broken.yaml", "--shard", "3/2", "--quiet"])
-    try expectRefused(r, "error: --shard 3/2: the shard index is out of range; it must be between 1 and 2", folder: bench.folder, before: before)
+    try expectRefused(
+      r, "error: --shard 3/2: the shard index is out of range; it must be between 1 and 2", folder: bench.folder, before: before)
   }
 }
 
@@ -127,5 +137,6 @@ enum ReadOnlyFolder {
     return true
   }()
 
-  static let why: Comment = "running as root where mount -t tmpfs is not permitted: root writes through a 0555 folder, so a read-only folder cannot be made"
+  static let why: Comment =
+    "running as root where mount -t tmpfs is not permitted: root writes through a 0555 folder, so a read-only folder cannot be made"
 }

@@ -10,8 +10,10 @@ import Testing
     let base = try String(contentsOf: packageRoot.appendingPathComponent("scenarios/tianjin-2024.yaml"), encoding: .utf8)
     let scenario = dir.appendingPathComponent("zw.yaml")
     try base.replacingOccurrences(of: "UICT", with: "UI\u{200B}CT").write(to: scenario, atomically: true, encoding: .utf8)
-    let quick = ["--replications", "2", "--horizon", "5d", "--set", "run.warmup=1d", "--set", "ring.enabled=false",
-                 "--set", "rail.enabled=false", "--set", "recycling.enabled=false", "-j", "2"]
+    let quick = [
+      "--replications", "2", "--horizon", "5d", "--set", "run.warmup=1d", "--set", "ring.enabled=false",
+      "--set", "rail.enabled=false", "--set", "recycling.enabled=false", "-j", "2",
+    ]
     let a = dir.appendingPathComponent("a.h5").path, b = dir.appendingPathComponent("b.h5").path
     let run = try runProgram(chainsimBinary, ["run", scenario.path, "-o", a, "--all"] + quick)
     #expect(run.exitCode == 0, "\(run.stderr)")

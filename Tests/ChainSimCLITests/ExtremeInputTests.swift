@@ -86,8 +86,11 @@ import Testing
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("r.h5").path
-    let r = try runProgram(chainsimBinary, ["run", Self.scenario] + Self.short + [
-      "--set", "rail.yard.capacity_teu=0", "--set", "ring.fleets[name=Wuqing reefers].vehicles=0", "-o", out, "--quiet"])
+    let r = try runProgram(
+      chainsimBinary,
+      ["run", Self.scenario] + Self.short + [
+        "--set", "rail.yard.capacity_teu=0", "--set", "ring.fleets[name=Wuqing reefers].vehicles=0", "-o", out, "--quiet",
+      ])
     #expect(r.exitCode == 0, "\(r.stderr)")
     let summary = try H5Summary(out)
     #expect(summary.failedChecks.isEmpty, "flow balance: \(summary.failedChecks)")
@@ -140,13 +143,17 @@ import Testing
       #expect(v.exitCode == 2, "\(key): \(v.stderr)")
       #expect(v.stderr.contains(".\(key): expected a count ≤ 10000, found 1000000000"), "\(v.stderr)")
     }
-    for (key, path) in [("quay_cranes", "port.terminals[name=Beijiang C].quay_cranes"), ("vehicles", "recycling.centres[name=Binhai].fleets[name=packaging trucks].vehicles")] {
+    for (key, path) in [
+      ("quay_cranes", "port.terminals[name=Beijiang C].quay_cranes"),
+      ("vehicles", "recycling.centres[name=Binhai].fleets[name=packaging trucks].vehicles"),
+    ] {
       let (one, _) = ScenarioText.replacing([key: huge])
       let bad = dir.appendingPathComponent("huge-\(key).yaml")
       try one.write(to: bad, atomically: true, encoding: .utf8)
       let v = try runProgram(chainsimBinary, ["validate", bad.path])
       #expect(v.exitCode == 2, "\(key): \(v.stderr)")
-      #expect(v.stderr.contains("\(path): expected a count between \(key == "quay_cranes" ? 1 : 0) and 10000, found 1000000000"), "\(v.stderr)")
+      #expect(
+        v.stderr.contains("\(path): expected a count between \(key == "quay_cranes" ? 1 : 0) and 10000, found 1000000000"), "\(v.stderr)")
     }
   }
 

@@ -23,12 +23,17 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("r.h5")
     // An older results file (another seed): the only kind of existing file a run replaces.
-    let first = try chainsim("run", "scenarios/tianjin-2024.yaml", "--horizon", "2d", "--set", "run.warmup=1d",
-                             "--replications", "1", "-j", "1", "--seed", "11", "-o", out.path, "--quiet")
+    let first = try chainsim(
+      "run", "scenarios/tianjin-2024.yaml", "--horizon", "2d", "--set", "run.warmup=1d",
+      "--replications", "1", "-j", "1", "--seed", "11", "-o", out.path, "--quiet")
     #expect(first.exitCode == 0, "\(first.stderr)")
     let older = try Data(contentsOf: out)
-    let r = try limited(4, ["run", "scenarios/tianjin-2024.yaml", "--horizon", "2d", "--set", "run.warmup=1d",
-                            "--replications", "1", "-j", "1", "-o", out.path, "--quiet"])
+    let r = try limited(
+      4,
+      [
+        "run", "scenarios/tianjin-2024.yaml", "--horizon", "2d", "--set", "run.warmup=1d",
+        "--replications", "1", "-j", "1", "-o", out.path, "--quiet",
+      ])
     #expect(r.exitCode == 3, "\(r.stderr)")
     let message = r.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
     #expect(message == "error: \(out.path): cannot write the file: File too large (the file size limit is exceeded: see ulimit -f)")

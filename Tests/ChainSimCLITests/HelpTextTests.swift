@@ -4,7 +4,9 @@ import Testing
 /// `--help` of every command reads well at 80 columns: defaults appear once, and text is
 /// wrapped as paragraphs, not broken mid-sentence where the source had a line break (Issue 17).
 @Suite struct HelpTextTests {
-  static let commands: [[String]] = [[], ["run"], ["validate"], ["sweep"], ["merge"], ["compare"], ["inspect"], ["report"], ["schema"], ["fingerprints"]]
+  static let commands: [[String]] = [
+    [], ["run"], ["validate"], ["sweep"], ["merge"], ["compare"], ["inspect"], ["report"], ["schema"], ["fingerprints"],
+  ]
 
   func help(_ command: [String]) throws -> String {
     let r = try runProgram(chainsimBinary, command + ["--help"], environment: ["COLUMNS": "80"])
@@ -26,8 +28,9 @@ import Testing
     let lines = try help(command).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     for (line, next) in zip(lines, lines.dropFirst()) where !line.hasPrefix("USAGE:") {
       guard !line.trimmingCharacters(in: .whitespaces).isEmpty, let first = next.split(separator: " ").first,
-            let letter = first.first, letter.isLowercase,
-            next.prefix(while: { $0 == " " }).count == line.prefix(while: { $0 == " " }).count else { continue }
+        let letter = first.first, letter.isLowercase,
+        next.prefix(while: { $0 == " " }).count == line.prefix(while: { $0 == " " }).count
+      else { continue }
       #expect(line.count + 1 + first.count >= 80, "\(command): broken after '\(line)' before '\(first)'")
     }
   }

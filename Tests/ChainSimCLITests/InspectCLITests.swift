@@ -7,11 +7,13 @@ import Testing
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("base.h5").path
-    let run = try chainsim("run", "scenarios/tianjin-2024.yaml", "--replications", "2", "--horizon", "12d", "--set", "run.warmup=1d",
-                           "--set", "ring.enabled=false", "--set", "rail.enabled=false", "--set", "recycling.enabled=false",
-                           "--set", "run.sample_interval=1h", "-o", out, "--json")
+    let run = try chainsim(
+      "run", "scenarios/tianjin-2024.yaml", "--replications", "2", "--horizon", "12d", "--set", "run.warmup=1d",
+      "--set", "ring.enabled=false", "--set", "rail.enabled=false", "--set", "recycling.enabled=false",
+      "--set", "run.sample_interval=1h", "-o", out, "--json")
     #expect(run.exitCode == 0, "\(run.stderr)")
-    let fingerprint = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])["fingerprint"] as? String
+    let fingerprint =
+      try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])["fingerprint"] as? String
     let table = try chainsim("inspect", out, "--all-series")
     #expect(table.exitCode == 0, "\(table.stderr)")
     #expect(table.stdout.contains("fingerprint:   \(fingerprint ?? "?")"))

@@ -25,19 +25,27 @@ import Testing
   }
 
   @Test func devicesAndKernelInterfacesAreNamed() throws {
-    try expectRefused(["validate", "/dev/zero"], "cannot read '/dev/zero': it is a device (such as /dev/zero or /dev/null), not a scenario file")
-    try expectRefused(["validate", "/proc/self/mem"], "cannot read '/proc/self/mem': it is a kernel interface (a file of /proc), not a scenario file")
+    try expectRefused(
+      ["validate", "/dev/zero"], "cannot read '/dev/zero': it is a device (such as /dev/zero or /dev/null), not a scenario file")
+    try expectRefused(
+      ["validate", "/proc/self/mem"], "cannot read '/proc/self/mem': it is a kernel interface (a file of /proc), not a scenario file")
   }
 
   @Test func aResultsFileGivenAsTheScenarioPointsToInspect() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let results = dir.appendingPathComponent("run.h5").path
-    let r = try runProgram(chainsimBinary, ["run", "-o", results, "--quiet", "--replications", "2", "--horizon", "2d",
-                                            "--set", "run.warmup=1d", "--set", "ring.enabled=false", "--set", "rail.enabled=false",
-                                            "--set", "recycling.enabled=false"])
+    let r = try runProgram(
+      chainsimBinary,
+      [
+        "run", "-o", results, "--quiet", "--replications", "2", "--horizon", "2d",
+        "--set", "run.warmup=1d", "--set", "ring.enabled=false", "--set", "rail.enabled=false",
+        "--set", "recycling.enabled=false",
+      ])
     #expect(r.exitCode == 0, "\(r.stderr)")
-    try expectRefused(["run", results, "-o", dir.appendingPathComponent("again.h5").path, "--quiet"],
-                      "\(results):1:1: cannot read the file: it is a ChainSim results file (HDF5), not a scenario; to see what it holds, run: chainsim inspect \(results)")
+    try expectRefused(
+      ["run", results, "-o", dir.appendingPathComponent("again.h5").path, "--quiet"],
+      "\(results):1:1: cannot read the file: it is a ChainSim results file (HDF5), not a scenario; to see what it holds, run: chainsim inspect \(results)"
+    )
   }
 }

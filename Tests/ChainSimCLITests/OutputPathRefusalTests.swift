@@ -78,11 +78,14 @@ import Testing
     try expectRefused(try bench.run(output: "S.yaml"), refusal("S.yaml", role), folder: bench.folder, before: before)
     try expectRefused(try bench.run(output: "./sub/../S.yaml"), refusal("./sub/../S.yaml", role), folder: bench.folder, before: before)
     try expectRefused(try bench.run(output: "./new/../S.yaml"), refusal("./new/../S.yaml", role), folder: bench.folder, before: before)
-    try expectRefused(try bench.run(output: bench.path("S.yaml")), refusal(bench.path("S.yaml"), role), folder: bench.folder, before: before)
-    try expectRefused(try bench.run(output: "link.h5"), refusal("link.h5", "is one of this run's inputs (the scenario file S.yaml)"),
-                      folder: bench.folder, before: before)
-    try expectRefused(try bench.run(output: "hard.h5"), refusal("hard.h5", "is one of this run's inputs (the scenario file S.yaml)"),
-                      folder: bench.folder, before: before)
+    try expectRefused(
+      try bench.run(output: bench.path("S.yaml")), refusal(bench.path("S.yaml"), role), folder: bench.folder, before: before)
+    try expectRefused(
+      try bench.run(output: "link.h5"), refusal("link.h5", "is one of this run's inputs (the scenario file S.yaml)"),
+      folder: bench.folder, before: before)
+    try expectRefused(
+      try bench.run(output: "hard.h5"), refusal("hard.h5", "is one of this run's inputs (the scenario file S.yaml)"),
+      folder: bench.folder, before: before)
   }
 
   @Test func aBaseTheScenarioExtendsIsRefused() throws {
@@ -90,8 +93,9 @@ import Testing
     defer { bench.remove() }
     let before = try FolderSnapshot(bench.folder)
     let r = try bench.run("V.yaml", output: "S.yaml")
-    try expectRefused(r, refusal("S.yaml", "is one of this run's inputs (a base scenario that V.yaml extends)"),
-                      folder: bench.folder, before: before)
+    try expectRefused(
+      r, refusal("S.yaml", "is one of this run's inputs (a base scenario that V.yaml extends)"),
+      folder: bench.folder, before: before)
     let own = try bench.run("V.yaml", output: "V.yaml")
     try expectRefused(own, refusal("V.yaml", "is one of this run's inputs (the scenario file)"), folder: bench.folder, before: before)
   }
@@ -102,7 +106,8 @@ import Testing
     // `output:` in the sweep file is refused at its line, by validate too.
     try bench.writeSweep(output: "S.yaml")
     let withOutput = try FolderSnapshot(bench.folder)
-    let located = "error: sweep.yaml:9:9: output: S.yaml is one of this run's inputs (the sweep's base scenario): ChainSim writes "
+    let located =
+      "error: sweep.yaml:9:9: output: S.yaml is one of this run's inputs (the sweep's base scenario): ChainSim writes "
       + "only to a new file, an empty file or an older ChainSim results file; choose another output (nothing was written)"
     try expectRefused(try bench.chainsim(["sweep", "sweep.yaml", "-j", "1", "--quiet"]), located, folder: bench.folder, before: withOutput)
     try expectRefused(try bench.chainsim(["validate", "sweep.yaml"]), located, folder: bench.folder, before: withOutput)
@@ -110,23 +115,27 @@ import Testing
     try bench.writeSweep()
     let before = try FolderSnapshot(bench.folder)
     let base = try bench.chainsim(["sweep", "sweep.yaml", "-j", "1", "--quiet", "-o", "S.yaml"])
-    try expectRefused(base, refusal("S.yaml", "is one of this run's inputs (the sweep's base scenario)"),
-                      folder: bench.folder, before: before)
+    try expectRefused(
+      base, refusal("S.yaml", "is one of this run's inputs (the sweep's base scenario)"),
+      folder: bench.folder, before: before)
     let own = try bench.chainsim(["sweep", "sweep.yaml", "-j", "1", "--quiet", "-o", "sweep.yaml"])
     try expectRefused(own, refusal("sweep.yaml", "is one of this run's inputs (the sweep file)"), folder: bench.folder, before: before)
     let part = try bench.chainsim(["sweep", "sweep.yaml", "-j", "1", "--quiet", "--shard", "1/2", "-o", "S.yaml"])
-    try expectRefused(part, refusal("S.yaml", "is one of this run's inputs (the sweep's base scenario)", kind: "ChainSim sweep part file"),
-                      folder: bench.folder, before: before)
+    try expectRefused(
+      part, refusal("S.yaml", "is one of this run's inputs (the sweep's base scenario)", kind: "ChainSim sweep part file"),
+      folder: bench.folder, before: before)
     let slurm = try bench.chainsim(["sweep", "sweep.yaml", "--slurm", "2", "--quiet", "-o", "sweep.yaml"])
-    try expectRefused(slurm, refusal("\(bench.folder.path)/sweep.yaml", "is one of this run's inputs (the sweep file)"),
-                      folder: bench.folder, before: before)
+    try expectRefused(
+      slurm, refusal("\(bench.folder.path)/sweep.yaml", "is one of this run's inputs (the sweep file)"),
+      folder: bench.folder, before: before)
 
     // A base further down: the sweep's scenario V.yaml extends S.yaml.
     try bench.writeSweep(scenario: "V.yaml")
     let overVariant = try FolderSnapshot(bench.folder)
     let deeper = try bench.chainsim(["sweep", "sweep.yaml", "-j", "1", "--quiet", "-o", "S.yaml"])
-    try expectRefused(deeper, refusal("S.yaml", "is one of this run's inputs (a base scenario that V.yaml extends)"),
-                      folder: bench.folder, before: overVariant)
+    try expectRefused(
+      deeper, refusal("S.yaml", "is one of this run's inputs (a base scenario that V.yaml extends)"),
+      folder: bench.folder, before: overVariant)
   }
 
   @Test func aRecordsFolderHoldingOtherFilesIsRefusedBeforeAnyPointRuns() throws {
@@ -137,9 +146,11 @@ import Testing
     try Data("mine".utf8).write(to: bench.url("s.h5.records/notes.txt"))
     let before = try FolderSnapshot(bench.folder)
     let r = try bench.chainsim(["sweep", "sweep.yaml", "-j", "1", "--quiet", "-o", "s.h5"])
-    try expectRefused(r, "error: s.h5.records: holds notes.txt, which is not a sweep record: a sweep keeps its "
-                        + "records there and removes the folder when done; remove it or choose another -o (nothing was written)",
-                      folder: bench.folder, before: before)
+    try expectRefused(
+      r,
+      "error: s.h5.records: holds notes.txt, which is not a sweep record: a sweep keeps its "
+        + "records there and removes the folder when done; remove it or choose another -o (nothing was written)",
+      folder: bench.folder, before: before)
   }
 
   @Test func mergeAndReportNeverWriteOverTheirInputsOrForeignFiles() throws {
@@ -168,8 +179,9 @@ import Testing
     try expectRefused(ontoDevice, refusal("/dev/null", "is a device"), folder: bench.folder, before: before)
 
     let ontoInput = try bench.chainsim(["report", "m.h5", "-o", "m.h5"])
-    try expectRefused(ontoInput, refusal("m.h5", "is one of this run's inputs (a results file this report reads)", kind: "ChainSim report"),
-                      folder: bench.folder, before: before)
+    try expectRefused(
+      ontoInput, refusal("m.h5", "is one of this run's inputs (a results file this report reads)", kind: "ChainSim report"),
+      folder: bench.folder, before: before)
     let ontoPage = try bench.chainsim(["report", "m.h5", "-o", "page.html"])
     try expectRefused(ontoPage, foreignFile("page.html", kind: "ChainSim report"), folder: bench.folder, before: before)
     let ontoFull = try bench.chainsim(["report", "m.h5", "-o", "/dev/full"])

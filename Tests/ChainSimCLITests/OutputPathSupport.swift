@@ -123,8 +123,10 @@ func foreignFile(_ path: String, kind: String = "ChainSim results file") -> Stri
 }
 
 /// Expects a refusal: exit 2, exactly `message` on stderr, the folder as it was.
-func expectRefused(_ result: CommandResult, _ message: String, folder: URL, before: FolderSnapshot,
-                   sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectRefused(
+  _ result: CommandResult, _ message: String, folder: URL, before: FolderSnapshot,
+  sourceLocation: SourceLocation = #_sourceLocation
+) throws {
   #expect(result.exitCode == 2, "\(result.stderr)", sourceLocation: sourceLocation)
   #expect(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines) == message, sourceLocation: sourceLocation)
   let after = try FolderSnapshot(folder)

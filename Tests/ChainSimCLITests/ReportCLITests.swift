@@ -12,8 +12,10 @@ import Testing
 @Suite(.serialized) struct ReportCLITests {
   /// The base and variant colours of the report's palette (SVGChartRenderer.defaultPalette).
   static let baseColour = "#1f5fbf", variantColour = "#e6550d"
-  static let quick = ["--horizon", "6d", "--set", "run.warmup=1d", "--replications", "2", "--set", "ring.enabled=false",
-                      "--set", "rail.enabled=false", "--set", "recycling.enabled=false", "--quiet"]
+  static let quick = [
+    "--horizon", "6d", "--set", "run.warmup=1d", "--replications", "2", "--set", "ring.enabled=false",
+    "--set", "rail.enabled=false", "--set", "recycling.enabled=false", "--quiet",
+  ]
 
   /// Runs the baseline and the automated-cranes variant once for all tests, into a fixed
   /// temporary folder that the next test run replaces (so runs do not pile up).
@@ -92,10 +94,12 @@ import Testing
     // Headless Chromium draws the page; the PNG holds lines in both series colours.
     let browser = try #require(Self.chromium(), "chromium is required for the report test (apt-get install chromium; .ci/run installs it)")
     let png = dir.appendingPathComponent("report.png")
-    let shot = try runProgram(URL(fileURLWithPath: browser), [
-      "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(png.path)", "--window-size=1200,3000",
-      html.absoluteString,
-    ])
+    let shot = try runProgram(
+      URL(fileURLWithPath: browser),
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(png.path)", "--window-size=1200,3000",
+        html.absoluteString,
+      ])
     #expect(shot.exitCode == 0, "\(shot.stderr)")
     let pixels = try Self.colourCounts(png, [Self.baseColour, Self.variantColour])
     #expect(pixels.width == 1200 && pixels.height == 3000)
@@ -148,7 +152,8 @@ import Testing
     #expect(foreign.stderr.contains("not an HDF5 file"), "\(foreign.stderr)")
 
     let short = dir.appendingPathComponent("short.h5").path
-    let run = try runProgram(chainsimBinary, ["run", "scenarios/tianjin-2024.yaml", "-o", short] + Self.quick.map { $0 == "6d" ? "4d" : $0 })
+    let run = try runProgram(
+      chainsimBinary, ["run", "scenarios/tianjin-2024.yaml", "-o", short] + Self.quick.map { $0 == "6d" ? "4d" : $0 })
     #expect(run.exitCode == 0, "\(run.stderr)")
     let horizons = try chainsim("report", base, short, "-o", out)
     #expect(horizons.exitCode == 2)
@@ -188,7 +193,11 @@ import Testing
     var height: Int
     var nonWhite: Int
     var colours: [String: ColourStats]
-    enum CodingKeys: String, CodingKey { case width, height, nonWhite = "non_white", colours }
+    enum CodingKeys: String, CodingKey {
+      case width, height
+      case nonWhite = "non_white"
+      case colours
+    }
   }
 
   /// Decodes the PNG with the project's standard-library checker (no PIL needed).

@@ -5,12 +5,18 @@ import Testing
 /// and `--trace ring` writing a named compound dataset that h5py reads by field.
 @Suite(.serialized) struct RingCLITests {
   static let cases: [(file: String, message: String)] = [
-    ("ring-unknown-category.yaml",
-     "error: Tests/ChainSimCLITests/Fixtures/ring-unknown-category.yaml:7:18: ring.bases[name=Wuqing].harvest[name=leafy_vegetable].name: unknown category 'leafy_vegetable'; categories are leafy_vegetables, fruit, meat, aquatic, dairy; did you mean 'leafy_vegetables'?"),
-    ("ring-unknown-node.yaml",
-     "error: Tests/ChainSimCLITests/Fixtures/ring-unknown-node.yaml:8:13: ring.roads.links[name=Wuqing - nowhere].to: unknown node 'Wuqing hubb': a link must join sites (hubs, bases, destinations, the port) or junctions; known nodes are Wuqing hub, Langfang hub, Zhuozhou hub, Majuqiao DC, Shunyi DC, Wuqing, Jinghai, Baodi, Jizhou, Ninghe, Gu'an, Zhuozhou, Yutian, Xinfadi, Dayangfang, Shunyi Shimen, Tianjin Port, 6th Ring SE, 6th Ring S, 6th Ring NE; did you mean 'Wuqing hub'?"),
-    ("ring-threshold.yaml",
-     "error: Tests/ChainSimCLITests/Fixtures/ring-threshold.yaml:7:18: ring.categories[name=dairy].threshold: the spoilage threshold 0.95 must be below the initial quality 0.9 (a fresh lot would be spoiled at harvest)"),
+    (
+      "ring-unknown-category.yaml",
+      "error: Tests/ChainSimCLITests/Fixtures/ring-unknown-category.yaml:7:18: ring.bases[name=Wuqing].harvest[name=leafy_vegetable].name: unknown category 'leafy_vegetable'; categories are leafy_vegetables, fruit, meat, aquatic, dairy; did you mean 'leafy_vegetables'?"
+    ),
+    (
+      "ring-unknown-node.yaml",
+      "error: Tests/ChainSimCLITests/Fixtures/ring-unknown-node.yaml:8:13: ring.roads.links[name=Wuqing - nowhere].to: unknown node 'Wuqing hubb': a link must join sites (hubs, bases, destinations, the port) or junctions; known nodes are Wuqing hub, Langfang hub, Zhuozhou hub, Majuqiao DC, Shunyi DC, Wuqing, Jinghai, Baodi, Jizhou, Ninghe, Gu'an, Zhuozhou, Yutian, Xinfadi, Dayangfang, Shunyi Shimen, Tianjin Port, 6th Ring SE, 6th Ring S, 6th Ring NE; did you mean 'Wuqing hub'?"
+    ),
+    (
+      "ring-threshold.yaml",
+      "error: Tests/ChainSimCLITests/Fixtures/ring-threshold.yaml:7:18: ring.categories[name=dairy].threshold: the spoilage threshold 0.95 must be below the initial quality 0.9 (a fresh lot would be spoiled at harvest)"
+    ),
   ]
 
   @Test(arguments: cases.indices)
@@ -22,8 +28,9 @@ import Testing
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("ring.h5").path
-    let r = try chainsim("run", "scenarios/tianjin-2024.yaml", "--replications", "1", "--horizon", "2d", "--set", "run.warmup=1d",
-                         "--set", "port.enabled=false", "--set", "recycling.enabled=false", "--trace", "ring", "-o", out, "--quiet")
+    let r = try chainsim(
+      "run", "scenarios/tianjin-2024.yaml", "--replications", "1", "--horizon", "2d", "--set", "run.warmup=1d",
+      "--set", "port.enabled=false", "--set", "recycling.enabled=false", "--trace", "ring", "-o", out, "--quiet")
     #expect(r.exitCode == 0, "\(r.stderr)")
     let script = """
       import h5py, sys

@@ -60,17 +60,23 @@ import Testing
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("fault.h5")
-    let r = try runProgram(chainsimBinary, ["run", "-o", out.path, "--quiet"] + quick,
-                           environment: ["CHAINSIM_INJECT_FAULT": "invariant"])
+    let r = try runProgram(
+      chainsimBinary, ["run", "-o", out.path, "--quiet"] + quick,
+      environment: ["CHAINSIM_INJECT_FAULT": "invariant"])
     #expect(r.exitCode == 1)
     #expect(r.stderr.contains("invariant failed: port/vessel_balance in replication 0"))
     #expect(FileManager.default.fileExists(atPath: out.path), "the file is written with the failure recorded")
-    let check = try runProgram(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", """
-      import h5py, sys
-      f = h5py.File(sys.argv[1], "r")
-      g = f["checks/port/vessel_balance"]
-      print(bool(g.attrs["passed"]))
-      """, out.path])
+    let check = try runProgram(
+      URL(fileURLWithPath: "/usr/bin/env"),
+      [
+        "python3", "-c",
+        """
+        import h5py, sys
+        f = h5py.File(sys.argv[1], "r")
+        g = f["checks/port/vessel_balance"]
+        print(bool(g.attrs["passed"]))
+        """, out.path,
+      ])
     #expect(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "False", "\(check.stderr)")
   }
 }

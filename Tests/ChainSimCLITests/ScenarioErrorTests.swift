@@ -4,34 +4,62 @@ import Testing
 /// Malformed scenario files and overrides: the exact message, exit code 2, and no output file.
 @Suite(.serialized) struct ScenarioErrorTests {
   static let cases: [(file: String, overrides: [String], message: String)] = [
-    ("bad/syntax.yaml", [],
-     "error: Tests/ChainSimCLITests/Fixtures/bad/syntax.yaml:5:1: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)"),
-    ("bad/unknown-key.yaml", [],
-     "error: Tests/ChainSimCLITests/Fixtures/bad/unknown-key.yaml:5:7: port.terminals[name=UICT]: unknown key 'quay_crane'; did you mean 'quay_cranes'?"),
-    ("bad/wrong-unit.yaml", [],
-     "error: Tests/ChainSimCLITests/Fixtures/bad/wrong-unit.yaml:3:12: run.horizon: expected a duration such as 45min, 6h or 2d, found '365'"),
-    ("bad/negative-capacity.yaml", [],
-     "error: Tests/ChainSimCLITests/Fixtures/bad/negative-capacity.yaml:5:15: port.terminals[name=UICT].berths: expected a count ≥ 1, found -2"),
-    ("bad/missing-extends.yaml", [],
-     "error: Tests/ChainSimCLITests/Fixtures/bad/missing-extends.yaml:1:10: extends: cannot read 'Tests/ChainSimCLITests/Fixtures/bad/no-such-base.yaml': no such file (extends chain: Tests/ChainSimCLITests/Fixtures/bad/missing-extends.yaml → Tests/ChainSimCLITests/Fixtures/bad/no-such-base.yaml)"),
-    ("bad/cycle-a.yaml", [],
-     "error: Tests/ChainSimCLITests/Fixtures/bad/cycle-b.yaml:1:10: extends: extends makes a cycle: Tests/ChainSimCLITests/Fixtures/bad/cycle-a.yaml → Tests/ChainSimCLITests/Fixtures/bad/cycle-b.yaml → Tests/ChainSimCLITests/Fixtures/bad/cycle-a.yaml"),
-    ("bad/unknown-terminal.yaml", [],
-     "error: Tests/ChainSimCLITests/Fixtures/bad/unknown-terminal.yaml:5:17: port.services[name=UICT liner calls].terminal: no terminal named 'UICTT'; terminals are Beijiang C, UICT, FICT, Orient, Basin-4, TPCT, Beijiang other terminals, Dongjiang terminals, Nanjiang terminals; did you mean 'UICT'?"),
-    ("bad/bad-distribution.yaml", [],
-     "error: Tests/ChainSimCLITests/Fixtures/bad/bad-distribution.yaml:5:41: port.terminals[name=FICT].crane_productivity: normal: 'mean' expected a rate such as 32/h, 5/d or 25 moves/h, found '19h'"),
-    ("bad/both-arrivals.yaml", [],
-     "error: Tests/ChainSimCLITests/Fixtures/bad/both-arrivals.yaml:4:7: port.services[name=Orient liner calls]: give exactly one of calls_per_week (a weekly schedule) or interarrival (random arrivals)"),
-    ("bad/negative-yard.yaml", [],
-     "error: Tests/ChainSimCLITests/Fixtures/bad/negative-yard.yaml:5:23: port.terminals[name=FICT].yard_block_teu: expected a number between 1 and 1e+15, found -3750"),
-    ("bad/shares-not-one.yaml", [],
-     "error: Tests/ChainSimCLITests/Fixtures/bad/shares-not-one.yaml:5:7: port.containers.discharge_mix: shares must sum to 1, found import 0.6 + empty 0.3 + transshipment 0.2 = 1.1"),
-    ("bad/unknown-alternative.yaml", [],
-     "error: Tests/ChainSimCLITests/Fixtures/bad/unknown-alternative.yaml:5:21: port.services[name=UICT liner calls].alternatives: no terminal named 'Orinet'; terminals are Beijiang C, UICT, FICT, Orient, Basin-4, TPCT, Beijiang other terminals, Dongjiang terminals, Nanjiang terminals; did you mean 'Orient'?"),
-    ("../../../scenarios/tianjin-2024.yaml", ["port.terminals[name=UIC].berths=3"],
-     "error: port.terminals[name=UIC].berths: no entry named 'UIC' in port.terminals (entries: Beijiang C, UICT, FICT, Orient, Basin-4, TPCT, Beijiang other terminals, Dongjiang terminals, Nanjiang terminals); did you mean 'port.terminals[name=UICT]'?"),
-    ("../../../scenarios/tianjin-2024.yaml", ["port.terminal[name=UICT].berths=3"],
-     "error: port.terminal[name=UICT].berths: no key 'terminal' in port; did you mean 'port.terminals'?"),
+    (
+      "bad/syntax.yaml", [],
+      "error: Tests/ChainSimCLITests/Fixtures/bad/syntax.yaml:5:1: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)"
+    ),
+    (
+      "bad/unknown-key.yaml", [],
+      "error: Tests/ChainSimCLITests/Fixtures/bad/unknown-key.yaml:5:7: port.terminals[name=UICT]: unknown key 'quay_crane'; did you mean 'quay_cranes'?"
+    ),
+    (
+      "bad/wrong-unit.yaml", [],
+      "error: Tests/ChainSimCLITests/Fixtures/bad/wrong-unit.yaml:3:12: run.horizon: expected a duration such as 45min, 6h or 2d, found '365'"
+    ),
+    (
+      "bad/negative-capacity.yaml", [],
+      "error: Tests/ChainSimCLITests/Fixtures/bad/negative-capacity.yaml:5:15: port.terminals[name=UICT].berths: expected a count ≥ 1, found -2"
+    ),
+    (
+      "bad/missing-extends.yaml", [],
+      "error: Tests/ChainSimCLITests/Fixtures/bad/missing-extends.yaml:1:10: extends: cannot read 'Tests/ChainSimCLITests/Fixtures/bad/no-such-base.yaml': no such file (extends chain: Tests/ChainSimCLITests/Fixtures/bad/missing-extends.yaml → Tests/ChainSimCLITests/Fixtures/bad/no-such-base.yaml)"
+    ),
+    (
+      "bad/cycle-a.yaml", [],
+      "error: Tests/ChainSimCLITests/Fixtures/bad/cycle-b.yaml:1:10: extends: extends makes a cycle: Tests/ChainSimCLITests/Fixtures/bad/cycle-a.yaml → Tests/ChainSimCLITests/Fixtures/bad/cycle-b.yaml → Tests/ChainSimCLITests/Fixtures/bad/cycle-a.yaml"
+    ),
+    (
+      "bad/unknown-terminal.yaml", [],
+      "error: Tests/ChainSimCLITests/Fixtures/bad/unknown-terminal.yaml:5:17: port.services[name=UICT liner calls].terminal: no terminal named 'UICTT'; terminals are Beijiang C, UICT, FICT, Orient, Basin-4, TPCT, Beijiang other terminals, Dongjiang terminals, Nanjiang terminals; did you mean 'UICT'?"
+    ),
+    (
+      "bad/bad-distribution.yaml", [],
+      "error: Tests/ChainSimCLITests/Fixtures/bad/bad-distribution.yaml:5:41: port.terminals[name=FICT].crane_productivity: normal: 'mean' expected a rate such as 32/h, 5/d or 25 moves/h, found '19h'"
+    ),
+    (
+      "bad/both-arrivals.yaml", [],
+      "error: Tests/ChainSimCLITests/Fixtures/bad/both-arrivals.yaml:4:7: port.services[name=Orient liner calls]: give exactly one of calls_per_week (a weekly schedule) or interarrival (random arrivals)"
+    ),
+    (
+      "bad/negative-yard.yaml", [],
+      "error: Tests/ChainSimCLITests/Fixtures/bad/negative-yard.yaml:5:23: port.terminals[name=FICT].yard_block_teu: expected a number between 1 and 1e+15, found -3750"
+    ),
+    (
+      "bad/shares-not-one.yaml", [],
+      "error: Tests/ChainSimCLITests/Fixtures/bad/shares-not-one.yaml:5:7: port.containers.discharge_mix: shares must sum to 1, found import 0.6 + empty 0.3 + transshipment 0.2 = 1.1"
+    ),
+    (
+      "bad/unknown-alternative.yaml", [],
+      "error: Tests/ChainSimCLITests/Fixtures/bad/unknown-alternative.yaml:5:21: port.services[name=UICT liner calls].alternatives: no terminal named 'Orinet'; terminals are Beijiang C, UICT, FICT, Orient, Basin-4, TPCT, Beijiang other terminals, Dongjiang terminals, Nanjiang terminals; did you mean 'Orient'?"
+    ),
+    (
+      "../../../scenarios/tianjin-2024.yaml", ["port.terminals[name=UIC].berths=3"],
+      "error: port.terminals[name=UIC].berths: no entry named 'UIC' in port.terminals (entries: Beijiang C, UICT, FICT, Orient, Basin-4, TPCT, Beijiang other terminals, Dongjiang terminals, Nanjiang terminals); did you mean 'port.terminals[name=UICT]'?"
+    ),
+    (
+      "../../../scenarios/tianjin-2024.yaml", ["port.terminal[name=UICT].berths=3"],
+      "error: port.terminal[name=UICT].berths: no key 'terminal' in port; did you mean 'port.terminals'?"
+    ),
   ]
 
   @Test(arguments: cases.indices)

@@ -20,8 +20,10 @@ import Testing
   @Test func runPrintsThemOnStandardErrorUnlessQuiet() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let quick = ["--horizon", "2d", "--set", "run.warmup=0h", "--replications", "1", "-j", "1", "--set", "ring.enabled=false",
-                 "--set", "rail.enabled=false", "--set", "recycling.enabled=false"]
+    let quick = [
+      "--horizon", "2d", "--set", "run.warmup=0h", "--replications", "1", "-j", "1", "--set", "ring.enabled=false",
+      "--set", "rail.enabled=false", "--set", "recycling.enabled=false",
+    ]
     let r = try runProgram(chainsimBinary, ["run", Self.file, "-o", dir.appendingPathComponent("a.h5").path] + quick)
     #expect(r.exitCode == 0, "\(r.stderr)")
     for line in Self.expected { #expect(r.stderr.contains(line), "\(line) in \(r.stderr)") }

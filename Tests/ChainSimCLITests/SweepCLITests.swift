@@ -37,7 +37,8 @@ import Testing
 
     // A part of another sweep (another seed) is refused.
     let other = dir.appendingPathComponent("other").path
-    let o = try chainsim("sweep", sweep, "--shard", "3/3", "-o", other, "--quiet", "--precision", "port.wait_for_berth_mean=50%", "--max-replications", "2")
+    let o = try chainsim(
+      "sweep", sweep, "--shard", "3/3", "-o", other, "--quiet", "--precision", "port.wait_for_berth_mean=50%", "--max-replications", "2")
     #expect(o.exitCode == 0, "\(o.stderr)")
     let mixed = try runProgram(chainsimBinary, ["merge", parts[1], parts[2], other, "-o", dir.appendingPathComponent("y.h5").path])
     #expect(mixed.exitCode == 2)

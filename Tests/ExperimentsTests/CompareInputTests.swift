@@ -38,16 +38,18 @@ struct CompareInputTests {
         enabled: false
       """
     let d = try InputDifferences.between([base, variant])
-    #expect(d == [
-      InputDifference(keyPath: "name", values: ["base", "variant"]),
-      InputDifference(keyPath: "run.horizon", values: ["365d", "90d"]),
-      InputDifference(keyPath: "port.terminals[name=UICT].berths", values: ["4", "5"]),
-      InputDifference(keyPath: "port.terminals[name=UICT].crane_productivity",
-                      values: ["normal(mean: 19/h, sd: 3/h)", "normal(mean: 28/h, sd: 4/h)"]),
-      InputDifference(keyPath: "port.closures", values: ["[a, b]", "[a, c]"]),
-      InputDifference(keyPath: "port.divert_above_wait", values: [nil, "24h"]),
-      InputDifference(keyPath: "rail.enabled", values: [nil, "false"]),
-    ])
+    #expect(
+      d == [
+        InputDifference(keyPath: "name", values: ["base", "variant"]),
+        InputDifference(keyPath: "run.horizon", values: ["365d", "90d"]),
+        InputDifference(keyPath: "port.terminals[name=UICT].berths", values: ["4", "5"]),
+        InputDifference(
+          keyPath: "port.terminals[name=UICT].crane_productivity",
+          values: ["normal(mean: 19/h, sd: 3/h)", "normal(mean: 28/h, sd: 4/h)"]),
+        InputDifference(keyPath: "port.closures", values: ["[a, b]", "[a, c]"]),
+        InputDifference(keyPath: "port.divert_above_wait", values: [nil, "24h"]),
+        InputDifference(keyPath: "rail.enabled", values: [nil, "false"]),
+      ])
   }
 
   @Test func sameScenarioHasNoDifferences() throws {

@@ -16,8 +16,9 @@ struct CompareSeriesAndCompatibilityTests {
   @Test func seriesDifferencePerBin() throws {
     // Label X: B = A + t (bin 0 identical, bins 1 and 2 a constant shift); label Y: B = A.
     let a = CompareFixture.contents([("wait", .lower, [1, 2, 3])], series: [series { r, t, l in Double(r * 10 + t + l) }])
-    let b = CompareFixture.contents([("wait", .lower, [1, 2, 3])],
-                                    series: [series { r, t, l in Double(r * 10 + t + l) + (l == 0 ? Double(t) : 0) }])
+    let b = CompareFixture.contents(
+      [("wait", .lower, [1, 2, 3])],
+      series: [series { r, t, l in Double(r * 10 + t + l) + (l == 0 ? Double(t) : 0) }])
     let c = try CompareFixture.compare(a, b)
     #expect(c.series.count == 2)
     let x = c.series[0], y = c.series[1]
@@ -46,14 +47,18 @@ struct CompareSeriesAndCompatibilityTests {
 
   @Test func incompatibleFilesAreRefused() {
     let base = CompareFixture.contents([("wait", .lower, [1, 2])])
-    expectIncompatible(base, CompareFixture.contents([("wait", .lower, [1, 2])], horizon: 480),
-                       "horizons differ (a.h5: 240 h, b.h5: 480 h)")
-    expectIncompatible(base, CompareFixture.contents([("wait", .lower, [1, 2])], subsystem: "rail"),
-                       "subsystems differ (a.h5: port, b.h5: rail)")
-    expectIncompatible(base, CompareFixture.contents([("delay", .lower, [1, 2])]),
-                       "the port KPIs differ (only in a.h5: wait; only in b.h5: delay)")
-    expectIncompatible(base, CompareFixture.contents([("wait", .lower, [1, 2])], axis: LabelAxis(name: "terminal", labels: ["X"])),
-                       "port.wait is broken down differently")
+    expectIncompatible(
+      base, CompareFixture.contents([("wait", .lower, [1, 2])], horizon: 480),
+      "horizons differ (a.h5: 240 h, b.h5: 480 h)")
+    expectIncompatible(
+      base, CompareFixture.contents([("wait", .lower, [1, 2])], subsystem: "rail"),
+      "subsystems differ (a.h5: port, b.h5: rail)")
+    expectIncompatible(
+      base, CompareFixture.contents([("delay", .lower, [1, 2])]),
+      "the port KPIs differ (only in a.h5: wait; only in b.h5: delay)")
+    expectIncompatible(
+      base, CompareFixture.contents([("wait", .lower, [1, 2])], axis: LabelAxis(name: "terminal", labels: ["X"])),
+      "port.wait is broken down differently")
     var other = base
     other.metadata.sampleInterval = 12
     expectIncompatible(base, other, "sample intervals differ")
@@ -87,10 +92,12 @@ struct CompareSeriesAndCompatibilityTests {
   }
 
   @Test func jsonHasEverythingAndNoNaN() throws {
-    let a = CompareFixture.contents([("wait", .lower, [1, 2, 4]), ("sparse", .lower, [1, .nan, .nan])],
-                                    series: [series { r, t, l in Double(r + t + l) }], scenario: "a: 1\n")
-    let b = CompareFixture.contents([("wait", .lower, [0, 1, 2]), ("sparse", .lower, [1, .nan, .nan])],
-                                    series: [series { r, t, l in Double(r + t + l + 1) }], scenario: "a: 2\n")
+    let a = CompareFixture.contents(
+      [("wait", .lower, [1, 2, 4]), ("sparse", .lower, [1, .nan, .nan])],
+      series: [series { r, t, l in Double(r + t + l) }], scenario: "a: 1\n")
+    let b = CompareFixture.contents(
+      [("wait", .lower, [0, 1, 2]), ("sparse", .lower, [1, .nan, .nan])],
+      series: [series { r, t, l in Double(r + t + l + 1) }], scenario: "a: 2\n")
     let c = try CompareFixture.compare(a, b)
     let text = c.json()
     #expect(!text.contains("nan") && !text.contains("inf"))

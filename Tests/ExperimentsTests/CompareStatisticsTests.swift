@@ -93,10 +93,12 @@ struct CompareStatisticsTests {
   /// A row with a given p-value, for the Holm test.
   func row(_ name: String, p: Double, better: Better = .lower, enough: Bool = true) -> KPIComparison {
     let s = SampleSummary(mean: 1, halfWidth: 0.1, count: 5)
-    let r = MeanDifference(a: s, b: s, difference: -0.5, lower: -0.6, upper: -0.4, t: -3, degreesOfFreedom: 4,
-                           pValue: p, basis: enough ? .tTest : .tooFewObservations)
-    return KPIComparison(subsystem: "port", kpi: name, label: nil, longName: name, units: "h", better: better,
-                         result: r, relativeChange: nil, adjustedPValue: nil, verdict: .noDifference)
+    let r = MeanDifference(
+      a: s, b: s, difference: -0.5, lower: -0.6, upper: -0.4, t: -3, degreesOfFreedom: 4,
+      pValue: p, basis: enough ? .tTest : .tooFewObservations)
+    return KPIComparison(
+      subsystem: "port", kpi: name, label: nil, longName: name, units: "h", better: better,
+      result: r, relativeChange: nil, adjustedPValue: nil, verdict: .noDifference)
   }
 
   @Test func holmAcrossTheKPIsWithAVerdict() {
@@ -104,11 +106,13 @@ struct CompareStatisticsTests {
     // 0.01·3 = 0.03, 0.03·2 = 0.06, 0.04·1 = 0.04 -> running max 0.02, 0.03, 0.06, 0.06.
     // Adjusted in input order: [0.03, 0.06, 0.06, 0.02]. The better = none row and the row
     // without enough data are left out of the family (else m would be 6).
-    var rows = [row("k1", p: 0.01), row("k2", p: 0.04), row("k3", p: 0.03), row("k4", p: 0.005),
-                row("described", p: 0.001, better: .none), row("empty", p: 1, enough: false)]
+    var rows = [
+      row("k1", p: 0.01), row("k2", p: 0.04), row("k3", p: 0.03), row("k4", p: 0.005),
+      row("described", p: 0.001, better: .none), row("empty", p: 1, enough: false),
+    ]
     KPIVerdicts.assign(&rows, alpha: 0.05, holm: true)
     let adjusted = rows.map(\.adjustedPValue)
-    #expect(zip(adjusted.prefix(4), [0.03, 0.06, 0.06, 0.02]).allSatisfy { close($0! , $1, 1e-12) })
+    #expect(zip(adjusted.prefix(4), [0.03, 0.06, 0.06, 0.02]).allSatisfy { close($0!, $1, 1e-12) })
     #expect(adjusted[4] == nil && adjusted[5] == nil)
     #expect(rows.map(\.verdict) == [.better, .noDifference, .noDifference, .better, .noVerdict, .notEnoughData])
 

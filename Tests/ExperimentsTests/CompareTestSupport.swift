@@ -24,8 +24,9 @@ enum CompareFixture {
     let n = kpis.first?.values.count ?? 1
     let reps = replications ?? Array(0..<n)
     let kpiResults = kpis.map { k in
-      KPIResults(info: MetricInfo(name: k.name, longName: k.name, units: "h", better: k.better, axis: axis),
-                 values: k.values.map { [$0] })
+      KPIResults(
+        info: MetricInfo(name: k.name, longName: k.name, units: "h", better: k.better, axis: axis),
+        values: k.values.map { [$0] })
     }
     return ResultsContents(
       formatVersion: 1, metadata: metadata(seed: seed, horizon: horizon, scenario: scenario, replications: reps.count),

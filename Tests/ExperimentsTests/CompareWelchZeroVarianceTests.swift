@@ -29,20 +29,23 @@ struct CompareWelchZeroVarianceTests {
 
   @Test func aZeroVarianceInEitherFileIsEnough() throws {
     for (a, b) in [([4.0, 4.0, 4.0], [1.0, 2.0, 3.0]), ([1.0, 2.0, 3.0], [8.0, 8.0, 8.0])] {
-      let c = try CompareFixture.compare(CompareFixture.contents([("wait", .lower, a)], seed: 1),
-                                         CompareFixture.contents([("wait", .lower, b)], seed: 2))
+      let c = try CompareFixture.compare(
+        CompareFixture.contents([("wait", .lower, a)], seed: 1),
+        CompareFixture.contents([("wait", .lower, b)], seed: 2))
       #expect(c.kpis[0].verdict == .notEnoughData, "\(a) vs \(b)")
       #expect(c.kpis[0].result.basis == .spreadUnknown)
     }
   }
 
   @Test func pairedRulesAreUnchanged() throws {
-    let same = try CompareFixture.compare(CompareFixture.contents([("wait", .lower, [5, 5])]),
-                                          CompareFixture.contents([("wait", .lower, [5, 5])]))
+    let same = try CompareFixture.compare(
+      CompareFixture.contents([("wait", .lower, [5, 5])]),
+      CompareFixture.contents([("wait", .lower, [5, 5])]))
     #expect(same.method == .pairedT)
     #expect(same.kpis[0].result.basis == .identical && same.kpis[0].verdict == .noDifference)
-    let shifted = try CompareFixture.compare(CompareFixture.contents([("wait", .lower, [5, 5])]),
-                                             CompareFixture.contents([("wait", .lower, [6, 6])]))
+    let shifted = try CompareFixture.compare(
+      CompareFixture.contents([("wait", .lower, [5, 5])]),
+      CompareFixture.contents([("wait", .lower, [6, 6])]))
     #expect(shifted.kpis[0].result.basis == .constantDifference && shifted.kpis[0].verdict == .worse)
   }
 }

@@ -1,7 +1,8 @@
-@testable import Experiments
 import Foundation
 import Results
 import Testing
+
+@testable import Experiments
 
 /// Issue 10 (C): a durable write (records, part files) removes the temporary file a killed
 /// writer of the same name left, and a refused write says what to do about it. (Issue 18:

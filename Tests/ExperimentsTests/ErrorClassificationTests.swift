@@ -1,9 +1,10 @@
-@testable import Experiments
 import Foundation
 import Results
-@testable import Scenario
 import SimKernel
 import Testing
+
+@testable import Experiments
+@testable import Scenario
 
 /// Issue 18: every library error type carries one ``FailureKind``, and the exit code comes
 /// from it in one place (``ErrorClassification``): 1 failed invariant, 2 bad input,
@@ -24,7 +25,10 @@ import Testing
     case .success: distribution = DistributionParser.Failure(message: "unexpected", offset: 0)
     }
     return [
-      ("ScenarioError", ScenarioError(location: SourceLocation(file: "s.yaml", line: 3, column: 5), keyPath: "port.berths", message: "expected a count"), 2),
+      (
+        "ScenarioError",
+        ScenarioError(location: SourceLocation(file: "s.yaml", line: 3, column: 5), keyPath: "port.berths", message: "expected a count"), 2
+      ),
       ("DistributionParser.Failure", distribution, 2),
       ("_RegularFile.Refusal", _RegularFile.Refusal.fifo, 2),
       ("ResultsError input", ResultsError(.input, path: "a.h5", message: "this is not a ChainSim results file"), 2),

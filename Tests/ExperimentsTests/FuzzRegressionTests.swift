@@ -14,8 +14,10 @@ import Testing
   }()
 
   func reader(_ input: String) -> ScenarioSourceReader {
-    .inMemory(["scenarios/tianjin-2024.yaml": Self.baseline, "scenarios/variants/base.yaml": Self.baseline,
-               "scenarios/variants/input.yaml": input])
+    .inMemory([
+      "scenarios/tianjin-2024.yaml": Self.baseline, "scenarios/variants/base.yaml": Self.baseline,
+      "scenarios/variants/input.yaml": input,
+    ])
   }
 
   /// The error `validate` would print for a scenario input.
@@ -43,7 +45,9 @@ import Testing
       #expect(error?.message.hasPrefix("expected a number between 1e-09 and 1440, found") == true, "\(String(describing: error))")
       #expect(error?.location?.line == 5)
     }
-    let weekly = scenarioError("extends: base.yaml\nrail:\n  corridors:\n    - name: Weekly\n      demand_share: 0\n      rail_km: 100km\n      road_km: 100km\n      transit: 5h\n      departures_per_week: 1e20\n")
+    let weekly = scenarioError(
+      "extends: base.yaml\nrail:\n  corridors:\n    - name: Weekly\n      demand_share: 0\n      rail_km: 100km\n      road_km: 100km\n      transit: 5h\n      departures_per_week: 1e20\n"
+    )
     #expect(weekly?.message.hasPrefix("expected a number between 1e-09 and 10080, found 1e20") == true, "\(String(describing: weekly))")
     #expect(scenarioError("extends: base.yaml\nrail:\n  corridors:\n    - name: Beijing\n      departures_per_day: 1440\n") == nil)
   }
@@ -52,12 +56,18 @@ import Testing
     // berths × max_cranes_per_vessel overflowed Int in the port's load warnings; 8e15
     // recycling lines or vehicles were expanded one by one in the recycling plan (out of memory).
     let cases: [(String, String)] = [
-      ("port:\n  terminals:\n    - name: UICT\n      berths: 8000000000000000\n      max_cranes_per_vessel: 8000\n",
-       "port.terminals[name=UICT].berths"),
-      ("recycling:\n  centres:\n    - name: Binhai\n      lines:\n        - name: packaging\n          parallel_lines: 8000000000000000\n",
-       "recycling.centres[name=Binhai].lines[name=packaging].parallel_lines"),
-      ("recycling:\n  centres:\n    - name: Binhai\n      fleets:\n        - name: packaging trucks\n          vehicles: 8000000000000000\n",
-       "recycling.centres[name=Binhai].fleets[name=packaging trucks].vehicles"),
+      (
+        "port:\n  terminals:\n    - name: UICT\n      berths: 8000000000000000\n      max_cranes_per_vessel: 8000\n",
+        "port.terminals[name=UICT].berths"
+      ),
+      (
+        "recycling:\n  centres:\n    - name: Binhai\n      lines:\n        - name: packaging\n          parallel_lines: 8000000000000000\n",
+        "recycling.centres[name=Binhai].lines[name=packaging].parallel_lines"
+      ),
+      (
+        "recycling:\n  centres:\n    - name: Binhai\n      fleets:\n        - name: packaging trucks\n          vehicles: 8000000000000000\n",
+        "recycling.centres[name=Binhai].fleets[name=packaging trucks].vehicles"
+      ),
     ]
     for (input, keyPath) in cases {
       let error = scenarioError("extends: base.yaml\n" + input)
@@ -67,16 +77,20 @@ import Testing
     }
     // At the bound the warnings are computed in floating point: no overflow.
     let most = "port:\n  terminals:\n    - name: UICT\n      berths: 10000\n      max_cranes_per_vessel: 10000\n      quay_cranes: 10000\n"
-    let p = try ScenarioPreparation.prepare(path: "scenarios/variants/input.yaml", overrides: [], reader: reader("extends: base.yaml\n" + most))
+    let p = try ScenarioPreparation.prepare(
+      path: "scenarios/variants/input.yaml", overrides: [], reader: reader("extends: base.yaml\n" + most))
     #expect(p.config.port?.terminals.first { $0.name == "UICT" }?.berths == 10_000)
   }
 
-  let sweepHead = "sweep: s\nscenario: ../tianjin-2024.yaml\nset: {ring.enabled: false}\nparameters:\n  - name: a\n    path: port.customs.import_inspection_rate\n"
+  let sweepHead =
+    "sweep: s\nscenario: ../tianjin-2024.yaml\nset: {ring.enabled: false}\nparameters:\n  - name: a\n    path: port.customs.import_inspection_rate\n"
 
   @Test func hugeRangeCountIsAnError() {
     // (0..<count).map asked for 10^12 values.
     let message = sweepError(sweepHead + "    range: {from: 0, to: 1, count: 1000000000000}\n")
-    #expect(message?.contains("parameters[name=a].range.count: expected at most 10000 values, found 1000000000000") == true, "\(message ?? "nil")")
+    #expect(
+      message?.contains("parameters[name=a].range.count: expected at most 10000 values, found 1000000000000") == true, "\(message ?? "nil")"
+    )
   }
 
   @Test func tinyStepIsAnErrorNotAHang() {
@@ -90,9 +104,11 @@ import Testing
   }
 
   @Test func hugeGridAndLHSAreErrors() {
-    let grid = sweepHead + "    range: {from: 0, to: 999, step: 1}\n  - name: b\n    path: run.seed\n    range: {from: 0, to: 999, step: 1}\n"
+    let grid =
+      sweepHead + "    range: {from: 0, to: 999, step: 1}\n  - name: b\n    path: run.seed\n    range: {from: 0, to: 999, step: 1}\n"
     #expect(sweepError(grid)?.contains("the grid has 1000000 points (1000 × 1000); a sweep has at most 10000") == true)
-    let lhs = sweepHead.replacingOccurrences(of: "parameters:", with: "design: {type: lhs, points: 1000000000000, seed: 1}\nparameters:")
+    let lhs =
+      sweepHead.replacingOccurrences(of: "parameters:", with: "design: {type: lhs, points: 1000000000000, seed: 1}\nparameters:")
       + "    range: {from: 0, to: 1}\n"
     #expect(sweepError(lhs)?.contains("design.points: expected at most 10000 points, found 1000000000000") == true)
   }

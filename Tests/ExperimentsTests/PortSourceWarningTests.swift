@@ -17,29 +17,38 @@ import Testing
   }
 
   @Test func moreCranesPerVesselThanQuayCranesIsWarnedAtTheKey() throws {
-    let (path, w) = try prepareVariant("""
+    let (path, w) = try prepareVariant(
+      """
         terminals:
           - name: Orient
             max_cranes_per_vessel: 11
       """)
-    #expect(w == ["\(path):5:30: port.terminals[name=Orient].max_cranes_per_vessel: 11 is more than the terminal's 10 quay cranes: a vessel is never worked by more than 10; lower it to at most quay_cranes"], "\(w)")
+    #expect(
+      w == [
+        "\(path):5:30: port.terminals[name=Orient].max_cranes_per_vessel: 11 is more than the terminal's 10 quay cranes: a vessel is never worked by more than 10; lower it to at most quay_cranes"
+      ], "\(w)")
   }
 
   @Test func aMaximumWrittenInTheBaseIsWarnedWhereItIsWritten() throws {
     // Basin-4's base entry writes max_cranes_per_vessel: 3 (line 119); the variant leaves it 2 cranes.
-    let (_, w) = try prepareVariant("""
+    let (_, w) = try prepareVariant(
+      """
         terminals:
           - name: Basin-4
             quay_cranes: 2
       """)
     let base = packageRoot.appendingPathComponent("scenarios/tianjin-2024.yaml").path
     // (Two cranes also overload the terminal: that warning is PortWarningTests' business.)
-    #expect(w.filter { $0.contains("max_cranes_per_vessel") } == ["\(base):119:30: port.terminals[name=Basin-4].max_cranes_per_vessel: 3 is more than the terminal's 2 quay cranes: a vessel is never worked by more than 2; lower it to at most quay_cranes"], "\(w)")
+    #expect(
+      w.filter { $0.contains("max_cranes_per_vessel") } == [
+        "\(base):119:30: port.terminals[name=Basin-4].max_cranes_per_vessel: 3 is more than the terminal's 2 quay cranes: a vessel is never worked by more than 2; lower it to at most quay_cranes"
+      ], "\(w)")
   }
 
   @Test func theDefaultMaximumAboveASmallTerminalIsWarnedAtTheEntry() throws {
     // max_cranes_per_vessel is left to its default, 4, for a terminal of 3 cranes.
-    let (path, w) = try prepareVariant("""
+    let (path, w) = try prepareVariant(
+      """
         terminals:
           - name: Lingang
             berths: 1
@@ -52,11 +61,15 @@ import Testing
           - name: TPCT liner calls
             alternatives: [Lingang]
       """)
-    #expect(w == ["\(path):4:7: port.terminals[name=Lingang].max_cranes_per_vessel: 4 (the default) is more than the terminal's 3 quay cranes: a vessel is never worked by more than 3; lower it to at most quay_cranes"], "\(w)")
+    #expect(
+      w == [
+        "\(path):4:7: port.terminals[name=Lingang].max_cranes_per_vessel: 4 (the default) is more than the terminal's 3 quay cranes: a vessel is never worked by more than 3; lower it to at most quay_cranes"
+      ], "\(w)")
   }
 
   @Test func aTerminalNoServiceCallsAtIsWarnedAtItsEntry() throws {
-    let (path, w) = try prepareVariant("""
+    let (path, w) = try prepareVariant(
+      """
         terminals:
           - name: Lingang
             berths: 2
@@ -66,11 +79,15 @@ import Testing
             yard_block_teu: 3000
             gate_lanes: 4
       """)
-    #expect(w == ["\(path):4:7: port.terminals[name=Lingang]: no service calls at this terminal (none names it as its terminal, or among its alternatives with port.divert_above_wait set): its berths and cranes stay idle and its KPIs are empty"], "\(w)")
+    #expect(
+      w == [
+        "\(path):4:7: port.terminals[name=Lingang]: no service calls at this terminal (none names it as its terminal, or among its alternatives with port.divert_above_wait set): its berths and cranes stay idle and its KPIs are empty"
+      ], "\(w)")
   }
 
   @Test func aTerminalCalledOnlyAsAnAlternativeIsNotWarned() throws {
-    let (_, w) = try prepareVariant("""
+    let (_, w) = try prepareVariant(
+      """
         terminals:
           - name: Lingang
             berths: 2
@@ -105,7 +122,8 @@ import Testing
     let path = dir.appendingPathComponent("port.yaml").path
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     let w = try ScenarioPreparation.prepare(path: path, overrides: []).warnings
-    #expect(w.count == 1 && w.first?.hasPrefix("\(path):5:7: port.terminals[name=Lingang]: no service calls at this terminal") == true, "\(w)")
+    #expect(
+      w.count == 1 && w.first?.hasPrefix("\(path):5:7: port.terminals[name=Lingang]: no service calls at this terminal") == true, "\(w)")
     let diverting = try ScenarioPreparation.prepare(path: path, overrides: ["port.divert_above_wait=6h"]).warnings
     #expect(diverting.isEmpty, "with diversion the alternative is called at: \(diverting)")
   }

@@ -19,11 +19,14 @@ import Testing
   }
 
   /// Asserts that `variant − base` of a KPI is below zero with a paired 95% interval.
-  static func expectLower(_ base: [ReplicationOutput], _ variant: [ReplicationOutput], _ kpi: String, label: Int = 0, _ what: String) throws {
+  static func expectLower(_ base: [ReplicationOutput], _ variant: [ReplicationOutput], _ kpi: String, label: Int = 0, _ what: String) throws
+  {
     let b = values(base, kpi, label: label), v = values(variant, kpi, label: label)
     let paired = try PairedComparison(base: b, variant: v)
     print("check \(what): \(kpi)[\(label)] difference \(paired.meanDifference) ± \(paired.halfWidth) (paired 95%, n=\(b.count))")
-    #expect(paired.meanDifference + paired.halfWidth < 0, "\(what): \(kpi) should fall, difference \(paired.meanDifference) ± \(paired.halfWidth)")
+    #expect(
+      paired.meanDifference + paired.halfWidth < 0, "\(what): \(kpi) should fall, difference \(paired.meanDifference) ± \(paired.halfWidth)"
+    )
   }
 
   @Test func variantsMoveTheirKPIs() async throws {

@@ -11,8 +11,10 @@ struct ReportBandFloorTests {
   static func run(validMin: Double?) -> ResultsContents {
     var contents = ReportBuilderTests.run("base", wait: [0, 0, 6])
     let values: [[Double]] = [0, 0, 6].map { v in Array(repeating: v, count: contents.metadata.sampleTimes.count) }
-    contents.subsystems[0].series = [SeriesResults(
-      info: MetricInfo(name: "vessels_at_anchor", longName: "Vessels at anchor", units: "1", validMin: validMin), values: values)]
+    contents.subsystems[0].series = [
+      SeriesResults(
+        info: MetricInfo(name: "vessels_at_anchor", longName: "Vessels at anchor", units: "1", validMin: validMin), values: values)
+    ]
     contents.subsystems[0].kpis[0].info.validMin = validMin
     return contents
   }

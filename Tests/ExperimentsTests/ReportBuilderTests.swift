@@ -28,8 +28,9 @@ struct ReportBuilderTests {
     let util = KPIResults(
       info: MetricInfo(name: "util", longName: "Utilisation", units: "1", better: .higher, axis: terminals),
       values: wait.map { [$0, $0 / 2, .nan] })
-    let check = CheckResults(name: "balance", longName: "vessels", units: "1", entered: wait.map { _ in 1 }, left: wait.map { _ in 1 },
-                             remained: wait.map { _ in 0 }, passed: wait.map { _ in true })
+    let check = CheckResults(
+      name: "balance", longName: "vessels", units: "1", entered: wait.map { _ in 1 }, left: wait.map { _ in 1 },
+      remained: wait.map { _ in 0 }, passed: wait.map { _ in true })
     return ResultsContents(
       formatVersion: 1, metadata: meta, replications: Array(wait.indices), replicationFingerprints: wait.map { _ in 0 },
       replicationEvents: wait.map { _ in 0 },
@@ -44,9 +45,11 @@ struct ReportBuilderTests {
     base.metadata.sampleTimes = times
     base.metadata.sampleInterval = 6
     base.metadata.horizon = 2_400
-    base.subsystems[0].series = [SeriesResults(
-      info: MetricInfo(name: "queue", longName: "Queue", units: "1"),
-      values: (0..<3).map { r in times.indices.map { $0 % 2 == 0 ? 0 : 10 + Double(r) } })]
+    base.subsystems[0].series = [
+      SeriesResults(
+        info: MetricInfo(name: "queue", longName: "Queue", units: "1"),
+        values: (0..<3).map { r in times.indices.map { $0 % 2 == 0 ? 0 : 10 + Double(r) } })
+    ]
     var options = ReportOptions()
     options.maxPointsPerLine = 50
     let report = try ReportBuilder.build([.run(path: "a.h5", contents: base)], inputRows: [], options: options)
@@ -112,7 +115,9 @@ struct ReportBuilderTests {
     #expect(horizons?.message.contains("different horizons (b.h5 4.000 d, v.h5 2.000 d)") == true, "\(horizons?.message ?? "")")
     #expect(horizons?.exitCode == 2)
     let disjoint = #expect(throws: ReportError.self) {
-      try ReportBuilder.build([.run(path: "b.h5", contents: base), .run(path: "r.h5", contents: Self.run("v", wait: [1, 2], subsystem: "rail"))])
+      try ReportBuilder.build([
+        .run(path: "b.h5", contents: base), .run(path: "r.h5", contents: Self.run("v", wait: [1, 2], subsystem: "rail")),
+      ])
     }
     #expect(disjoint?.message.contains("no subsystem in common") == true)
     #expect(throws: ReportError.self) { try ReportBuilder.build([]) }

@@ -46,9 +46,10 @@ struct ReportSVGTests {
       a.append(ChartPoint(x: v, y: t == 4 ? Double.nan : v, lower: v - 1, upper: v + 1))
       b.append(ChartPoint(x: v, y: 2 * v))  // no interval: no band
     }
-    let chart = Chart(id: "c1", title: "Wait <h> & \"queue\"", xLabel: "time (days)", yLabel: "h", style: .band,
-                      series: [ChartSeries(name: "base", colour: 0, points: a), ChartSeries(name: "variant 二", colour: 1, points: b)],
-                      shadedX: 0...2)
+    let chart = Chart(
+      id: "c1", title: "Wait <h> & \"queue\"", xLabel: "time (days)", yLabel: "h", style: .band,
+      series: [ChartSeries(name: "base", colour: 0, points: a), ChartSeries(name: "variant 二", colour: 1, points: b)],
+      shadedX: 0...2)
     let svg = SVGChartRenderer().render(chart)
     let root = try xml(svg)
     #expect(root.attributes?.first { $0.name == "id" }?.stringValue == "c1")
@@ -77,8 +78,9 @@ struct ReportSVGTests {
 
   @Test func errorBarsAndMarkers() throws {
     let points = [ChartPoint(x: 2, y: 5, lower: 4, upper: 6), ChartPoint(x: 8, y: 7, lower: 6.5, upper: 7.5), ChartPoint(x: 5, y: .nan)]
-    let chart = Chart(id: "sweep0-port-wait", title: "Wait", xLabel: "rate (%)", yLabel: "h", style: .errorBars,
-                      series: [ChartSeries(name: "b = 3", colour: 0, points: points), ChartSeries(name: "b = 4", colour: 1, points: [])])
+    let chart = Chart(
+      id: "sweep0-port-wait", title: "Wait", xLabel: "rate (%)", yLabel: "h", style: .errorBars,
+      series: [ChartSeries(name: "b = 3", colour: 0, points: points), ChartSeries(name: "b = 4", colour: 1, points: [])])
     let root = try xml(SVGChartRenderer().render(chart))
     #expect(try elements(root, "path", class: "series").count == 2)
     let bars = try elements(root, "path", class: "errorbar")
@@ -88,9 +90,10 @@ struct ReportSVGTests {
   }
 
   @Test func categoricalTicks() throws {
-    let chart = Chart(id: "cat", title: "t", xLabel: "mode", yLabel: "1", style: .errorBars,
-                      series: [ChartSeries(name: "s", colour: 0, points: [ChartPoint(x: 0, y: 1), ChartPoint(x: 1, y: 2)])],
-                      xCategories: [(0, "rail"), (1, "truck & barge")])
+    let chart = Chart(
+      id: "cat", title: "t", xLabel: "mode", yLabel: "1", style: .errorBars,
+      series: [ChartSeries(name: "s", colour: 0, points: [ChartPoint(x: 0, y: 1), ChartPoint(x: 1, y: 2)])],
+      xCategories: [(0, "rail"), (1, "truck & barge")])
     let root = try xml(SVGChartRenderer().render(chart))
     let ticks = try elements(root, "text", class: "x-tick").map { $0.stringValue ?? "" }
     #expect(ticks == ["rail", "truck & barge"])

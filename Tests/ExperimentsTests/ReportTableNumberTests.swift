@@ -41,7 +41,8 @@ struct ReportTableNumberTests {
       for part in cell.replacingOccurrences(of: " ≠", with: "").components(separatedBy: " ± ") {
         #expect(part.wholeMatch(of: number) != nil, "\(part) in \(cell)")
         let digits = part.filter(\.isNumber).drop { $0 == "0" }
-        #expect(digits.isEmpty || digits.count <= 4 || digits.dropFirst(4).allSatisfy { $0 == "0" }, "at most 4 significant figures: \(part)")
+        #expect(
+          digits.isEmpty || digits.count <= 4 || digits.dropFirst(4).allSatisfy { $0 == "0" }, "at most 4 significant figures: \(part)")
         seen.append(part)
       }
     }

@@ -39,7 +39,9 @@ import Testing
     let outputs = await ReplicationSet.runWithTraces(prepared.config, jobs: 1, tracker: tracker).outputs
     let readings = poller.stop()
     let beforeFirst = readings.filter { $0.done == 0 }.map(\.simulatedHours)
-    #expect(Set(beforeFirst.filter { $0 > 0 }).count >= 3, "the time of the first replication rises before it finishes: \(Set(beforeFirst).sorted())")
+    #expect(
+      Set(beforeFirst.filter { $0 > 0 }).count >= 3,
+      "the time of the first replication rises before it finishes: \(Set(beforeFirst).sorted())")
     #expect(zip(readings, readings.dropFirst()).allSatisfy { $0.simulatedHours <= $1.simulatedHours && $0.done <= $1.done })
     #expect(readings.contains { $0.done == 0 && $0.running.count == 1 && $0.fraction > 0 && $0.fraction < 0.5 })
     let end = tracker.snapshot()

@@ -15,9 +15,10 @@ import Testing
   }
 
   @Test func rangeWithCountAndStepAvoidsBinaryNoise() throws {
-    let p = SweepParameter(name: "x", keyPaths: ["a"], values: .range(from: 0.1, to: 0.3, step: 0.1, count: nil),
-                           format: nil, units: "1", integer: false,
-                           location: SourceLocation(file: "f", line: 1, column: 1), pathLocation: SourceLocation(file: "f", line: 1, column: 1))
+    let p = SweepParameter(
+      name: "x", keyPaths: ["a"], values: .range(from: 0.1, to: 0.3, step: 0.1, count: nil),
+      format: nil, units: "1", integer: false,
+      location: SourceLocation(file: "f", line: 1, column: 1), pathLocation: SourceLocation(file: "f", line: 1, column: 1))
     #expect(p.gridValues.map(\.text) == ["0.1", "0.2", "0.3"])
     var q = p
     q.values = .range(from: 10, to: 20, step: nil, count: 3)
@@ -25,7 +26,8 @@ import Testing
   }
 
   @Test func lhsIsStratifiedAndReproducible() throws {
-    let text = smallSweep.replacingOccurrences(of: "values: [2, 8]", with: "range: {from: 0, to: 10}")
+    let text =
+      smallSweep.replacingOccurrences(of: "values: [2, 8]", with: "range: {from: 0, to: 10}")
       .replacingOccurrences(of: "range: {from: 3, to: 4, step: 1}", with: "range: {from: 2, to: 6}\n    integer: true")
       + "\ndesign: {type: lhs, points: 5, seed: 11}\n"
     let a = try SweepDefinition(path: try writeSweepFile(text))
@@ -40,7 +42,8 @@ import Testing
   }
 
   @Test func unknownParameterPathNamesTheLineAndTheNearestPath() throws {
-    let path = try writeSweepFile(smallSweep.replacingOccurrences(of: "port.customs.import_inspection_rate", with: "port.customs.import_inspecton_rate"))
+    let path = try writeSweepFile(
+      smallSweep.replacingOccurrences(of: "port.customs.import_inspection_rate", with: "port.customs.import_inspecton_rate"))
     do {
       _ = try SweepPreparation.prepare(path: path)
       Issue.record("an unknown key path must be refused")
@@ -57,8 +60,9 @@ import Testing
     #expect { try SweepDefinition(path: empty) } throws: { "\($0)".contains("the range is empty") }
     let typo = try writeSweepFile(smallSweep.replacingOccurrences(of: "replications: 2", with: "replicatons: 2"))
     #expect { try SweepDefinition(path: typo) } throws: { ($0 as? ScenarioError)?.suggestion == "replications" }
-    let lhs = try writeSweepFile(smallSweep.replacingOccurrences(of: "values: [2, 8]", with: "range: {from: 1, to: 8}")
-      + "\ndesign: {type: lhs, points: 4, seed: 1}\nconstraints: [\"uict_berths > 3\"]\n")
+    let lhs = try writeSweepFile(
+      smallSweep.replacingOccurrences(of: "values: [2, 8]", with: "range: {from: 1, to: 8}")
+        + "\ndesign: {type: lhs, points: 4, seed: 1}\nconstraints: [\"uict_berths > 3\"]\n")
     #expect { try SweepDefinition(path: lhs) } throws: { "\($0)".contains("stratification") }
     let badName = try writeSweepFile(smallSweep + "\nconstraints: [\"uict_bert > 3\"]\n")
     #expect { try SweepDefinition(path: badName) } throws: { ($0 as? ScenarioError)?.suggestion == "uict_berths" }

@@ -1,7 +1,8 @@
-@testable import Experiments
 import Foundation
 import SimKernel
 import Testing
+
+@testable import Experiments
 
 /// `--precision`: batches are added until the 95% half-width is reached, decided from
 /// complete batches only, so the counts are the same for any number of workers.
@@ -22,7 +23,8 @@ import Testing
     let normal = (-2 * log(unit())).squareRoot() * cos(2 * .pi * unit())
     let info = MetricInfo(name: "wait", longName: "wait", units: "h", better: .lower)
     let kpi = KPIOutput(info: info, values: [100 + sds[p] * normal])
-    return ReplicationOutput(replication: r, fingerprint: UInt64(p * 1000 + r), events: 1, subsystems: [SubsystemOutput(name: "port", kpis: [kpi])])
+    return ReplicationOutput(
+      replication: r, fingerprint: UInt64(p * 1000 + r), events: 1, subsystems: [SubsystemOutput(name: "port", kpis: [kpi])])
   }
 
   static func halfWidth(_ p: Int, _ n: Int) throws -> Double {

@@ -1,7 +1,8 @@
-@testable import Experiments
 import Foundation
 import SimKernel
 import Testing
+
+@testable import Experiments
 
 /// Records round-trip exactly (NaN payloads included), damaged ones are dropped to be run
 /// again, and a records folder of another sweep is refused.
@@ -11,8 +12,9 @@ import Testing
     let series = SeriesOutput(info: MetricInfo(name: "queue", longName: "Queue", units: "1", axis: axis), values: [1, .nan, 3.25, -0.0])
     let kpi = KPIOutput(info: MetricInfo(name: "wait", longName: "Wait", units: "h", better: .lower), values: [Double(r) + 0.1])
     let check = CheckOutput(name: "balance", longName: "vessels", units: "1", entered: 10, left: 8, remained: 2)
-    return ReplicationOutput(replication: r, fingerprint: 0xDEAD_BEEF, events: 42,
-                             subsystems: [SubsystemOutput(name: "port", series: [series], kpis: [kpi], checks: [check])])
+    return ReplicationOutput(
+      replication: r, fingerprint: 0xDEAD_BEEF, events: 42,
+      subsystems: [SubsystemOutput(name: "port", series: [series], kpis: [kpi], checks: [check])])
   }
 
   @Test func recordsRoundTripAndDamagedOnesAreDropped() throws {
@@ -27,7 +29,8 @@ import Testing
     var loaded = store.load()
     let back = try #require(loaded[3]?[1])
     #expect(back.subsystems[0].series[0].values.map(\.bitPattern) == Self.output(1).subsystems[0].series[0].values.map(\.bitPattern))
-    #expect(back.subsystems[0].kpis == Self.output(1).subsystems[0].kpis && back.subsystems[0].checks == Self.output(1).subsystems[0].checks)
+    #expect(
+      back.subsystems[0].kpis == Self.output(1).subsystems[0].kpis && back.subsystems[0].checks == Self.output(1).subsystems[0].checks)
     // Flip one byte of a record: its checksum fails, so it is removed and will be run again.
     let path = store.folder + "/" + SweepRecordStore.fileName(point: 3, replication: 0)
     var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))

@@ -1,7 +1,6 @@
-import Testing
-
 import Models
 import SimKernel
+import Testing
 
 /// The accounts' cumulative series (`co2_cumulative`, `cost_cumulative`) count from the end
 /// of the warm-up, like the KPI totals: 0 at t = 0 and through the warm-up, never falling

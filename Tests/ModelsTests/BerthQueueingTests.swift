@@ -1,16 +1,20 @@
-import Testing
 import Models
 import SimKernel
+import Testing
 
 /// The berth core configured as a textbook queue: one terminal whose berths are the servers,
 /// one crane per vessel with a constant productivity, so that a vessel's handling time is
 /// its moves ÷ 1000 (moves drawn with mean 1000, so rounding to whole moves is negligible).
-func berthQueue(servers c: Int, arrivalRate lambda: Double, moves: Distribution, horizon: Double, warmup: Double, replications: Int = 10) -> ChainSimConfig {
-  let terminal = TerminalConfig(name: "T", berths: c, cranes: c, minCranesPerVessel: 1, maxCranesPerVessel: 1,
-                                craneProductivity: .constant(1000))
+func berthQueue(servers c: Int, arrivalRate lambda: Double, moves: Distribution, horizon: Double, warmup: Double, replications: Int = 10)
+  -> ChainSimConfig
+{
+  let terminal = TerminalConfig(
+    name: "T", berths: c, cranes: c, minCranesPerVessel: 1, maxCranesPerVessel: 1,
+    craneProductivity: .constant(1000))
   let service = VesselServiceConfig(name: "S", terminal: 0, arrivals: .random(interarrival: .exponential(mean: 1 / lambda)), moves: moves)
   return ChainSimConfig(
-    name: "queue", run: RunSettings(seed: 20_241_129, replications: replications, horizon: horizon, warmup: warmup, sampleInterval: horizon / 10),
+    name: "queue",
+    run: RunSettings(seed: 20_241_129, replications: replications, horizon: horizon, warmup: warmup, sampleInterval: horizon / 10),
     port: PortConfig(terminals: [terminal], services: [service]))
 }
 
@@ -36,7 +40,9 @@ func runAll(_ config: ChainSimConfig) -> [ReplicationOutput] {
     let waits = runAll(config).map { kpi($0, "wait_for_berth_mean") }
     let ci = try ConfidenceInterval(samples: waits, level: 0.99)
     let exact = QueueingFormulas.mmcMeanWait(arrivalRate: lambda, serviceRate: 1, servers: servers)
-    print("check M/M/\(servers) rho=\(rho): Erlang C Wq=\(exact) h; simulated \(ci.mean) ± \(ci.halfWidth) h (99% CI, \(waits.count) replications)")
+    print(
+      "check M/M/\(servers) rho=\(rho): Erlang C Wq=\(exact) h; simulated \(ci.mean) ± \(ci.halfWidth) h (99% CI, \(waits.count) replications)"
+    )
     #expect(ci.contains(exact), "M/M/\(servers) rho=\(rho): Wq exact \(exact), simulated \(ci.mean) ± \(ci.halfWidth)")
     // The interval must be informative, not so wide that any answer passes.
     #expect(ci.halfWidth < 0.15 * exact + 0.01)
@@ -50,7 +56,9 @@ func runAll(_ config: ChainSimConfig) -> [ReplicationOutput] {
     let waits = runAll(config).map { kpi($0, "wait_for_berth_mean") }
     let ci = try ConfidenceInterval(samples: waits, level: 0.99)
     let exact = QueueingFormulas.mg1MeanWait(arrivalRate: rho, serviceMean: 1, serviceSCV: 0.5)
-    print("check M/E2/1 rho=\(rho): Pollaczek-Khinchine Wq=\(exact) h; simulated \(ci.mean) ± \(ci.halfWidth) h (99% CI, \(waits.count) replications)")
+    print(
+      "check M/E2/1 rho=\(rho): Pollaczek-Khinchine Wq=\(exact) h; simulated \(ci.mean) ± \(ci.halfWidth) h (99% CI, \(waits.count) replications)"
+    )
     #expect(ci.contains(exact), "M/E2/1 rho=\(rho): Wq exact \(exact), simulated \(ci.mean) ± \(ci.halfWidth)")
     #expect(ci.halfWidth < 0.2 * exact)
   }

@@ -1,26 +1,32 @@
-import Testing
 import Models
 import SimKernel
+import Testing
 
 @Suite struct CommonRandomNumbersTests {
   /// Two terminals, weekly services with jitter plus a random-arrival class; cranes 2..4.
   func port(productivity: Double) -> ChainSimConfig {
     let terminals = [
-      TerminalConfig(name: "A", berths: 3, cranes: 9, minCranesPerVessel: 2, maxCranesPerVessel: 4,
-                     craneProductivity: .normal(mean: productivity, sd: 3, min: 10, max: nil)),
-      TerminalConfig(name: "B", berths: 2, cranes: 5, minCranesPerVessel: 1, maxCranesPerVessel: 3,
-                     craneProductivity: .triangular(min: productivity - 5, mode: productivity, max: productivity + 5)),
+      TerminalConfig(
+        name: "A", berths: 3, cranes: 9, minCranesPerVessel: 2, maxCranesPerVessel: 4,
+        craneProductivity: .normal(mean: productivity, sd: 3, min: 10, max: nil)),
+      TerminalConfig(
+        name: "B", berths: 2, cranes: 5, minCranesPerVessel: 1, maxCranesPerVessel: 3,
+        craneProductivity: .triangular(min: productivity - 5, mode: productivity, max: productivity + 5)),
     ]
     let services = [
-      VesselServiceConfig(name: "AE1", terminal: 0, arrivals: .weekly(callsPerWeek: 7, jitter: .normal(mean: 0, sd: 6, min: nil, max: nil)),
-                          moves: .lognormal(mean: 1800, sd: 600)),
-      VesselServiceConfig(name: "AE2", terminal: 0, arrivals: .weekly(callsPerWeek: 5, jitter: .exponential(mean: 4)),
-                          moves: .uniform(min: 1000, max: 2500)),
-      VesselServiceConfig(name: "feeder", terminal: 1, arrivals: .random(interarrival: .exponential(mean: 9)),
-                          moves: .gamma(shape: 4, scale: 150)),
+      VesselServiceConfig(
+        name: "AE1", terminal: 0, arrivals: .weekly(callsPerWeek: 7, jitter: .normal(mean: 0, sd: 6, min: nil, max: nil)),
+        moves: .lognormal(mean: 1800, sd: 600)),
+      VesselServiceConfig(
+        name: "AE2", terminal: 0, arrivals: .weekly(callsPerWeek: 5, jitter: .exponential(mean: 4)),
+        moves: .uniform(min: 1000, max: 2500)),
+      VesselServiceConfig(
+        name: "feeder", terminal: 1, arrivals: .random(interarrival: .exponential(mean: 9)),
+        moves: .gamma(shape: 4, scale: 150)),
     ]
-    return ChainSimConfig(name: "crn", run: RunSettings(seed: 7, replications: 12, horizon: 24 * 120, warmup: 24 * 14, sampleInterval: 24),
-                          port: PortConfig(terminals: terminals, services: services))
+    return ChainSimConfig(
+      name: "crn", run: RunSettings(seed: 7, replications: 12, horizon: 24 * 120, warmup: 24 * 14, sampleInterval: 24),
+      port: PortConfig(terminals: terminals, services: services))
   }
 
   @Test func variantSeesSameArrivalsAndPairingNarrowsTheInterval() throws {
@@ -38,7 +44,9 @@ import SimKernel
     let w1 = variant.map { kpi($0, "wait_for_berth_mean") }
     let paired = try PairedComparison(base: w0, variant: w1)
     let welch = try WelchComparison(base: w0, variant: w1)
-    print("check CRN: paired wait difference \(paired.meanDifference) ± \(paired.halfWidth) h; unpaired ± \(welch.halfWidth) h; correlation \(paired.correlation ?? .nan)")
+    print(
+      "check CRN: paired wait difference \(paired.meanDifference) ± \(paired.halfWidth) h; unpaired ± \(welch.halfWidth) h; correlation \(paired.correlation ?? .nan)"
+    )
     #expect(paired.meanDifference < 0, "faster cranes shorten the wait")
     #expect(paired.halfWidth < welch.halfWidth, "pairing under common random numbers narrows the interval")
   }

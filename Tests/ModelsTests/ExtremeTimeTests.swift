@@ -1,6 +1,7 @@
-@testable import Models
 import SimKernel
 import Testing
+
+@testable import Models
 
 /// Times far beyond any horizon (1e308 h, infinity, NaN) reach the model's own conversions
 /// without trapping (Issue 17): the rail timetable's departure number, the order intensity's
@@ -22,16 +23,18 @@ import Testing
   }
 
   @Test func orderIntensityOfAnExtremeHourDoesNotTrap() {
-    let d = RingDestination(name: "Market", latitude: 39.8, longitude: 116.4, dailyDemand: [1],
-                            hourlyPattern: (0..<24).map { Double($0 + 1) })
+    let d = RingDestination(
+      name: "Market", latitude: 39.8, longitude: 116.4, dailyDemand: [1],
+      hourlyPattern: (0..<24).map { Double($0 + 1) })
     #expect(d.intensity(atHour: 1e308) == d.intensity(atHour: 23))
     #expect(d.intensity(atHour: .nan) == d.intensity(atHour: 0))
     #expect(d.intensity(atHour: 5.5) == 6.0 * 24 / 300)
   }
 
   @Test func outdoorLossOverAnEnormousIntervalIsBoundedWork() {
-    let category = RingCategory(name: "leafy", shelfLife: 48, threshold: 0.5, coldTemperature: 2,
-                                lotMass: .constant(1), orderSize: .constant(1))
+    let category = RingCategory(
+      name: "leafy", shelfLife: 48, threshold: 0.5, coldTemperature: 2,
+      lotMass: .constant(1), orderSize: .constant(1))
     let model = QualityModel(category: category, bands: [TemperatureBand(upper: 50, q10: 2)])
     let ambient = AmbientProfile(mean: 20)
     // 1e300 hours: at most 4,000,000 steps instead of Int(2e300) (a trap).

@@ -1,7 +1,7 @@
+import SimKernel
 import Testing
 
 @testable import Models
-import SimKernel
 
 /// The KPI builder: a duration gives its mean, p50, p90 and p95 per label, named
 /// `<base>_<statistic><suffix>` unless a name predates the rule, with the percentiles of
@@ -12,14 +12,16 @@ struct KPIListTests {
     let empty = Tally(keepsSamples: true)
     let axis = LabelAxis(name: "terminal", labels: ["A", "B"])
     var kpis = KPIList()
-    kpis.duration("wait", "wait for a berth by terminal", [a, empty], axis, suffix: "_by_terminal",
-                  names: [.mean: "wait_by_terminal"], longNames: [.p90: "90th percentile of the wait"])
+    kpis.duration(
+      "wait", "wait for a berth by terminal", [a, empty], axis, suffix: "_by_terminal",
+      names: [.mean: "wait_by_terminal"], longNames: [.p90: "90th percentile of the wait"])
     let out = kpis.outputs
     #expect(out.map(\.info.name) == ["wait_by_terminal", "wait_p50_by_terminal", "wait_p90_by_terminal", "wait_p95_by_terminal"])
-    #expect(out.map(\.info.longName) == [
-      "Mean wait for a berth by terminal", "Median wait for a berth by terminal", "90th percentile of the wait",
-      "95th percentile of wait for a berth by terminal",
-    ])
+    #expect(
+      out.map(\.info.longName) == [
+        "Mean wait for a berth by terminal", "Median wait for a berth by terminal", "90th percentile of the wait",
+        "95th percentile of wait for a berth by terminal",
+      ])
     #expect(out.map { $0.values[0] } == [a.mean, a.percentile(0.5), a.percentile(0.9), a.percentile(0.95)])
     #expect(out.allSatisfy { $0.values.count == 2 && $0.values[1].isNaN })
     #expect(out.allSatisfy { $0.info.units == "h" && $0.info.better == .lower && $0.info.axis == axis && $0.info.validMin == 0 })

@@ -1,7 +1,7 @@
+import SimKernel
 import Testing
 
 @testable import Models
-import SimKernel
 
 /// The model scaffold: the stream factory keeps the stream scheme (a `(purpose, name)` pair is
 /// the purpose string `purpose/name` the models used before it), the accounts' sources are

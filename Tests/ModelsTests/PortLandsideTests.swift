@@ -1,6 +1,6 @@
-import Testing
 import Models
 import SimKernel
+import Testing
 
 /// The port's side of the port ⇄ rail handover, driven by a scripted landside: boxes the
 /// landside accepts stay its responsibility until it hands them back, and no TEU is lost.
@@ -60,22 +60,30 @@ import SimKernel
   /// Two terminals, steady weekly calls, a customs regime that releases most imports in hours.
   func port(horizon: SimTime) -> (ChainSimConfig, PortConfig) {
     let terminals = [
-      TerminalConfig(name: "A", berths: 2, cranes: 6, minCranesPerVessel: 1, maxCranesPerVessel: 3,
-                     craneProductivity: .constant(25), yardBlocks: 4, yardBlockTEU: 5000, gateLanes: 3),
-      TerminalConfig(name: "B", berths: 1, cranes: 3, minCranesPerVessel: 1, maxCranesPerVessel: 3,
-                     craneProductivity: .constant(20), yardBlocks: 4, yardBlockTEU: 5000, gateLanes: 2),
+      TerminalConfig(
+        name: "A", berths: 2, cranes: 6, minCranesPerVessel: 1, maxCranesPerVessel: 3,
+        craneProductivity: .constant(25), yardBlocks: 4, yardBlockTEU: 5000, gateLanes: 3),
+      TerminalConfig(
+        name: "B", berths: 1, cranes: 3, minCranesPerVessel: 1, maxCranesPerVessel: 3,
+        craneProductivity: .constant(20), yardBlocks: 4, yardBlockTEU: 5000, gateLanes: 2),
     ]
     let services = [
-      VesselServiceConfig(name: "AE", terminal: 0, arrivals: .weekly(callsPerWeek: 5, jitter: .constant(0)), moves: .uniform(min: 800, max: 1200)),
-      VesselServiceConfig(name: "feeder", terminal: 1, arrivals: .random(interarrival: .exponential(mean: 40)), moves: .uniform(min: 200, max: 600)),
+      VesselServiceConfig(
+        name: "AE", terminal: 0, arrivals: .weekly(callsPerWeek: 5, jitter: .constant(0)), moves: .uniform(min: 800, max: 1200)),
+      VesselServiceConfig(
+        name: "feeder", terminal: 1, arrivals: .random(interarrival: .exponential(mean: 40)), moves: .uniform(min: 200, max: 600)),
     ]
-    let containers = ContainerConfig(teuPerSingleLift: 1.6, twinLiftShare: 0.1, dischargeShare: 0.5,
-                                     dischargeMix: [0.7, 0.2, 0.1], loadMix: [0.8, 0.2, 0],
-                                     importDwell: .exponential(mean: 48), emptyDwell: .exponential(mean: 100), transshipmentDwell: .exponential(mean: 48),
-                                     exportLead: .exponential(mean: 48), cutoff: 24, movesPerBatch: 10, callNotice: 120)
+    let containers = ContainerConfig(
+      teuPerSingleLift: 1.6, twinLiftShare: 0.1, dischargeShare: 0.5,
+      dischargeMix: [0.7, 0.2, 0.1], loadMix: [0.8, 0.2, 0],
+      importDwell: .exponential(mean: 48), emptyDwell: .exponential(mean: 100), transshipmentDwell: .exponential(mean: 48),
+      exportLead: .exponential(mean: 48), cutoff: 24, movesPerBatch: 10, callNotice: 120)
     let config = PortConfig(terminals: terminals, services: services, containers: containers)
-    return (ChainSimConfig(name: "landside", run: RunSettings(seed: 5, replications: 1, horizon: horizon, warmup: 0, sampleInterval: 12),
-                           port: config), config)
+    return (
+      ChainSimConfig(
+        name: "landside", run: RunSettings(seed: 5, replications: 1, horizon: horizon, warmup: 0, sampleInterval: 12),
+        port: config), config
+    )
   }
 
   func run(every: Int, lead: SimTime = 30, horizon: SimTime = 24 * 40) -> (ScriptedRail, SubsystemOutput) {

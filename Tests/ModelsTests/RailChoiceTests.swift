@@ -1,6 +1,7 @@
-@testable import Models
 import SimKernel
 import Testing
+
+@testable import Models
 
 /// Mode choice: the rail share responds to the subsidy and the timetable, never the wrong way.
 @Suite struct RailChoiceTests {

@@ -1,6 +1,7 @@
-@testable import Models
 import SimKernel
 import Testing
+
+@testable import Models
 
 /// The rail model on its own, fed by scripted boxes: the timetable, capacity and fill,
 /// closures at a crossing, and the balance checks.
@@ -28,7 +29,9 @@ import Testing
       let h = RailHarness(railConfig([railCorridor()]), boxes: [ScriptedBox(at: 0, isImport: true, teu: 2, time: 9 + offset)])
       #expect(h.script.accepted == [true])
       #expect(h.port.pickedUp.count == 1 && abs(h.port.pickedUp[0].at - (9 + offset)) < 1e-9)
-      #expect(abs(h.rail.metrics.wait[0].mean - expectedWait) < 1e-9, "ready at 10:00\(offset > 0 ? "+" : "-")1min: waited \(h.rail.metrics.wait[0].mean) h")
+      #expect(
+        abs(h.rail.metrics.wait[0].mean - expectedWait) < 1e-9,
+        "ready at 10:00\(offset > 0 ? "+" : "-")1min: waited \(h.rail.metrics.wait[0].mean) h")
       #expect(h.rail.metrics.departedImportTEU == 2)
       // Door to door: from the pick-up time to the dry port (transit 5 h).
       let departure = offset < 0 ? 10.0 : 34.0
@@ -89,12 +92,16 @@ import Testing
         boxes.append(ScriptedBox(at: at, isImport: false, teu: 1 + rng.uniform() * 16, time: cutoff, truckDue: cutoff - rng.uniform() * 72))
       }
     }
-    let corridors = [railCorridor(name: "A", share: 0.4, departure: 3, capacity: 40, transit: .exponential(mean: 6)),
-                     railCorridor(name: "B", share: 0.3, departure: 15, capacity: 60, transit: .uniform(min: 10, max: 30)),
-                     railCorridor(name: "C", share: 0.2, departure: 20, capacity: 25, kind: .border, crossing: .exponential(mean: 12),
-                                  closures: [100..<160])]
-    let h = RailHarness(railConfig(corridors, roadOnly: 0.1, yardTEU: 60, handlers: 2, handling: 2, scale: 200),
-                        boxes: boxes, horizon: 24 * 30, seed: UInt64(seed))
+    let corridors = [
+      railCorridor(name: "A", share: 0.4, departure: 3, capacity: 40, transit: .exponential(mean: 6)),
+      railCorridor(name: "B", share: 0.3, departure: 15, capacity: 60, transit: .uniform(min: 10, max: 30)),
+      railCorridor(
+        name: "C", share: 0.2, departure: 20, capacity: 25, kind: .border, crossing: .exponential(mean: 12),
+        closures: [100..<160]),
+    ]
+    let h = RailHarness(
+      railConfig(corridors, roadOnly: 0.1, yardTEU: 60, handlers: 2, handling: 2, scale: 200),
+      boxes: boxes, horizon: 24 * 30, seed: UInt64(seed))
     let m = h.rail.metrics
     #expect(m.trainsOverCapacity == 0)
     for r in 0..<6 {

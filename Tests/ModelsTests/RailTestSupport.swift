@@ -1,26 +1,34 @@
-@testable import Models
 import SimKernel
+
+@testable import Models
 
 /// A corridor for tests: one departure a day at `departure` hours, trains of `capacity` TEU,
 /// deterministic transit, rail far cheaper than trucks unless the costs are overridden.
-func railCorridor(name: String = "Line", share: Double = 1, departure: SimTime = 10, capacity: Double = 100,
-                  transit: Distribution = .constant(5), railKm: Double = 300, roadKm: Double = 300,
-                  kind: RailCorridorKind = .dryPort, crossing: Distribution = .constant(0),
-                  closures: [Range<SimTime>] = []) -> RailCorridor {
-  RailCorridor(name: name, kind: kind, demandShare: share, railKm: railKm, roadKm: roadKm, drayageKm: 0,
-               timetable: RailTimetable(cycle: 24, offsets: [departure]), wagons: 1, teuPerWagon: capacity,
-               transit: transit, crossingDelay: crossing, closures: closures)
+func railCorridor(
+  name: String = "Line", share: Double = 1, departure: SimTime = 10, capacity: Double = 100,
+  transit: Distribution = .constant(5), railKm: Double = 300, roadKm: Double = 300,
+  kind: RailCorridorKind = .dryPort, crossing: Distribution = .constant(0),
+  closures: [Range<SimTime>] = []
+) -> RailCorridor {
+  RailCorridor(
+    name: name, kind: kind, demandShare: share, railKm: railKm, roadKm: roadKm, drayageKm: 0,
+    timetable: RailTimetable(cycle: 24, offsets: [departure]), wagons: 1, teuPerWagon: capacity,
+    transit: transit, crossingDelay: crossing, closures: closures)
 }
 
 /// A rail section for tests: handling takes exactly `handling` hours; choice deterministic
 /// (scale 0) unless given.
-func railConfig(_ corridors: [RailCorridor], roadOnly: Double = 0, yardTEU: Double = 1e6, handlers: Int = 100,
-                handling: SimTime = 1, scale: Double = 0, subsidy: Double = 0, terminalCNY: Double = 0,
-                order: RailLoadingOrder = .fifo) -> RailConfig {
-  RailConfig(corridors: corridors, roadOnlyShare: roadOnly, roadOnlyKm: 20,
-             yard: RailYardConfig(capacityTEU: yardTEU, handlers: handlers, handlingTime: .constant(handling), loadingOrder: order),
-             choice: RailModeChoice(valueOfTime: 20, scale: scale, subsidyPerTEU: subsidy, truckSpeedKmh: 60, truckCNYPerKm: 7,
-                                    teuPerTruck: 2, railCNYPerTEUKm: 1, railTerminalCNY: terminalCNY))
+func railConfig(
+  _ corridors: [RailCorridor], roadOnly: Double = 0, yardTEU: Double = 1e6, handlers: Int = 100,
+  handling: SimTime = 1, scale: Double = 0, subsidy: Double = 0, terminalCNY: Double = 0,
+  order: RailLoadingOrder = .fifo
+) -> RailConfig {
+  RailConfig(
+    corridors: corridors, roadOnlyShare: roadOnly, roadOnlyKm: 20,
+    yard: RailYardConfig(capacityTEU: yardTEU, handlers: handlers, handlingTime: .constant(handling), loadingOrder: order),
+    choice: RailModeChoice(
+      valueOfTime: 20, scale: scale, subsidyPerTEU: subsidy, truckSpeedKmh: 60, truckCNYPerKm: 7,
+      teuPerTruck: 2, railCNYPerTEUKm: 1, railTerminalCNY: terminalCNY))
 }
 
 /// Stands in for the port: records the handovers.
@@ -70,7 +78,8 @@ final class BoxScript: EventHandler {
   func handle(_ event: Event) {
     let i = Int(event.entity)
     let b = boxes[i]
-    accepted[i] = b.isImport
+    accepted[i] =
+      b.isImport
       ? rail.importReleased(batch: Int32(i), terminal: 0, teu: b.teu, pickUpAt: b.time)
       : rail.exportAnnounced(batch: Int32(i), terminal: 0, teu: b.teu, cutoff: b.time, truckDue: b.truckDue)
     // The port counts an export as coming by rail when the rail accepts it.

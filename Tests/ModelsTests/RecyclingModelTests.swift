@@ -64,13 +64,17 @@ import Testing
   /// More points never lower the formal collection rate: with the same seed every lot
   /// draws the same uniform number, and its capture probability can only rise.
   @Test func morePointsNeverLowerTheCollectionRate() {
-    let near = CollectionPoint(name: "P3", kind: .retailTakeBack, latitude: 39.10, longitude: 117.61, categories: [0, 1],
-                               centre: 0, collectionInterval: 24, pickupThreshold: 2)
-    let nearer = CollectionPoint(name: "P4", kind: .community, latitude: 39.001, longitude: 117.651, categories: [1],
-                                 centre: 0, collectionInterval: 48, pickupThreshold: 2)
-    let networks = [recyclingConfig(lotMass: .constant(0.25)),
-                    recyclingConfig(points: [near], lotMass: .constant(0.25)),
-                    recyclingConfig(points: [near, nearer], lotMass: .constant(0.25))]
+    let near = CollectionPoint(
+      name: "P3", kind: .retailTakeBack, latitude: 39.10, longitude: 117.61, categories: [0, 1],
+      centre: 0, collectionInterval: 24, pickupThreshold: 2)
+    let nearer = CollectionPoint(
+      name: "P4", kind: .community, latitude: 39.001, longitude: 117.651, categories: [1],
+      centre: 0, collectionInterval: 48, pickupThreshold: 2)
+    let networks = [
+      recyclingConfig(lotMass: .constant(0.25)),
+      recyclingConfig(points: [near], lotMass: .constant(0.25)),
+      recyclingConfig(points: [near, nearer], lotMass: .constant(0.25)),
+    ]
     for i in 0..<3 {
       let rates = networks.map { recyclingKPI(Replication.run(recyclingRun($0, days: 60), index: i), "collection_rate") }
       for n in 1..<rates.count {
@@ -80,10 +84,12 @@ import Testing
     }
     // The access model itself is monotone in distance and frequency.
     let m = CaptureModel(distanceScaleKm: 5, halfFrequencyPerWeek: 0.5)
-    #expect(m.captureProbability(ceiling: 0.9, distanceKm: 1, collectionsPerWeek: 1)
-            > m.captureProbability(ceiling: 0.9, distanceKm: 3, collectionsPerWeek: 1))
-    #expect(m.captureProbability(ceiling: 0.9, distanceKm: 1, collectionsPerWeek: 3)
-            > m.captureProbability(ceiling: 0.9, distanceKm: 1, collectionsPerWeek: 1))
+    #expect(
+      m.captureProbability(ceiling: 0.9, distanceKm: 1, collectionsPerWeek: 1)
+        > m.captureProbability(ceiling: 0.9, distanceKm: 3, collectionsPerWeek: 1))
+    #expect(
+      m.captureProbability(ceiling: 0.9, distanceKm: 1, collectionsPerWeek: 3)
+        > m.captureProbability(ceiling: 0.9, distanceKm: 1, collectionsPerWeek: 1))
     #expect(m.captureProbability(ceiling: 0.9, distanceKm: .infinity, collectionsPerWeek: 1) == 0)
   }
 

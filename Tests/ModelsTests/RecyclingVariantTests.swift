@@ -35,9 +35,13 @@ import Testing
     let lead = try #require(baseConfig.recycling?.categories.firstIndex { $0.name == "lead_acid" })
     let base = runs(baseConfig)
     let variant = runs(try load("scenarios/variants/expand-centre.yaml"))
-    let rate = try PairedComparison(base: kpis(base, "collection_rate", label: lead), variant: kpis(variant, "collection_rate", label: lead))
-    let backlog = try PairedComparison(base: kpis(base, "backlog_at_centres_total_mean"), variant: kpis(variant, "backlog_at_centres_total_mean"))
-    print("check expand-centre: lead-acid collection rate \(rate.meanDifference) ± \(rate.halfWidth); centre backlog \(backlog.meanDifference) ± \(backlog.halfWidth) t")
+    let rate = try PairedComparison(
+      base: kpis(base, "collection_rate", label: lead), variant: kpis(variant, "collection_rate", label: lead))
+    let backlog = try PairedComparison(
+      base: kpis(base, "backlog_at_centres_total_mean"), variant: kpis(variant, "backlog_at_centres_total_mean"))
+    print(
+      "check expand-centre: lead-acid collection rate \(rate.meanDifference) ± \(rate.halfWidth); centre backlog \(backlog.meanDifference) ± \(backlog.halfWidth) t"
+    )
     #expect(rate.meanDifference - rate.halfWidth > 0, "more line capacity raises the lead-acid collection rate")
     #expect(backlog.meanDifference + backlog.halfWidth < 0, "and lowers the backlog at the centres")
   }
@@ -46,8 +50,11 @@ import Testing
     let base = runs(try load("scenarios/tianjin-2024.yaml"))
     let variant = runs(try load("scenarios/variants/more-collection-points.yaml"))
     let rate = try PairedComparison(base: kpis(base, "collection_rate_total"), variant: kpis(variant, "collection_rate_total"))
-    let backlog = try PairedComparison(base: kpis(base, "backlog_at_points_total_mean"), variant: kpis(variant, "backlog_at_points_total_mean"))
-    print("check more-collection-points: collection rate \(rate.meanDifference) ± \(rate.halfWidth); backlog at points \(backlog.meanDifference) ± \(backlog.halfWidth) t")
+    let backlog = try PairedComparison(
+      base: kpis(base, "backlog_at_points_total_mean"), variant: kpis(variant, "backlog_at_points_total_mean"))
+    print(
+      "check more-collection-points: collection rate \(rate.meanDifference) ± \(rate.halfWidth); backlog at points \(backlog.meanDifference) ± \(backlog.halfWidth) t"
+    )
     #expect(rate.meanDifference - rate.halfWidth > 0, "denser points raise the formal collection rate")
     #expect(backlog.meanDifference - backlog.halfWidth > 0, "more formal tonnes wait at the (more) points")
     // Common random numbers: the same lots arise in both.

@@ -5,9 +5,11 @@ import Testing
 
 @Suite struct RingModelTests {
   @Test func tonnageBalanceHoldsInEveryRun() {
-    for config in [ringConfig(), ringConfig(ambient: 32, precool: 0, reefers: 0, trucks: 3, failure: 0),
-                   ringConfig(reefers: 1, trucks: 0, failure: 0.5), ringConfig(baseDispatch: .shortfall),
-                   ringConfig(ambient: 32, precool: 0, reefers: 1, trucks: 1, failure: 0.2, baseDispatch: .shortfall)] {
+    for config in [
+      ringConfig(), ringConfig(ambient: 32, precool: 0, reefers: 0, trucks: 3, failure: 0),
+      ringConfig(reefers: 1, trucks: 0, failure: 0.5), ringConfig(baseDispatch: .shortfall),
+      ringConfig(ambient: 32, precool: 0, reefers: 1, trucks: 1, failure: 0.2, baseDispatch: .shortfall),
+    ] {
       for r in 0..<2 {
         let out = Replication.run(ringRun(config, days: 12), index: r)
         let ring = out.subsystems.first { $0.name == "ring" }!
@@ -79,8 +81,9 @@ import Testing
 
   @Test func importsFromThePortReachTheHub() {
     var config = ringConfig()
-    config.portSupply = PortFoodSupply(latitude: 38.98, longitude: 117.75, reeferShare: 0.5, tonnesPerTEU: 10, hub: 0,
-                                       categoryShares: [0, 1])
+    config.portSupply = PortFoodSupply(
+      latitude: 38.98, longitude: 117.75, reeferShare: 0.5, tonnesPerTEU: 10, hub: 0,
+      categoryShares: [0, 1])
     config.roads.links.append(RoadLinkSpec(from: "Tianjin Port", to: "Hub"))
     let sim = Simulation(sampleInterval: 24, horizon: 240)
     let context = ModelContext(simulation: sim, seed: 1, replication: 0, accounts: SharedAccounts(simulation: sim))

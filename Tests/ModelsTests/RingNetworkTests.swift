@@ -1,6 +1,7 @@
-@testable import Models
 import SimKernel
 import Testing
+
+@testable import Models
 
 @Suite struct RingNetworkTests {
   @Test func noOvertakingOnALink() throws {

@@ -1,12 +1,16 @@
 import Foundation
-@testable import Models
 import Testing
 
+@testable import Models
+
 @Suite struct RingQualityTests {
-  let category = RingCategory(name: "leafy", shelfLife: 288, threshold: 0.5, coldTemperature: 1,
-                              lotMass: .constant(5), orderSize: .constant(2))
-  let bands = [TemperatureBand(upper: 10, q10: 3), TemperatureBand(upper: 20, q10: 2.5),
-               TemperatureBand(upper: 30, q10: 2), TemperatureBand(upper: 40, q10: 1.5)]
+  let category = RingCategory(
+    name: "leafy", shelfLife: 288, threshold: 0.5, coldTemperature: 1,
+    lotMass: .constant(5), orderSize: .constant(2))
+  let bands = [
+    TemperatureBand(upper: 10, q10: 3), TemperatureBand(upper: 20, q10: 2.5),
+    TemperatureBand(upper: 30, q10: 2), TemperatureBand(upper: 40, q10: 1.5),
+  ]
 
   @Test func decayEqualsTheClosedFormAtConstantTemperature() {
     let model = QualityModel(category: category, bands: bands)
@@ -53,7 +57,8 @@ import Testing
     let parts = table.loss(from: 4_800.2, to: 4_833.33) + table.loss(from: 4_833.33, to: 4_871.7)
     #expect(abs(whole - parts) < 1e-12)
     // And off the grid it stays close to a fine integration (the daily cycle is smooth).
-    let fine = (0..<7_150).reduce(0.0) { sum, k in sum + model.lossRate(at: ambient.celsius(at: 4_800.2 + (Double(k) + 0.5) * 0.01)) * 0.01 }
+    let fine = (0..<7_150).reduce(0.0) { sum, k in sum + model.lossRate(at: ambient.celsius(at: 4_800.2 + (Double(k) + 0.5) * 0.01)) * 0.01
+    }
     #expect(abs(whole - fine) / fine < 1e-3)
     #expect(table.loss(from: 10, to: 5) == 0)
   }

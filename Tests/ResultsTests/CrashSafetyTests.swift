@@ -1,7 +1,8 @@
 import Foundation
-@testable import Results
 import SimKernel
 import Testing
+
+@testable import Results
 
 /// Issue 10 (C) regressions in the writer: a killed writer's temporary file does not stay
 /// forever, trace files are reproducible (no timestamp on the committed record type), and a
@@ -30,7 +31,8 @@ import Testing
     for name in [stale, live, other] {
       #expect(FileManager.default.createFile(atPath: dir.appendingPathComponent(name).path, contents: Data([1, 2, 3])))
     }
-    try ResultsWriter.write(metadata: SampleRun.metadata(replications: 2), replications: [SampleRun.replication(0), SampleRun.replication(1)], to: path)
+    try ResultsWriter.write(
+      metadata: SampleRun.metadata(replications: 2), replications: [SampleRun.replication(0), SampleRun.replication(1)], to: path)
     #expect(try names(dir) == [live, other, "run.h5"].sorted())
   }
 
@@ -42,10 +44,12 @@ import Testing
     let dir = try folder()
     defer { try? FileManager.default.removeItem(at: dir) }
     let meta = SampleRun.metadata(replications: 1)
-    let table = TraceTable(name: "ring", longName: "steps", columns: [
-      TraceColumn(name: "lot", values: .int([7, 8, 9])),
-      TraceColumn(name: "step", values: .string(["harvest", "deliver", "spoil"])),
-    ])
+    let table = TraceTable(
+      name: "ring", longName: "steps",
+      columns: [
+        TraceColumn(name: "lot", values: .int([7, 8, 9])),
+        TraceColumn(name: "step", values: .string(["harvest", "deliver", "spoil"])),
+      ])
     let a = dir.appendingPathComponent("a.h5").path, b = dir.appendingPathComponent("b.h5").path
     try ResultsWriter.write(metadata: meta, replications: [SampleRun.replication(0)], traces: [table], to: a)
     // HDF5 object timestamps have a resolution of one second: cross a second boundary.

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Results
 import Testing
+
+@testable import Results
 
 #if canImport(Glibc)
   import Glibc

@@ -62,11 +62,14 @@ import Testing
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
     let path = folder.path("run.h5")
-    let table = TraceTable(name: "ring", longName: "steps", columns: [
-      TraceColumn(name: "lot", values: .int([7, 8])), TraceColumn(name: "step", values: .string(["harvest", "deliver"])),
-    ])
+    let table = TraceTable(
+      name: "ring", longName: "steps",
+      columns: [
+        TraceColumn(name: "lot", values: .int([7, 8])), TraceColumn(name: "step", values: .string(["harvest", "deliver"])),
+      ])
     let replications = [Self.small(1), Self.small(0)]
-    try failEveryCall("writing a run file", classification: .environment, afterSuccess: { try FileManager.default.removeItem(atPath: path) }) {
+    let removeOutput = { try FileManager.default.removeItem(atPath: path) }
+    try failEveryCall("writing a run file", classification: .environment, afterSuccess: removeOutput) {
       try ResultsWriter.write(metadata: SampleRun.metadata(replications: 2), replications: replications, traces: [table], to: path)
     } after: {
       let entries = try folder.entries()
@@ -79,7 +82,8 @@ import Testing
     defer { folder.cleanUp() }
     let path = folder.path("sweep.h5")
     let sweep = Self.smallSweep()
-    try failEveryCall("writing a sweep file", classification: .environment, afterSuccess: { try FileManager.default.removeItem(atPath: path) }) {
+    let removeOutput = { try FileManager.default.removeItem(atPath: path) }
+    try failEveryCall("writing a sweep file", classification: .environment, afterSuccess: removeOutput) {
       try ResultsWriter.writeSweep(sweep, to: path)
     } after: {
       let entries = try folder.entries()
@@ -121,7 +125,10 @@ import Testing
     defer { folder.cleanUp() }
     let plan = HDF5FaultPlan(failingCall: 1)
     let error = #expect(throws: ResultsError.self) {
-      try plan.run { try ResultsWriter.write(metadata: SampleRun.metadata(replications: 1), replications: [SampleRun.replication(0)], to: folder.path("a.h5")) }
+      try plan.run {
+        try ResultsWriter.write(
+          metadata: SampleRun.metadata(replications: 1), replications: [SampleRun.replication(0)], to: folder.path("a.h5"))
+      }
     }
     #expect(error?.message == "cannot build the results file: create file-creation property list failed")
     #expect(error?.detail?.contains("injected failure of call 1 (H5Pcreate)") == true)

@@ -41,8 +41,9 @@ struct GroupCoordinateScalesTests {
     try ResultsWriter.write(metadata: SampleRun.metadata(), replications: SampleRun.replications(), to: path)
     let times = SampleRun.sampleTimes.count
     try inspect(path) { (file: H5File) throws in
-      #expect(try scales(of: "/timeseries/port/berth_occupancy", axes: 3, in: file)
-        == ["/timeseries/port/replication", "/timeseries/port/time", "/timeseries/port/terminal"])
+      #expect(
+        try scales(of: "/timeseries/port/berth_occupancy", axes: 3, in: file)
+          == ["/timeseries/port/replication", "/timeseries/port/time", "/timeseries/port/terminal"])
       #expect(try scales(of: "/summary/rail/rail_share", axes: 2, in: file) == ["/summary/rail/replication", "/summary/rail/corridor"])
       #expect(try scales(of: "/checks/port/vessel_balance/entered", axes: 1, in: file) == ["/checks/port/vessel_balance/replication"])
       #expect(try scales(of: "/replication_fingerprint", axes: 1, in: file) == ["/replication"])
@@ -89,11 +90,13 @@ struct GroupCoordinateScalesTests {
     let path = folder.path("sweep.h5")
     try ResultsWriter.writeSweep(SweepReadTests.sampleSweep(), to: path)
     try inspect(path) { (file: H5File) throws in
-      #expect(try scales(of: "/timeseries/port/berth_occupancy", axes: 4, in: file)
-        == ["/timeseries/port/point", "/timeseries/port/replication", "/timeseries/port/time", "/timeseries/port/terminal"])
+      #expect(
+        try scales(of: "/timeseries/port/berth_occupancy", axes: 4, in: file)
+          == ["/timeseries/port/point", "/timeseries/port/replication", "/timeseries/port/time", "/timeseries/port/terminal"])
       #expect(try scales(of: "/summary/port/vessel_wait_mean", axes: 2, in: file) == ["/summary/port/point", "/summary/port/replication"])
-      #expect(try scales(of: "/checks/port/vessel_balance/passed", axes: 2, in: file)
-        == ["/checks/port/vessel_balance/point", "/checks/port/vessel_balance/replication"])
+      #expect(
+        try scales(of: "/checks/port/vessel_balance/passed", axes: 2, in: file)
+          == ["/checks/port/vessel_balance/point", "/checks/port/vessel_balance/replication"])
       #expect(try scales(of: "/sweep/uict_berths", axes: 1, in: file) == ["/sweep/point"])
       for group in ["/timeseries/port", "/summary/rail", "/sweep"] {
         #expect(try file.dataset("\(group)/point").isScale())

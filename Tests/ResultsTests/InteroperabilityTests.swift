@@ -19,15 +19,17 @@ struct InteroperabilityTests {
     #expect(result.output.contains("conforms"))
   }
 
-  @Test("scripts/check-layout finds what an edit broke", arguments: [
-    ("del f.attrs['fingerprint']", "/: no attribute fingerprint"),
-    ("del f['timeseries/port/berth_occupancy'].attrs['units']", "/timeseries/port/berth_occupancy: no units attribute"),
-    ("f['summary/rail/rail_share'].attrs['better'] = 'up'", "/summary/rail/rail_share: better is 'up'"),
-    ("f['checks/port/vessel_balance'].attrs['passed'] = False", "/checks/port/vessel_balance: passed is false"),
-    ("del f['summary/rail']", "/summary/rail: missing"),
-    ("del f['scenario'].attrs['units']", "/scenario: no units attribute"),
-    ("del f['timeseries/port/terminal'].attrs['units']", "/timeseries/port/terminal: a scale with no units attribute"),
-  ])
+  @Test(
+    "scripts/check-layout finds what an edit broke",
+    arguments: [
+      ("del f.attrs['fingerprint']", "/: no attribute fingerprint"),
+      ("del f['timeseries/port/berth_occupancy'].attrs['units']", "/timeseries/port/berth_occupancy: no units attribute"),
+      ("f['summary/rail/rail_share'].attrs['better'] = 'up'", "/summary/rail/rail_share: better is 'up'"),
+      ("f['checks/port/vessel_balance'].attrs['passed'] = False", "/checks/port/vessel_balance: passed is false"),
+      ("del f['summary/rail']", "/summary/rail: missing"),
+      ("del f['scenario'].attrs['units']", "/scenario: no units attribute"),
+      ("del f['timeseries/port/terminal'].attrs['units']", "/timeseries/port/terminal: a scale with no units attribute"),
+    ])
   func layoutCheckerFindsProblems(edit: String, expected: String) throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
@@ -87,7 +89,8 @@ struct InteroperabilityTests {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
     let path = folder.path("foreign.h5")
-    let made = try run("python3", ["-c", "import h5py, sys; f = h5py.File(sys.argv[1], 'w'); f['x'] = [1, 2]; f.attrs['format'] = 'other'; f.close()", path])
+    let made = try run(
+      "python3", ["-c", "import h5py, sys; f = h5py.File(sys.argv[1], 'w'); f['x'] = [1, 2]; f.attrs['format'] = 'other'; f.close()", path])
     #expect(made.status == 0, "\(made.output)")
     let error = #expect(throws: ResultsError.self) { _ = try ResultsFile.read(path: path) }
     #expect(error?.classification == .input)
@@ -102,7 +105,8 @@ struct InteroperabilityTests {
     for path in [newer, partial] {
       try ResultsWriter.write(metadata: SampleRun.metadata(), replications: SampleRun.replications(), to: path)
     }
-    let edit = "import h5py, sys; f = h5py.File(sys.argv[1], 'r+'); f.attrs['format_version'] = \(Layout.formatVersion + 1); f.close(); "
+    let edit =
+      "import h5py, sys; f = h5py.File(sys.argv[1], 'r+'); f.attrs['format_version'] = \(Layout.formatVersion + 1); f.close(); "
       + "g = h5py.File(sys.argv[2], 'r+'); del g['summary/rail']; g.close()"
     let edited = try run("python3", ["-c", edit, newer, partial])
     #expect(edited.status == 0, "\(edited.output)")

@@ -15,7 +15,8 @@ struct MergeTests {
     try ResultsWriter.write(
       metadata: SampleRun.metadata(replications: 2), replications: [SampleRun.replication(2), SampleRun.replication(0)],
       to: folder.path("shard-a.h5"))
-    try ResultsWriter.write(metadata: SampleRun.metadata(replications: 1), replications: [SampleRun.replication(1)], to: folder.path("shard-b.h5"))
+    try ResultsWriter.write(
+      metadata: SampleRun.metadata(replications: 1), replications: [SampleRun.replication(1)], to: folder.path("shard-b.h5"))
 
     let parts = [try ResultsFile.read(path: folder.path("shard-b.h5")), try ResultsFile.read(path: folder.path("shard-a.h5"))]
     let merged = try ResultsContents.merging(parts, fingerprint: SampleRun.metadata().fingerprint, path: folder.path("merged.h5"))
@@ -29,7 +30,8 @@ struct MergeTests {
   func refuseMismatches() throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }
-    try ResultsWriter.write(metadata: SampleRun.metadata(replications: 1), replications: [SampleRun.replication(0)], to: folder.path("a.h5"))
+    try ResultsWriter.write(
+      metadata: SampleRun.metadata(replications: 1), replications: [SampleRun.replication(0)], to: folder.path("a.h5"))
     var otherSeed = SampleRun.metadata(replications: 1)
     otherSeed.seed = 7
     try ResultsWriter.write(metadata: otherSeed, replications: [SampleRun.replication(1)], to: folder.path("b.h5"))

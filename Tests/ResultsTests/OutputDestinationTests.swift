@@ -49,7 +49,9 @@ import Testing
     let unsealed = Data([0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A]) + Data(count: 1000)
     try unsealed.write(to: URL(fileURLWithPath: dir.path("plain.h5")))
     let error = try #require(refusal(dir.path("plain.h5")))
-    #expect(error.description == "\(dir.path("plain.h5")): exists and is not a ChainSim results file: remove it or choose another -o (nothing was written)")
+    #expect(
+      error.description
+        == "\(dir.path("plain.h5")): exists and is not a ChainSim results file: remove it or choose another -o (nothing was written)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: dir.path("plain.h5"))) == unsealed)
 
     #expect(FileManager.default.createFile(atPath: dir.path("empty.h5"), contents: Data()))
@@ -64,8 +66,9 @@ import Testing
     defer { dir.cleanUp() }
     try Data("port: {}\n".utf8).write(to: URL(fileURLWithPath: dir.path("S.yaml")))
     #expect(link(dir.path("S.yaml"), dir.path("same.h5")) == 0)
-    let destination = OutputDestination(path: dir.path("same.h5"), content: .results,
-                                        inputs: [OutputDestination.Input(path: dir.path("S.yaml"), role: "the scenario file")])
+    let destination = OutputDestination(
+      path: dir.path("same.h5"), content: .results,
+      inputs: [OutputDestination.Input(path: dir.path("S.yaml"), role: "the scenario file")])
     var refused: ResultsError?
     do { try destination.check() } catch { refused = error }
     let error = try #require(refused)

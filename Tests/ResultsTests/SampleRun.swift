@@ -40,13 +40,19 @@ enum SampleRun {
       name: "port",
       series: [series(anchor, replication: index, salt: 1), series(berths, replication: index, salt: 2)],
       kpis: [kpi(wait, replication: index, salt: 3), kpi(utilisation, replication: index, salt: 0.5)],
-      checks: [CheckOutput(name: "vessel_balance", longName: "vessels", units: "1", entered: 40 + Double(index), left: 38, remained: 2 + Double(index))])
+      checks: [
+        CheckOutput(
+          name: "vessel_balance", longName: "vessels", units: "1", entered: 40 + Double(index), left: 38, remained: 2 + Double(index))
+      ])
     let rail = SubsystemOutput(
       name: "rail",
       series: [series(yard, replication: index, salt: 100), series(fill, replication: index, salt: 0.125)],
       kpis: [kpi(share, replication: index, salt: 0.3)],
-      checks: [CheckOutput(name: "container_balance", longName: "containers", units: "TEU", entered: 1000.5, left: 900.25, remained: 100.25)])
-    return ReplicationOutput(replication: index, fingerprint: 0xF00D_0000 + UInt64(index), events: 12_345 + index, subsystems: [port, rail])
+      checks: [
+        CheckOutput(name: "container_balance", longName: "containers", units: "TEU", entered: 1000.5, left: 900.25, remained: 100.25)
+      ])
+    return ReplicationOutput(
+      replication: index, fingerprint: 0xF00D_0000 + UInt64(index), events: 12_345 + index, subsystems: [port, rail])
   }
 
   /// Replications 0, 1, 2 handed over out of order, as parallel workers finish.

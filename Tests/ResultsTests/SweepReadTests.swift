@@ -24,7 +24,8 @@ import Testing
     return SweepResults(
       metadata: metadata, definitionText: "sweep: sample\n", sweepSHA256: String(repeating: "cd", count: 32), design: "grid",
       parameters: [
-        SweepParameterColumn(name: "uict_berths", keyPaths: ["port.terminals[name=UICT].berths"], units: "1", numbers: [3, 4, 5], texts: ["3", "4", "5"]),
+        SweepParameterColumn(
+          name: "uict_berths", keyPaths: ["port.terminals[name=UICT].berths"], units: "1", numbers: [3, 4, 5], texts: ["3", "4", "5"]),
         SweepParameterColumn(name: "mode", keyPaths: ["rail.mode", "port.mode"], units: "1", numbers: nil, texts: ["a", "b 二", "c"]),
       ],
       points: [0, 1, 2], pointScenarioSHA256: ["h0", "h1", "h2"], replicationsUsed: used, cells: cells)

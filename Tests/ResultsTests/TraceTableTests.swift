@@ -1,30 +1,40 @@
 import Foundation
-@testable import Results
 import SimKernel
 import Testing
+
+@testable import Results
 
 /// Trace tables written as named compound datasets under /traces.
 @Suite(.serialized) struct TraceTableTests {
   @Test func appendingKeepsColumnsAndRows() {
-    let a = TraceTable(name: "ring", longName: "x", columns: [TraceColumn(name: "lot", values: .int([1, 2])),
-                                                             TraceColumn(name: "step", values: .string(["a", "b"]))])
+    let a = TraceTable(
+      name: "ring", longName: "x",
+      columns: [
+        TraceColumn(name: "lot", values: .int([1, 2])),
+        TraceColumn(name: "step", values: .string(["a", "b"])),
+      ])
     let b = a.appending(a)
     #expect(b.rowCount == 4)
     #expect(b.columns[1].values == .string(["a", "b", "a", "b"]))
   }
 
   @Test func compoundDatasetHasNamedFieldsForH5py() throws {
-    let output = ReplicationOutput(replication: 0, fingerprint: 1, events: 1, subsystems: [
-      SubsystemOutput(name: "ring", kpis: [KPIOutput(info: MetricInfo(name: "k", longName: "k", units: "1"), values: [1])]),
-    ])
-    let meta = RunMetadata(softwareVersion: "t", scenarioName: "t", scenarioSHA256: "0", scenarioText: "x: 1", seed: 1,
-                           streamScheme: "s", replications: 1, horizon: 1, warmup: 0, timeUnit: "h", sampleInterval: 1,
-                           sampleTimes: [0, 1], fingerprint: "0")
-    let table = TraceTable(name: "ring", longName: "steps", columns: [
-      TraceColumn(name: "lot", values: .int([7, 8, 9])),
-      TraceColumn(name: "step", values: .string(["harvest", "deliver", "spoil"])),
-      TraceColumn(name: "time", units: "h", values: .float([0.5, 2.25, 3])),
-    ])
+    let output = ReplicationOutput(
+      replication: 0, fingerprint: 1, events: 1,
+      subsystems: [
+        SubsystemOutput(name: "ring", kpis: [KPIOutput(info: MetricInfo(name: "k", longName: "k", units: "1"), values: [1])])
+      ])
+    let meta = RunMetadata(
+      softwareVersion: "t", scenarioName: "t", scenarioSHA256: "0", scenarioText: "x: 1", seed: 1,
+      streamScheme: "s", replications: 1, horizon: 1, warmup: 0, timeUnit: "h", sampleInterval: 1,
+      sampleTimes: [0, 1], fingerprint: "0")
+    let table = TraceTable(
+      name: "ring", longName: "steps",
+      columns: [
+        TraceColumn(name: "lot", values: .int([7, 8, 9])),
+        TraceColumn(name: "step", values: .string(["harvest", "deliver", "spoil"])),
+        TraceColumn(name: "time", units: "h", values: .float([0.5, 2.25, 3])),
+      ])
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("trace-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -23,7 +23,8 @@ struct XarrayCoordinatesTests {
     defer { folder.cleanUp() }
     let path = folder.path("run.h5")
     try ResultsWriter.write(metadata: SampleRun.metadata(), replications: SampleRun.replications(), to: path)
-    let out = try python("""
+    let out = try python(
+      """
       import json, sys, warnings, xarray as xr
       warnings.simplefilter("error")
       ts = xr.open_dataset(sys.argv[1], engine="h5netcdf", group="timeseries/port")
@@ -50,7 +51,8 @@ struct XarrayCoordinatesTests {
     defer { folder.cleanUp() }
     let path = folder.path("sweep.h5")
     try ResultsWriter.writeSweep(SweepReadTests.sampleSweep(), to: path)
-    let out = try python("""
+    let out = try python(
+      """
       import json, sys, warnings, xarray as xr
       warnings.simplefilter("error")
       ts = xr.open_dataset(sys.argv[1], engine="h5netcdf", group="timeseries/port")

@@ -7,7 +7,8 @@ import Testing
   }
 
   @Test func sortsKeysAndNormalisesScalars() throws {
-    let text = try canonical("""
+    let text = try canonical(
+      """
       # a comment
       z: 1
       a:
@@ -24,25 +25,26 @@ import Testing
         - [1, 2]
         - x
       """)
-    #expect(text == """
-      a:
-        s: []
-        t: {}
-        u: true
-        v: "5"
-        w: plain
-        x: null
-        y: "exp(mean: 6h)"
-      list:
-        - k: 2
-          name: B
-        -
-          - 1
-          - 2
-        - x
-      z: 1
+    #expect(
+      text == """
+        a:
+          s: []
+          t: {}
+          u: true
+          v: "5"
+          w: plain
+          x: null
+          y: "exp(mean: 6h)"
+        list:
+          - k: 2
+            name: B
+          -
+            - 1
+            - 2
+          - x
+        z: 1
 
-      """)
+        """)
     // The canonical text reads back to the same canonical text.
     #expect(try canonical(text) == text)
   }

@@ -45,7 +45,10 @@ import Testing
     ("exp(avg: 1h)", .duration, "exp has no parameter 'avg'; its parameters are mean"),
     ("uniform(1, 2, 3)", .none, "uniform takes at most 2 argument(s): min, max"),
     ("exp(mean: 1h", .duration, "exp(…) is missing its closing ')'"),
-    ("expo(mean: 1h)", .duration, "unknown distribution 'expo'; known: constant, empirical, erlang, exp, gamma, lognormal, normal, triangular, uniform, weibull"),
+    (
+      "expo(mean: 1h)", .duration,
+      "unknown distribution 'expo'; known: constant, empirical, erlang, exp, gamma, lognormal, normal, triangular, uniform, weibull"
+    ),
     ("fast", .duration, "expected a distribution such as exp(mean: …) or a constant, found 'fast'"),
   ]
 

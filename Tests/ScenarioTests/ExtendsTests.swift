@@ -49,7 +49,10 @@ import Testing
   @Test func missingBaseIsALocatedError() throws {
     let error = Fixtures.error { () throws(ScenarioError) in try self.load("missing.yaml") }
     let dir = try Fixtures.path("extends")
-    #expect(error?.description == "\(dir)/missing.yaml:2:10: extends: cannot read '\(dir)/nowhere.yaml': no such file (extends chain: \(dir)/missing.yaml → \(dir)/nowhere.yaml)")
+    #expect(
+      error?.description
+        == "\(dir)/missing.yaml:2:10: extends: cannot read '\(dir)/nowhere.yaml': no such file (extends chain: \(dir)/missing.yaml → \(dir)/nowhere.yaml)"
+    )
   }
 
   @Test func removingAnUnknownEntrySuggestsTheName() {

@@ -27,7 +27,8 @@ import Testing
   }
 
   @Test func aDeviceIsNamedAsADevice() throws {
-    #expect(loadError("/dev/zero")?.message == "cannot read '/dev/zero': it is a device (such as /dev/zero or /dev/null), not a scenario file")
+    #expect(
+      loadError("/dev/zero")?.message == "cannot read '/dev/zero': it is a device (such as /dev/zero or /dev/null), not a scenario file")
     let e = try extendsError("/dev/zero")
     #expect(e?.keyPath == "extends")
     #expect(e?.message.hasPrefix("cannot read '/dev/zero': it is a device") == true)
@@ -39,12 +40,16 @@ import Testing
     let fifo = dir.appendingPathComponent("pipe.yaml").path
     #expect(mkfifo(fifo, 0o600) == 0)
     // No writer: opening it for reading would block forever without O_NONBLOCK.
-    #expect(loadError(fifo)?.message == "cannot read '\(fifo)': it is a FIFO (a named pipe), not a scenario file; save the scenario to a regular file")
+    #expect(
+      loadError(fifo)?.message
+        == "cannot read '\(fifo)': it is a FIFO (a named pipe), not a scenario file; save the scenario to a regular file")
     #expect(try extendsError(fifo)?.message.hasPrefix("cannot read '\(fifo)': it is a FIFO") == true)
   }
 
   @Test func aKernelInterfaceIsNotReadAsAScenario() throws {
-    #expect(loadError("/proc/self/mem")?.message == "cannot read '/proc/self/mem': it is a kernel interface (a file of /proc), not a scenario file")
+    #expect(
+      loadError("/proc/self/mem")?.message
+        == "cannot read '/proc/self/mem': it is a kernel interface (a file of /proc), not a scenario file")
     #expect(try extendsError("/proc/self/status")?.message.hasPrefix("cannot read '/proc/self/status': it is a kernel interface") == true)
   }
 
@@ -55,7 +60,10 @@ import Testing
     try Data([0x89, 0x48, 0x44, 0x46, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]).write(to: results)
     let top = loadError(results.path)
     #expect(top?.location?.line == 1)
-    #expect(top?.message == "cannot read the file: it is a ChainSim results file (HDF5), not a scenario; to see what it holds, run: chainsim inspect \(results.path)")
+    #expect(
+      top?.message
+        == "cannot read the file: it is a ChainSim results file (HDF5), not a scenario; to see what it holds, run: chainsim inspect \(results.path)"
+    )
     let e = try extendsError(results.path)
     #expect(e?.keyPath == "extends")
     #expect(e?.message.hasPrefix("cannot read '\(results.path)': it is a ChainSim results file (HDF5), not a scenario") == true)
@@ -75,8 +83,9 @@ import Testing
     bytes.append(Data(count: 5 << 20))
     let large = dir.appendingPathComponent("large.h5")
     try bytes.write(to: large)
-    #expect(loadError(large.path)?.message.hasPrefix("cannot read the file: it is a ChainSim results file (HDF5), not a scenario") == true,
-            "a results file over the size limit is still named as one")
+    #expect(
+      loadError(large.path)?.message.hasPrefix("cannot read the file: it is a ChainSim results file (HDF5), not a scenario") == true,
+      "a results file over the size limit is still named as one")
   }
 
   @Test func aHugeFileIsRefusedFromItsSizeWithoutReadingIt() throws {

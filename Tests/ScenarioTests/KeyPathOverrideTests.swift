@@ -41,7 +41,10 @@ import Testing
     let key = Fixtures.error { () throws(ScenarioError) in try root.resolve("port.cranes_per_bert") }
     #expect(key?.description == "port.cranes_per_bert: no key 'cranes_per_bert' in port; did you mean 'port.cranes_per_berth'?")
     let name = Fixtures.error { () throws(ScenarioError) in try root.resolve("port.terminals[name=UICX].berths") }
-    #expect(name?.description == "port.terminals[name=UICX].berths: no entry named 'UICX' in port.terminals (entries: UICT, CSP); did you mean 'port.terminals[name=UICT]'?")
+    #expect(
+      name?.description
+        == "port.terminals[name=UICX].berths: no entry named 'UICX' in port.terminals (entries: UICT, CSP); did you mean 'port.terminals[name=UICT]'?"
+    )
     let index = Fixtures.error { () throws(ScenarioError) in try root.resolve("port.tags[3]") }
     #expect(index?.message == "index [3] is out of range: port.tags has 3 entries")
     let scalar = Fixtures.error { () throws(ScenarioError) in try root.resolve("port.cranes_per_berth.x") }
@@ -90,8 +93,9 @@ import Testing
   }
 
   @Test func overrideSyntaxErrors() {
-    #expect(Fixtures.error { () throws(ScenarioError) in try ScenarioOverride(parsing: "port.x") }?.message
-      == "an override is written key.path=value, e.g. site.servers_per_station=3")
+    #expect(
+      Fixtures.error { () throws(ScenarioError) in try ScenarioOverride(parsing: "port.x") }?.message
+        == "an override is written key.path=value, e.g. site.servers_per_station=3")
     let parsed = try? ScenarioOverride(parsing: "a[name=x=y].b=3")
     #expect(parsed == ScenarioOverride(keyPath: "a[name=x=y].b", value: "3"))
     let extends = Fixtures.error { () throws(ScenarioError) in

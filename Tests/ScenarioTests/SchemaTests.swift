@@ -81,22 +81,24 @@ import Testing
       yaml: "warmup: 5\nport:\n  cranes_per_berth: -1\n  gate_rat: 3/h\n  terminals:\n    - name: A\n      berths: 13.5\n",
       file: "p.yaml")
     let problems = TestSchema.root.problems(in: node).map(\.description)
-    #expect(problems == [
-      "p.yaml:1:9: warmup: expected a duration such as 45min, 6h or 2d, found '5'",
-      "p.yaml:3:21: port.cranes_per_berth: expected a count between 0 and 12, found -1",
-      "p.yaml:4:3: port: unknown key 'gate_rat'; did you mean 'gate_rate'?",
-      "p.yaml:7:15: port.terminals[name=A].berths: expected a count (a whole number) ≥ 0, found '13.5'",
-    ])
+    #expect(
+      problems == [
+        "p.yaml:1:9: warmup: expected a duration such as 45min, 6h or 2d, found '5'",
+        "p.yaml:3:21: port.cranes_per_berth: expected a count between 0 and 12, found -1",
+        "p.yaml:4:3: port: unknown key 'gate_rat'; did you mean 'gate_rate'?",
+        "p.yaml:7:15: port.terminals[name=A].berths: expected a count (a whole number) ≥ 0, found '13.5'",
+      ])
   }
 
   @Test func negativeDurationAndOutOfRangeFraction() throws {
     let node = try ScenarioNode.parse(
       yaml: "warmup: -3h\nport:\n  terminals:\n    - name: A\n      share: 150%\n", file: "f.yaml")
-    #expect(TestSchema.root.problems(in: node).map(\.description) == [
-      // Every duration is also at most 100 years (ValueLimits, Issue 17).
-      "f.yaml:1:9: warmup: expected a duration between 0h and 876600h, found -3h",
-      "f.yaml:5:14: port.terminals[name=A].share: expected a fraction between 0 and 1, found 150%",
-    ])
+    #expect(
+      TestSchema.root.problems(in: node).map(\.description) == [
+        // Every duration is also at most 100 years (ValueLimits, Issue 17).
+        "f.yaml:1:9: warmup: expected a duration between 0h and 876600h, found -3h",
+        "f.yaml:5:14: port.terminals[name=A].share: expected a fraction between 0 and 1, found 150%",
+      ])
   }
 
   @Test func defaultsAreValid() throws {
@@ -131,7 +133,10 @@ import Testing
     let text = TestSchema.root.markdownReference(title: "Keys")
     #expect(text == TestSchema.root.markdownReference(title: "Keys"))
     #expect(text.contains("| `port.cranes_per_berth` | count between 0 and 12 |  | `2` | Quay cranes per berth |"))
-    #expect(text.contains("| `port.terminals[].interarrival` | distribution of duration with parameters, mean and sd at most 876600h | h (write e.g. 45min, 6h, 2d) | `exp(mean: 6h)` | Time between vessel arrivals |"))
+    #expect(
+      text.contains(
+        "| `port.terminals[].interarrival` | distribution of duration with parameters, mean and sd at most 876600h | h (write e.g. 45min, 6h, 2d) | `exp(mean: 6h)` | Time between vessel arrivals |"
+      ))
     #expect(text.contains("| `warmup` | duration between 0h and 876600h | h (write e.g. 45min, 6h, 2d) | **required** | Warm-up period |"))
     #expect(text.contains("`port.terminals[].name`"))
   }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimKernel
 
 /// `DisplayText`: user strings in messages and tables, escaped and cut to a line (Issue 17).

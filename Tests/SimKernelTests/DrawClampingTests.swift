@@ -1,5 +1,5 @@
-import Testing
 import SimKernel
+import Testing
 
 /// The run-time conversions of draws and computed times clamp instead of trapping (Issue 17):
 /// `Int(1e308)` or `Int(Double.nan)` would stop the process with a trap.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimKernel
 
 /// The 4-ary indexed heap of ``EventCalendar`` against a sorted reference model, with
@@ -27,8 +28,9 @@ import Testing
     func add(_ step: Int) {
       let t = now + (rng.uniform() * 20).rounded()
       let p = Self.priorities[rng.index(below: Self.priorities.count)]
-      let h = c.schedule(at: t, subsystem: SubsystemID(rawValue: UInt8(1 + step % 3)), kind: UInt8(step % 7),
-                         entity: Int32(step), priority: p)
+      let h = c.schedule(
+        at: t, subsystem: SubsystemID(rawValue: UInt8(1 + step % 3)), kind: UInt8(step % 7),
+        entity: Int32(step), priority: p)
       ref.append(Ref(time: t, priority: p.rawValue, seq: seq, entity: Int32(step), handle: h))
       seq += 1
     }
@@ -90,8 +92,11 @@ import Testing
     var c = EventCalendar()
     let h = c.schedule(at: 4.5, subsystem: SubsystemID(rawValue: 9), kind: 200, entity: -7, priority: .observe)
     let e = c.pop()
-    #expect(e == Event(time: 4.5, sequence: 0, entity: -7, handle: h, subsystem: SubsystemID(rawValue: 9),
-                       kind: 200, priority: .observe))
+    #expect(
+      e
+        == Event(
+          time: 4.5, sequence: 0, entity: -7, handle: h, subsystem: SubsystemID(rawValue: 9),
+          kind: 200, priority: .observe))
   }
 
   @Test func extremePrioritiesOrderBeforeSequence() {

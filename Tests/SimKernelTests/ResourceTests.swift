@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimKernel
 
 @Suite struct ResourceTests {
@@ -111,8 +112,9 @@ import Testing
 }
 
 @Suite struct CapacityScheduleTests {
-  let gate = CapacitySchedule(period: 24, steps: [.init(offset: 8, capacity: 6), .init(offset: 20, capacity: 2)],
-                              closures: [30..<33])
+  let gate = CapacitySchedule(
+    period: 24, steps: [.init(offset: 8, capacity: 6), .init(offset: 20, capacity: 2)],
+    closures: [30..<33])
 
   @Test func repeatsDaily() {
     #expect(gate.capacity(at: 0) == 2)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimKernel
 
 /// The hot-path value views schedule and draw exactly as the simulation and the stream do.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimKernel
 
 /// `Simulation.run(until:reportingTo:)`: the simulated time reached is readable while the

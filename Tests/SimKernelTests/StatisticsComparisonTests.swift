@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SimKernel
 
 /// Reference values from scipy 1.17.1 (stats.t.ppf / sf, ttest_rel, ttest_ind(equal_var=False),

@@ -113,12 +113,14 @@ enum MeanDifferenceTest {
   static func welch(_ x: [Double], _ y: [Double], _ level: Double) -> MeanDifference {
     let a = summary(x, level), b = summary(y, level)
     guard let w = try? WelchComparison(base: x, variant: y, level: level) else {
-      return MeanDifference(a: a, b: b, difference: 0, lower: -.infinity, upper: .infinity, t: 0,
-                            degreesOfFreedom: 0, pValue: 1, basis: .tooFewObservations)
+      return MeanDifference(
+        a: a, b: b, difference: 0, lower: -.infinity, upper: .infinity, t: 0,
+        degreesOfFreedom: 0, pValue: 1, basis: .tooFewObservations)
     }
     if w.basis != .tooFewObservations, w.varianceBase == 0 || w.varianceVariant == 0 {
-      return MeanDifference(a: a, b: b, difference: w.meanDifference, lower: -.infinity, upper: .infinity, t: 0,
-                            degreesOfFreedom: 0, pValue: 1, basis: .spreadUnknown)
+      return MeanDifference(
+        a: a, b: b, difference: w.meanDifference, lower: -.infinity, upper: .infinity, t: 0,
+        degreesOfFreedom: 0, pValue: 1, basis: .spreadUnknown)
     }
     return MeanDifference(
       a: a, b: b, difference: w.meanDifference, lower: w.lower, upper: w.upper, t: w.t,

@@ -15,10 +15,14 @@ enum ComparisonCompatibility {
     }
     let unit = ma.timeUnit
     if ma.horizon != mb.horizon {
-      throw fail("horizons differ (\(pa): \(number(ma.horizon)) \(unit), \(pb): \(number(mb.horizon)) \(unit)); rerun one with the other's --horizon")
+      throw fail(
+        "horizons differ (\(pa): \(number(ma.horizon)) \(unit), \(pb): \(number(mb.horizon)) \(unit)); rerun one with the other's --horizon"
+      )
     }
     if ma.warmup != mb.warmup {
-      throw fail("warm-up periods differ (\(pa): \(number(ma.warmup)) \(unit), \(pb): \(number(mb.warmup)) \(unit)), so the KPIs cover different windows")
+      throw fail(
+        "warm-up periods differ (\(pa): \(number(ma.warmup)) \(unit), \(pb): \(number(mb.warmup)) \(unit)), so the KPIs cover different windows"
+      )
     }
     if ma.sampleInterval != mb.sampleInterval {
       throw fail("sample intervals differ (\(pa): \(number(ma.sampleInterval)) \(unit), \(pb): \(number(mb.sampleInterval)) \(unit))")
@@ -29,7 +33,8 @@ enum ComparisonCompatibility {
     let names = (a.subsystems.map(\.name), b.subsystems.map(\.name))
     for name in only where !names.0.contains(name) || !names.1.contains(name) {
       let missing = names.0.contains(name) ? pb : pa
-      throw CompareError(.input, "--subsystem \(name): \(missing) has no such subsystem (it has \(list(missing == pa ? names.0 : names.1)))")
+      throw CompareError(
+        .input, "--subsystem \(name): \(missing) has no such subsystem (it has \(list(missing == pa ? names.0 : names.1)))")
     }
     if only.isEmpty, Set(names.0) != Set(names.1) {
       throw fail("subsystems differ (\(pa): \(list(names.0)), \(pb): \(list(names.1))); switch the same subsystems on in both runs")
@@ -57,7 +62,8 @@ enum ComparisonCompatibility {
       // Labels may differ (a variant adds a hub or a fleet): they are matched by name, and a
       // label in one file only is shown without a verdict. The breakdown itself must agree.
       if ia.axis?.name != ib.axis?.name {
-        throw fail("\(subsystem).\(ia.name) is broken down differently (\(paths.0): \(axisText(ia.axis)); \(paths.1): \(axisText(ib.axis)))")
+        throw fail(
+          "\(subsystem).\(ia.name) is broken down differently (\(paths.0): \(axisText(ia.axis)); \(paths.1): \(axisText(ib.axis)))")
       }
     }
   }

@@ -52,7 +52,8 @@ public enum InputDifferences {
         guard shownItems.insert(item).inserted else { continue }
         let values = leavesPerFile.map { leaves -> String? in
           let inside = leaves.filter { $0.path.hasPrefix(item + ".") }
-          return inside.isEmpty ? nil : "{" + inside.map { "\($0.path.dropFirst(item.count + 1)): \($0.value)" }.joined(separator: ", ") + "}"
+          return inside.isEmpty
+            ? nil : "{" + inside.map { "\($0.path.dropFirst(item.count + 1)): \($0.value)" }.joined(separator: ", ") + "}"
         }
         differences.append(InputDifference(keyPath: item, values: values))
         continue
@@ -66,7 +67,8 @@ public enum InputDifferences {
   static func absentItem(_ path: String, _ leavesPerFile: [[(path: String, value: String)]]) -> String? {
     var searchFrom = path.startIndex
     while let open = path.range(of: "[name=", range: searchFrom..<path.endIndex),
-          let close = path.range(of: "]", range: open.upperBound..<path.endIndex) {
+      let close = path.range(of: "]", range: open.upperBound..<path.endIndex)
+    {
       let item = String(path[..<close.upperBound])
       if leavesPerFile.contains(where: { leaves in !leaves.contains { $0.path.hasPrefix(item + ".") || $0.path == item } }) {
         return item

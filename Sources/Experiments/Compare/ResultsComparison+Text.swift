@@ -41,8 +41,10 @@ extension ResultsComparison {
   func seriesCells(_ series: [SeriesComparison]) -> (header: [String], rows: [[String]], right: Set<Int>) {
     let header = ["subsystem", "series", "label", "units", "mean B − A over bins", "bins with CI excluding 0"]
     let rows = series.map { s in
-      [s.subsystem, s.metric, s.label ?? "", s.units, CompareFormat.number(s.meanDifference),
-       "\(s.binsExcludingZero) of \(s.binsWithData)"]
+      [
+        s.subsystem, s.metric, s.label ?? "", s.units, CompareFormat.number(s.meanDifference),
+        "\(s.binsExcludingZero) of \(s.binsWithData)",
+      ]
     }
     return (header, rows, [4, 5])
   }
@@ -61,7 +63,8 @@ extension ResultsComparison {
 
   func fileLine(_ f: ComparedFile) -> String {
     let m = f.metadata
-    return "\(f.path)  (\(m.scenarioName), seed \(m.seed), \(f.replications.count) replications, horizon \(CompareFormat.number(m.horizon)) \(m.timeUnit), scenario sha256 \(m.scenarioSHA256.prefix(12)))"
+    return
+      "\(f.path)  (\(m.scenarioName), seed \(m.seed), \(f.replications.count) replications, horizon \(CompareFormat.number(m.horizon)) \(m.timeUnit), scenario sha256 \(m.scenarioSHA256.prefix(12)))"
   }
 
   /// Variance reduction from pairing: the median variance ratio over the KPIs that have one.
@@ -70,7 +73,10 @@ extension ResultsComparison {
     let ratios = kpis.compactMap { $0.result.varianceRatio }.sorted()
     guard !ratios.isEmpty else { return nil }
     let median = ratios.count % 2 == 1 ? ratios[ratios.count / 2] : (ratios[ratios.count / 2 - 1] + ratios[ratios.count / 2]) / 2
-    return String(format: "pairing: median Var(B − A) / (Var A + Var B) = %.3f over %d KPIs (1 = no gain; below 1, common random numbers narrowed the interval)", median, ratios.count)
+    return String(
+      format:
+        "pairing: median Var(B − A) / (Var A + Var B) = %.3f over %d KPIs (1 = no gain; below 1, common random numbers narrowed the interval)",
+      median, ratios.count)
   }
 
   /// The rows to show: all, or only the significant KPIs and the series with a bin whose
@@ -79,7 +85,10 @@ extension ResultsComparison {
     guard differencesOnly else { return (kpis, series, nil) }
     let k = kpis.filter { $0.verdict.isSignificant }
     let s = series.filter { $0.binsExcludingZero > 0 }
-    return (k, s, "(\(kpis.count - k.count) KPI rows without a significant difference and \(series.count - s.count) series without a bin excluding 0 not shown)")
+    return (
+      k, s,
+      "(\(kpis.count - k.count) KPI rows without a significant difference and \(series.count - s.count) series without a bin excluding 0 not shown)"
+    )
   }
 
   /// A readable report: files, method, changed inputs, the KPI table, a series summary and
@@ -141,9 +150,11 @@ extension ResultsComparison {
     } else {
       lines.append("<details><summary>Inputs that changed (\(inputDifferences.count))</summary>")
       lines.append("")
-      lines += table(["key path", "A", "B"], inputDifferences.map {
-        ["`\($0.keyPath)`", CompareFormat.value($0.values[0]), CompareFormat.value($0.values[1])]
-      }, right: [])
+      lines += table(
+        ["key path", "A", "B"],
+        inputDifferences.map {
+          ["`\($0.keyPath)`", CompareFormat.value($0.values[0]), CompareFormat.value($0.values[1])]
+        }, right: [])
       lines.append("")
       lines.append("</details>")
     }

@@ -44,7 +44,9 @@ public struct ResultsComparison: Sendable, Equatable {
   ///   ChainSim file: input; refused access: environment), files that cannot be compared
   ///   (horizons, warm-ups, sample intervals, subsystems, KPIs or labels differ), an unknown
   ///   subsystem in the filter, or a bad `alpha`.
-  public static func compare(pathA: String, pathB: String, options: CompareOptions = CompareOptions()) throws(CompareError) -> ResultsComparison {
+  public static func compare(pathA: String, pathB: String, options: CompareOptions = CompareOptions()) throws(CompareError)
+    -> ResultsComparison
+  {
     let a: ResultsContents, b: ResultsContents
     do {
       a = try ResultsFile.read(path: pathA)
@@ -86,10 +88,11 @@ public struct ResultsComparison: Sendable, Equatable {
           let x = ka.values.map { row in pair.a.map { $0 < row.count ? row[$0] : .nan } ?? .nan }
           let y = kb.values.map { row in pair.b.map { $0 < row.count ? row[$0] : .nan } ?? .nan }
           let result = MeanDifferenceTest.compute(x, y, method: method, level: level)
-          kpis.append(KPIComparison(
-            subsystem: sa.name, kpi: ka.info.name, label: pair.label, longName: ka.info.longName,
-            units: ka.info.units, better: ka.info.better, result: result,
-            relativeChange: KPIVerdicts.relativeChange(result), adjustedPValue: nil, verdict: .noDifference))
+          kpis.append(
+            KPIComparison(
+              subsystem: sa.name, kpi: ka.info.name, label: pair.label, longName: ka.info.longName,
+              units: ka.info.units, better: ka.info.better, result: result,
+              relativeChange: KPIVerdicts.relativeChange(result), adjustedPValue: nil, verdict: .noDifference))
         }
       }
       for qa in sa.series {

@@ -36,7 +36,8 @@ enum SeriesComparisons {
     }
     return ComparisonCompatibility.labelPairs(a.info, b.info).map { pair in
       let bins = times.indices.map { t in
-        MeanDifferenceTest.compute(column(a.values, pair.a, widths.0, t), column(b.values, pair.b, widths.1, t), method: method, level: level)
+        MeanDifferenceTest.compute(
+          column(a.values, pair.a, widths.0, t), column(b.values, pair.b, widths.1, t), method: method, level: level)
       }
       return SeriesComparison(
         subsystem: subsystem, metric: a.info.name, label: pair.label, longName: a.info.longName,

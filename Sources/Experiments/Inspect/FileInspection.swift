@@ -45,7 +45,8 @@ public struct FileInspection: Sendable {
     let warmup = contents.metadata.warmup
     return estimates.compactMap { e in
       guard let w = e.warmup, w > warmup + 1e-9 else { return nil }
-      return "\(e.subsystem)/\(e.series)\(e.label.map { "[\($0)]" } ?? ""): estimated warm-up \(w) \(contents.metadata.timeUnit) is longer than the scenario's \(warmup) \(contents.metadata.timeUnit)"
+      return
+        "\(e.subsystem)/\(e.series)\(e.label.map { "[\($0)]" } ?? ""): estimated warm-up \(w) \(contents.metadata.timeUnit) is longer than the scenario's \(warmup) \(contents.metadata.timeUnit)"
     }
   }
 }

@@ -45,16 +45,18 @@ public struct WarmupEstimate: Sendable, Equatable {
         let width = s.info.width
         for label in 0..<width {
           let rows = s.values.map { row in (0..<times).map { row[$0 * width + label] } }
-          let cumulative = rows.allSatisfy { r in zip(r, r.dropFirst()).allSatisfy { $0 <= $1 } }
+          let cumulative =
+            rows.allSatisfy { r in zip(r, r.dropFirst()).allSatisfy { $0 <= $1 } }
             && rows.contains { ($0.last ?? 0) > ($0.first ?? 0) }
           let analysed = cumulative ? rows.map { r in zip(r.dropFirst(), r).map { $0 - $1 } } : rows
           let length = analysed.first?.count ?? 0
           var mean = Array(repeating: 0.0, count: length)
           for r in analysed { for t in 0..<length { mean[t] += r[t] / Double(analysed.count) } }
-          out.append(WarmupEstimate(
-            subsystem: sub.name, series: s.info.name, label: s.info.axis?.labels[label], batchSamples: size,
-            batchLength: Double(size) * dt, usedIncrements: cumulative,
-            outcome: MSER.truncation(MSER.batchMeans(mean, size: size))))
+          out.append(
+            WarmupEstimate(
+              subsystem: sub.name, series: s.info.name, label: s.info.axis?.labels[label], batchSamples: size,
+              batchLength: Double(size) * dt, usedIncrements: cumulative,
+              outcome: MSER.truncation(MSER.batchMeans(mean, size: size))))
         }
       }
     }

@@ -32,7 +32,8 @@ public enum HTMLReport {
     for sweep in report.sweeps {
       let file = report.files[sweep.file]
       html += "<section class=\"sweep\" id=\"sweep-\(sweep.file)\">\n<h2>Sweep \(e(file.scenarioName)): KPIs against the parameters</h2>\n"
-      html += "<p class=\"explain\">\(e(file.path)): \(file.sweepPoints) points; " + file.sweepParameters.map(e).joined(separator: "; ")
+      html +=
+        "<p class=\"explain\">\(e(file.path)): \(file.sweepPoints) points; " + file.sweepParameters.map(e).joined(separator: "; ")
         + ". Each marker is a point's mean over its replications with its 95% Student-t interval.</p>\n"
       if !sweep.notes.isEmpty { html += "<ul class=\"notes\">" + sweep.notes.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n" }
       html += chartGrid(sweep.charts, renderer)
@@ -54,16 +55,19 @@ public enum HTMLReport {
   // MARK: - Sections
 
   private static func filesSection(_ report: Report, _ renderer: SVGChartRenderer) -> String {
-    var s = "<section class=\"files\"><h2>Files</h2>\n<table class=\"files\">\n<thead><tr><th></th><th>file</th><th>kind</th><th>scenario</th><th>hash</th><th>seed</th><th>replications</th><th>horizon</th><th>warm-up</th><th>fingerprint</th><th>checks</th></tr></thead>\n<tbody>\n"
+    var s =
+      "<section class=\"files\"><h2>Files</h2>\n<table class=\"files\">\n<thead><tr><th></th><th>file</th><th>kind</th><th>scenario</th><th>hash</th><th>seed</th><th>replications</th><th>horizon</th><th>warm-up</th><th>fingerprint</th><th>checks</th></tr></thead>\n<tbody>\n"
     for (i, f) in report.files.enumerated() {
       let isRun = report.runFiles.contains(i)
       let swatch = isRun ? "<span class=\"swatch\" style=\"background:\(renderer.palette[f.colour % renderer.palette.count])\"></span>" : ""
       let role = isRun ? (report.runFiles.first == i ? " (base)" : "") : ""
-      let checks = f.failedChecks.isEmpty
+      let checks =
+        f.failedChecks.isEmpty
         ? "<span class=\"pass\">\(f.checksPassed) passed</span>"
         : "<span class=\"fail\">\(f.checksPassed) passed, \(f.failedChecks.count) failed: \(e(f.failedChecks.joined(separator: ", ")))</span>"
       let replications = f.sweepPoints > 0 ? "\(f.sweepPoints) points × \(f.replications)" : "\(f.replications)"
-      s += "<tr><td>\(swatch)</td><td class=\"path\">\(e(f.path))\(role)</td><td>\(e(f.kind))</td><td>\(e(f.scenarioName))</td>"
+      s +=
+        "<tr><td>\(swatch)</td><td class=\"path\">\(e(f.path))\(role)</td><td>\(e(f.kind))</td><td>\(e(f.scenarioName))</td>"
         + "<td class=\"hash\" title=\"\(e(f.scenarioSHA256))\">\(e(String(f.scenarioSHA256.prefix(12))))</td><td>\(f.seed)</td>"
         + "<td>\(replications)</td><td>\(TableNumber.format(f.horizonDays)) d</td><td>\(TableNumber.format(f.warmupDays)) d</td>"
         + "<td class=\"hash\">\(e(f.fingerprint))</td><td>\(checks)</td></tr>\n"
@@ -79,7 +83,9 @@ public enum HTMLReport {
       let names = report.runFiles.map { report.files[$0].scenarioName }
       s += "<table class=\"inputs\"><thead><tr><th>key path</th>" + names.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>\n"
       for row in report.inputRows {
-        s += "<tr><td class=\"key\">\(e(row.keyPath))</td>" + row.values.map { "<td>\($0.map(e) ?? "<span class=\"absent\">—</span>")</td>" }.joined() + "</tr>\n"
+        s +=
+          "<tr><td class=\"key\">\(e(row.keyPath))</td>"
+          + row.values.map { "<td>\($0.map(e) ?? "<span class=\"absent\">—</span>")</td>" }.joined() + "</tr>\n"
       }
       s += "</tbody></table>\n"
     }
@@ -93,7 +99,8 @@ public enum HTMLReport {
     s += names.map { "<th>\(e($0))<br/><small>mean ± 95%</small></th>" }.joined()
     s += names.dropFirst().map { "<th>Δ \(e($0))<br/><small>vs \(e(names[0]))</small></th>" }.joined() + "</tr></thead><tbody>\n"
     for row in sub.kpis {
-      s += "<tr><td title=\"\(e(row.kpi))\">\(e(row.longName))</td><td>\(e(row.label ?? ""))</td><td>\(e(row.units))</td><td>\(row.better.rawValue)</td>"
+      s +=
+        "<tr><td title=\"\(e(row.kpi))\">\(e(row.longName))</td><td>\(e(row.label ?? ""))</td><td>\(e(row.units))</td><td>\(row.better.rawValue)</td>"
       for est in row.estimates {
         guard let est else { s += "<td class=\"absent\">—</td>"; continue }
         s += "<td class=\"num\">\(TableNumber.format(est.mean)) ± \(TableNumber.format(est.halfWidth))</td>"

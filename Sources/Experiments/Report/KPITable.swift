@@ -29,12 +29,15 @@ enum KPITable {
         let estimates = samples.map { $0.flatMap { estimate($0, level: options.level) } }
         var differences: [ReportDifference?] = []
         for i in samples.indices.dropFirst() {
-          differences.append(difference(samples[0], samples[i], estimates[0], estimates[i], reference.info.better,
-                                        i < methods.count ? methods[i] : .welch, options.level))
+          differences.append(
+            difference(
+              samples[0], samples[i], estimates[0], estimates[i], reference.info.better,
+              i < methods.count ? methods[i] : .welch, options.level))
         }
-        rows.append(ReportKPIRow(
-          kpi: name, label: label, longName: reference.info.longName, units: reference.info.units,
-          better: reference.info.better, estimates: estimates, differences: differences))
+        rows.append(
+          ReportKPIRow(
+            kpi: name, label: label, longName: reference.info.longName, units: reference.info.units,
+            better: reference.info.better, estimates: estimates, differences: differences))
       }
     }
     return rows

@@ -34,7 +34,9 @@ public enum ReportBuilder {
   /// - Throws: ``ReportError`` when there is nothing to report, the run files have different
   ///   horizons, share no subsystem, give one metric different units, or an input row does
   ///   not have one value per run file.
-  public static func build(_ inputs: [ReportInput], inputRows: [ReportInputRow] = [], options: ReportOptions = ReportOptions()) throws(ReportError) -> Report {
+  public static func build(_ inputs: [ReportInput], inputRows: [ReportInputRow] = [], options: ReportOptions = ReportOptions())
+    throws(ReportError) -> Report
+  {
     guard !inputs.isEmpty else { throw ReportError("no results files given") }
     var files: [ReportFileSummary] = []
     var runs: [(index: Int, path: String, contents: ResultsContents)] = []
@@ -62,7 +64,8 @@ public enum ReportBuilder {
     let names = files.map(\.scenarioName)
     return Report(
       title: "ChainSim report: " + names.joined(separator: " vs "), files: files, runFiles: runs.map(\.index),
-      inputRows: inputRows, inputNote: inputNote(runs.map { files[$0.index] }, rows: inputRows), subsystems: subsystems, sweeps: sweepSections, notes: notes)
+      inputRows: inputRows, inputNote: inputNote(runs.map { files[$0.index] }, rows: inputRows), subsystems: subsystems,
+      sweeps: sweepSections, notes: notes)
   }
 
   /// The input section's text when no rows are given.
@@ -105,7 +108,9 @@ public enum ReportBuilder {
     }
     let parameters = sweep.parameters.map { p in
       let distinct = p.texts.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-      let shown = distinct.count > 8 ? distinct.prefix(8).joined(separator: ", ") + ", … (\(distinct.count) values)" : distinct.joined(separator: ", ")
+      let shown =
+        distinct.count > 8
+        ? distinct.prefix(8).joined(separator: ", ") + ", … (\(distinct.count) values)" : distinct.joined(separator: ", ")
       return "\(p.name) (\(p.keyPaths.joined(separator: ", "))): \(shown)"
     }
     return ReportFileSummary(
@@ -133,7 +138,8 @@ public enum ReportBuilder {
     guard let first = runs.first else { return }
     for run in runs.dropFirst() where abs(run.file.horizonDays - first.file.horizonDays) > 1e-9 * Swift.max(1, first.file.horizonDays) {
       let list = runs.map { "\($0.path) \(ChartNumber.significant($0.file.horizonDays)) d" }.joined(separator: ", ")
-      throw ReportError("the run files have different horizons (\(list)), so their series cannot share a time axis; run them with the same --horizon")
+      throw ReportError(
+        "the run files have different horizons (\(list)), so their series cannot share a time axis; run them with the same --horizon")
     }
   }
 
@@ -156,8 +162,10 @@ public enum ReportBuilder {
     }
     // Each variant against the first file: paired under common random numbers, as compare does.
     let methods = runs.map { run in
-      ComparisonMethod.choose(runs[0].contents.metadata, replicationsA: runs[0].contents.replications,
-                              run.contents.metadata, replicationsB: run.contents.replications).method
+      ComparisonMethod.choose(
+        runs[0].contents.metadata, replicationsA: runs[0].contents.replications,
+        run.contents.metadata, replicationsB: run.contents.replications
+      ).method
     }
     var sections: [ReportSubsystem] = []
     for name in names {

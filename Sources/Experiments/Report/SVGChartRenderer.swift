@@ -59,7 +59,8 @@ public struct SVGChartRenderer: Sendable {
     if let shaded = chart.shadedX {
       let a = Swift.max(plot.left, x.position(shaded.lowerBound)), b = Swift.min(plot.right, x.position(shaded.upperBound))
       if b > a {
-        svg += "<rect class=\"warmup\" x=\"\(px(a))\" y=\"\(px(plot.top))\" width=\"\(px(b - a))\" height=\"\(px(plot.bottom - plot.top))\" fill=\"#ececec\"><title>warm-up (excluded from KPIs)</title></rect>\n"
+        svg +=
+          "<rect class=\"warmup\" x=\"\(px(a))\" y=\"\(px(plot.top))\" width=\"\(px(b - a))\" height=\"\(px(plot.bottom - plot.top))\" fill=\"#ececec\"><title>warm-up (excluded from KPIs)</title></rect>\n"
       }
     }
     svg += axes(chart, x, y, plot)
@@ -70,15 +71,18 @@ public struct SVGChartRenderer: Sendable {
       case .band:
         svg += "<path class=\"band\" fill=\"\(colour)\" fill-opacity=\"0.2\" stroke=\"none\" d=\"\(bandPath(s.points, x, y))\"/>\n"
       case .errorBars:
-        svg += "<path class=\"errorbar\" stroke=\"\(colour)\" stroke-width=\"1.5\" fill=\"none\" d=\"\(errorBarPath(s.points, x, y, dodge: dodge(i, chart.series.count)))\"/>\n"
+        svg +=
+          "<path class=\"errorbar\" stroke=\"\(colour)\" stroke-width=\"1.5\" fill=\"none\" d=\"\(errorBarPath(s.points, x, y, dodge: dodge(i, chart.series.count)))\"/>\n"
       }
     }
     for (i, s) in chart.series.enumerated() {
       let colour = palette[((s.colour % palette.count) + palette.count) % palette.count]
-      svg += "<path class=\"series\" data-series=\"\(i)\" stroke=\"\(colour)\" stroke-width=\"2\" fill=\"none\" stroke-linejoin=\"round\" d=\"\(linePath(s.points, x, y))\"><title>\(XMLText.escape(s.name))</title></path>\n"
+      svg +=
+        "<path class=\"series\" data-series=\"\(i)\" stroke=\"\(colour)\" stroke-width=\"2\" fill=\"none\" stroke-linejoin=\"round\" d=\"\(linePath(s.points, x, y))\"><title>\(XMLText.escape(s.name))</title></path>\n"
       if chart.style == .errorBars {
         for p in s.points where p.x.isFinite && p.y.isFinite {
-          svg += "<circle class=\"marker\" cx=\"\(px(x.position(p.x) + dodge(i, chart.series.count)))\" cy=\"\(px(y.position(p.y)))\" r=\"3\" fill=\"\(colour)\"/>\n"
+          svg +=
+            "<circle class=\"marker\" cx=\"\(px(x.position(p.x) + dodge(i, chart.series.count)))\" cy=\"\(px(y.position(p.y)))\" r=\"3\" fill=\"\(colour)\"/>\n"
         }
       }
     }
@@ -88,9 +92,13 @@ public struct SVGChartRenderer: Sendable {
 
   // MARK: - Parts
 
-  private func axes(_ chart: Chart, _ x: LinearScale, _ y: LinearScale, _ plot: (left: Double, right: Double, top: Double, bottom: Double)) -> String {
+  private func axes(_ chart: Chart, _ x: LinearScale, _ y: LinearScale, _ plot: (left: Double, right: Double, top: Double, bottom: Double))
+    -> String
+  {
     var s = "<g class=\"grid\" stroke=\"#e3e3e3\" stroke-width=\"1\">\n"
-    for t in y.ticks { s += "<line x1=\"\(px(plot.left))\" x2=\"\(px(plot.right))\" y1=\"\(px(y.position(t)))\" y2=\"\(px(y.position(t)))\"/>\n" }
+    for t in y.ticks {
+      s += "<line x1=\"\(px(plot.left))\" x2=\"\(px(plot.right))\" y1=\"\(px(y.position(t)))\" y2=\"\(px(y.position(t)))\"/>\n"
+    }
     s += "</g>\n<g class=\"axes\" stroke=\"#444444\" stroke-width=\"1\" fill=\"none\">\n"
     s += "<path class=\"axis x-axis\" d=\"M\(px(plot.left)) \(px(plot.bottom))H\(px(plot.right))\"/>\n"
     s += "<path class=\"axis y-axis\" d=\"M\(px(plot.left)) \(px(plot.bottom))V\(px(plot.top))\"/>\n"
@@ -101,15 +109,19 @@ public struct SVGChartRenderer: Sendable {
     s += "<path class=\"ticks\" d=\"\(marks)\"/>\n</g>\n"
     s += "<g class=\"tick-labels\" font-size=\"11\" fill=\"#333333\">\n"
     for (t, label) in xTicks {
-      s += "<text class=\"x-tick\" x=\"\(px(x.position(t)))\" y=\"\(px(plot.bottom + 17))\" text-anchor=\"middle\">\(XMLText.escape(label))</text>\n"
+      s +=
+        "<text class=\"x-tick\" x=\"\(px(x.position(t)))\" y=\"\(px(plot.bottom + 17))\" text-anchor=\"middle\">\(XMLText.escape(label))</text>\n"
     }
     for t in y.ticks {
-      s += "<text class=\"y-tick\" x=\"\(px(plot.left - 8))\" y=\"\(px(y.position(t) + 4))\" text-anchor=\"end\">\(XMLText.escape(y.label(t)))</text>\n"
+      s +=
+        "<text class=\"y-tick\" x=\"\(px(plot.left - 8))\" y=\"\(px(y.position(t) + 4))\" text-anchor=\"end\">\(XMLText.escape(y.label(t)))</text>\n"
     }
     s += "</g>\n"
-    s += "<text class=\"axis-label x-label\" x=\"\(px((plot.left + plot.right) / 2))\" y=\"\(px(height - 8))\" text-anchor=\"middle\" font-size=\"12\">\(XMLText.escape(chart.xLabel))</text>\n"
+    s +=
+      "<text class=\"axis-label x-label\" x=\"\(px((plot.left + plot.right) / 2))\" y=\"\(px(height - 8))\" text-anchor=\"middle\" font-size=\"12\">\(XMLText.escape(chart.xLabel))</text>\n"
     let cy = (plot.top + plot.bottom) / 2
-    s += "<text class=\"axis-label y-label\" x=\"14\" y=\"\(px(cy))\" transform=\"rotate(-90 14 \(px(cy)))\" text-anchor=\"middle\" font-size=\"12\">\(XMLText.escape(chart.yLabel))</text>\n"
+    s +=
+      "<text class=\"axis-label y-label\" x=\"14\" y=\"\(px(cy))\" transform=\"rotate(-90 14 \(px(cy)))\" text-anchor=\"middle\" font-size=\"12\">\(XMLText.escape(chart.yLabel))</text>\n"
     return s
   }
 

@@ -31,11 +31,14 @@ enum SweepCharts {
       if distinct.count <= 8 {
         groups = distinct.map { value in ("\(second.name) = \(value)", (0..<rows).filter { second.texts[$0] == value }) }
       } else {
-        notes.append("\(second.name) has \(distinct.count) values: points are drawn as one line over \(first?.name ?? "the first parameter")")
+        notes.append(
+          "\(second.name) has \(distinct.count) values: points are drawn as one line over \(first?.name ?? "the first parameter")")
       }
     }
     if sweep.parameters.count > 2 {
-      notes.append("parameters after the second (\(sweep.parameters.dropFirst(2).map(\.name).joined(separator: ", "))) are not separated in the charts")
+      notes.append(
+        "parameters after the second (\(sweep.parameters.dropFirst(2).map(\.name).joined(separator: ", "))) are not separated in the charts"
+      )
     }
     guard let template = sweep.cells.joined().compactMap({ $0 }).first else {
       return ReportSweepSection(file: file, charts: [], notes: notes + ["the sweep has no finished replication"])
@@ -55,10 +58,11 @@ enum SweepCharts {
             return ChartSeries(name: group.name, colour: g, points: points)
           }
           let label = kpi.info.axis == nil ? nil : labels[column]
-          charts.append(Chart(
-            id: chartID(["sweep\(number)", sub.name, kpi.info.name] + (label == nil ? [] : ["\(column)"])),
-            title: kpi.info.longName + (label.map { " — \($0)" } ?? "") + " (\(sub.name))", xLabel: xLabel,
-            yLabel: axisUnits(kpi.info.units), style: .errorBars, series: lines, xCategories: categories))
+          charts.append(
+            Chart(
+              id: chartID(["sweep\(number)", sub.name, kpi.info.name] + (label == nil ? [] : ["\(column)"])),
+              title: kpi.info.longName + (label.map { " — \($0)" } ?? "") + " (\(sub.name))", xLabel: xLabel,
+              yLabel: axisUnits(kpi.info.units), style: .errorBars, series: lines, xCategories: categories))
         }
       }
     }

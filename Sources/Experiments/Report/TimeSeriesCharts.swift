@@ -19,7 +19,8 @@ enum TimeSeriesCharts {
       guard let reference = series.compactMap({ $0 }).first else { continue }
       for (i, s) in series.enumerated() {
         if let s, s.info.units != reference.info.units {
-          throw ReportError("\(files[i].path): series \(subsystem).\(name) is in \(s.info.units), another file has it in \(reference.info.units)")
+          throw ReportError(
+            "\(files[i].path): series \(subsystem).\(name) is in \(s.info.units), another file has it in \(reference.info.units)")
         }
       }
       var labels: [String?] = [nil]
@@ -46,17 +47,21 @@ enum TimeSeriesCharts {
         }
         let title = reference.info.longName + (label.map { " — \($0)" } ?? "")
         let warmup = files.first.map { $0.warmupDays } ?? 0
-        charts.append(Chart(
-          id: chartID(["ts", subsystem, name] + (label == nil ? [] : ["\(l)"])), title: title,
-          xLabel: "time (days)", yLabel: axisUnits(reference.info.units), style: .band,
-          series: lines, shadedX: warmup > 0 ? 0...warmup : nil))
+        charts.append(
+          Chart(
+            id: chartID(["ts", subsystem, name] + (label == nil ? [] : ["\(l)"])), title: title,
+            xLabel: "time (days)", yLabel: axisUnits(reference.info.units), style: .band,
+            series: lines, shadedX: warmup > 0 ? 0...warmup : nil))
       }
     }
     if !capped.isEmpty {
-      notes.append("charts show the first \(options.maxLabelsPerMetric) labels of \(capped.joined(separator: ", ")); the KPI table lists every label")
+      notes.append(
+        "charts show the first \(options.maxLabelsPerMetric) labels of \(capped.joined(separator: ", ")); the KPI table lists every label")
     }
     if thinned {
-      notes.append("lines with more than \(options.maxPointsPerLine) samples are drawn from the means of k consecutive samples (k the smallest that fits), with the interval of those means")
+      notes.append(
+        "lines with more than \(options.maxPointsPerLine) samples are drawn from the means of k consecutive samples (k the smallest that fits), with the interval of those means"
+      )
     }
     return charts
   }
@@ -64,7 +69,9 @@ enum TimeSeriesCharts {
   /// The replication mean and its interval at each sample time of one column; a long series
   /// in blocks of consecutive samples (each replication's block mean, at the block's mean
   /// time), so that thinning neither aliases a daily cycle nor hides a level.
-  private static func points(_ s: SeriesResults, column: Int, _ meta: RunMetadata, _ file: ReportFileSummary, _ options: ReportOptions) -> (points: [ChartPoint], thinned: Bool) {
+  private static func points(_ s: SeriesResults, column: Int, _ meta: RunMetadata, _ file: ReportFileSummary, _ options: ReportOptions) -> (
+    points: [ChartPoint], thinned: Bool
+  ) {
     let width = s.info.width
     let times = meta.sampleTimes.count
     let stride = Swift.max(1, (times + options.maxPointsPerLine - 1) / options.maxPointsPerLine)

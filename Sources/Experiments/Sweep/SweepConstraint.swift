@@ -29,7 +29,9 @@ public struct SweepConstraint: Sendable, Equatable {
     var parser = Parser(text: text, names: parameters, location: location)
     // The parser and the evaluation recurse once per nesting level and operator: bound them.
     guard parser.tokens.count <= Self.maxTokens else {
-      throw parser.fail("a condition may have at most \(Self.maxTokens) names, numbers and symbols; split it into several conditions (a point must meet all of them)")
+      throw parser.fail(
+        "a condition may have at most \(Self.maxTokens) names, numbers and symbols; split it into several conditions (a point must meet all of them)"
+      )
     }
     let expression = try parser.parseOr()
     guard parser.atEnd else { throw parser.fail("unexpected '\(parser.peek ?? "")'") }
@@ -189,8 +191,9 @@ public struct SweepConstraint: Sendable, Equatable {
       }
       if let x = Double(token) { return .number(x) }
       if let index = names.firstIndex(of: token) { return .parameter(index) }
-      throw fail("'\(token)' is not a numeric parameter (parameters: \(names.joined(separator: ", ")))",
-                 suggestion: ScenarioSuggest.nearest(to: token, among: names))
+      throw fail(
+        "'\(token)' is not a numeric parameter (parameters: \(names.joined(separator: ", ")))",
+        suggestion: ScenarioSuggest.nearest(to: token, among: names))
     }
   }
 }

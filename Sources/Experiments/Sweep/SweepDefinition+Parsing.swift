@@ -67,8 +67,10 @@ extension SweepDefinition {
       let total = sizes.reduce(1, *)
       if total > Double(Self.maxPoints) {
         let product = sizes.map { SweepValue.format($0) }.joined(separator: " × ")
-        throw Self.error(root["parameters"] ?? root, "parameters",
-          "the grid has \(SweepValue.format(total)) points (\(product)); a sweep has at most \(Self.maxPoints): use fewer values, a larger step, or an lhs design")
+        throw Self.error(
+          root["parameters"] ?? root, "parameters",
+          "the grid has \(SweepValue.format(total)) points (\(product)); a sweep has at most \(Self.maxPoints): use fewer values, a larger step, or an lhs design"
+        )
       }
     }
     self.parameters = parameters
@@ -76,7 +78,8 @@ extension SweepDefinition {
     if let list = root["constraints"] {
       guard let items = list.sequence else { throw Self.error(list, "constraints", "expected a list of conditions") }
       if case .lhs = design, !items.isEmpty {
-        throw Self.error(list, "constraints",
+        throw Self.error(
+          list, "constraints",
           "constraints are refused for an lhs design: filtering points would break its stratification; use a grid, or narrow the ranges")
       }
       let numeric = parameters.filter { $0.gridValues.allSatisfy { $0.number != nil } }.map(\.name)
@@ -101,7 +104,9 @@ extension SweepDefinition {
       if text == "lhs" {
         throw error(node, "design", "an lhs design needs a point count and a seed: design: {type: lhs, points: 20, seed: 1}")
       }
-      throw error(node, "design", "expected grid or lhs, found \(DisplayText.quoted(text))", suggestion: ScenarioSuggest.nearest(to: text, among: ["grid", "lhs"]))
+      throw error(
+        node, "design", "expected grid or lhs, found \(DisplayText.quoted(text))",
+        suggestion: ScenarioSuggest.nearest(to: text, among: ["grid", "lhs"]))
     }
     guard let map = node.mapping else { throw error(node, "design", "expected grid or {type: lhs, points: N, seed: S}") }
     try checkKeys(map, allowed: ["type", "points", "seed"], prefix: "design.")
@@ -124,9 +129,12 @@ extension SweepDefinition {
   }
 
   private static func parameter(_ node: ScenarioNode, index: Int, design: SweepDesign) throws(ScenarioError) -> SweepParameter {
-    guard let map = node.mapping else { throw error(node, "parameters[\(index)]", "expected a mapping with name, path and values or range") }
+    guard let map = node.mapping else {
+      throw error(node, "parameters[\(index)]", "expected a mapping with name, path and values or range")
+    }
     guard let name = node["name"]?.scalar?.text, isIdentifier(name) else {
-      throw error(node["name"] ?? node, "parameters[\(index)].name", "expected a snake_case name (letters, digits, _), e.g. crane_productivity")
+      throw error(
+        node["name"] ?? node, "parameters[\(index)].name", "expected a snake_case name (letters, digits, _), e.g. crane_productivity")
     }
     let here = "parameters[name=\(name)]"
     try checkKeys(map, allowed: parameterKeys, prefix: "\(here).")
@@ -176,16 +184,20 @@ extension SweepDefinition {
       units: node["units"]?.scalar?.text ?? "1", integer: node["integer"]?.scalar?.text == "true",
       location: node.location, pathLocation: pathNode.location, valuesLocation: (node["values"] ?? node["range"])?.location)
     if case .grid = design, parameter.gridValueCount > Double(maxPoints) {
-      throw error(node["range"] ?? node, "\(here).range",
-        "the range has \(SweepValue.format(parameter.gridValueCount)) values; a sweep has at most \(maxPoints) points: use a larger step or a smaller count")
+      throw error(
+        node["range"] ?? node, "\(here).range",
+        "the range has \(SweepValue.format(parameter.gridValueCount)) values; a sweep has at most \(maxPoints) points: use a larger step or a smaller count"
+      )
     }
     // A step too small to move a large `from` (1e300 + 1 == 1e300) repeats one value forever;
     // the expansion stops one value past the limit.
     if case .range(let from, let to, let step?, nil) = parameter.values, case .grid = design,
       parameter.gridValues.count > maxPoints
     {
-      throw error(node["range"] ?? node, "\(here).range.step",
-        "the step \(SweepValue.format(step)) makes more than \(maxPoints) values between \(SweepValue.format(from)) and \(SweepValue.format(to))")
+      throw error(
+        node["range"] ?? node, "\(here).range.step",
+        "the step \(SweepValue.format(step)) makes more than \(maxPoints) values between \(SweepValue.format(from)) and \(SweepValue.format(to))"
+      )
     }
     if case .grid = design, parameter.gridValues.isEmpty {
       throw error(node["range"] ?? node, "\(here).range", "the range is empty: no value lies between from and to with this step")
@@ -212,9 +224,13 @@ extension SweepDefinition {
       let location = k < pathNodes.count ? pathNodes[k] : node
       if let earlier = written.first(where: { $0.path == canonical }) {
         let key = node["path"] != nil ? "parameters[name=\(p.name)].path" : "parameters[name=\(p.name)].paths"
-        let who = earlier.parameter == p.name ? "this parameter already writes it" : "parameter \(earlier.parameter) (line \(earlier.line)) writes it too"
-        throw error(location, key,
-          "\(canonical) is written twice: \(who), and one value would overwrite the other at every point; sweep each key path with one parameter")
+        let who =
+          earlier.parameter == p.name
+          ? "this parameter already writes it" : "parameter \(earlier.parameter) (line \(earlier.line)) writes it too"
+        throw error(
+          location, key,
+          "\(canonical) is written twice: \(who), and one value would overwrite the other at every point; sweep each key path with one parameter"
+        )
       }
       written.append((canonical, p.name, location.location.line))
     }
@@ -226,7 +242,9 @@ extension SweepDefinition {
     ScenarioError(location: node.location, keyPath: key, message: message, suggestion: suggestion)
   }
 
-  private static func checkKeys(_ map: some Sequence<(key: String, value: ScenarioMappingEntry)>, allowed: [String], prefix: String) throws(ScenarioError) {
+  private static func checkKeys(_ map: some Sequence<(key: String, value: ScenarioMappingEntry)>, allowed: [String], prefix: String)
+    throws(ScenarioError)
+  {
     for (key, entry) in map where !allowed.contains(key) {
       throw ScenarioError(
         location: entry.keyLocation, keyPath: prefix + key, message: "unknown key '\(key)' in a sweep file",
@@ -258,4 +276,3 @@ extension SweepDefinition {
     return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
   }
 }
-

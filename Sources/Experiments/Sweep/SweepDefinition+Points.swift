@@ -31,7 +31,9 @@ extension SweepDefinition {
             let point = zip(parameters, combo).map { "\($0.name) = \($1.text)" }.joined(separator: ", ")
             throw ScenarioError(
               location: constraint.location, keyPath: "constraints",
-              message: "in '\(constraint.text)': it divides by zero at the point \(point); write the condition so that no divisor can be 0 (e.g. a > 2 * b rather than a / b > 2)")
+              message:
+                "in '\(constraint.text)': it divides by zero at the point \(point); write the condition so that no divisor can be 0 (e.g. a > 2 * b rather than a / b > 2)"
+            )
           }
         }
         if holds { kept.append(combo) }
@@ -45,16 +47,17 @@ extension SweepDefinition {
         for i in stride(from: n - 1, to: 0, by: -1) {
           strata.swapAt(i, Int(rng.next() % UInt64(i + 1)))
         }
-        columns.append(strata.map { stratum in
-          let u = (Double(stratum) + rng.nextUnit()) / Double(n)
-          switch p.values {
-          case .list(let list):
-            return list[min(list.count - 1, Int(u * Double(list.count)))]
-          case .range(let from, let to, _, _):
-            let x = from + u * (to - from)
-            return SweepValue(number: p.integer ? x.rounded() : SweepValue.rounded(x))
-          }
-        })
+        columns.append(
+          strata.map { stratum in
+            let u = (Double(stratum) + rng.nextUnit()) / Double(n)
+            switch p.values {
+            case .list(let list):
+              return list[min(list.count - 1, Int(u * Double(list.count)))]
+            case .range(let from, let to, _, _):
+              let x = from + u * (to - from)
+              return SweepValue(number: p.integer ? x.rounded() : SweepValue.rounded(x))
+            }
+          })
       }
       return (0..<n).map { i in columns.map { $0[i] } }
     }

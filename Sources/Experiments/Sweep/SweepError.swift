@@ -1,4 +1,5 @@
 import SimKernel
+
 /// A sweep that cannot go on, told so that a researcher can act: bad input (exit 2) such as
 /// a changed sweep, a missing shard or parts of different sweeps, or an environment failure
 /// (exit 3) such as a full disk while writing a record.

@@ -35,7 +35,8 @@ public enum SweepExecution {
     let configs = sweep.points.map(\.prepared.config)
     return try await run(
       slice: slice, minimum: sweep.minimumReplications, precision: sweep.precision, jobs: jobs, store: store,
-      progress: progress) { p, r in Replication.run(configs[p], index: r) }
+      progress: progress
+    ) { p, r in Replication.run(configs[p], index: r) }
   }
 
   /// The scheduler itself, with the replication to run given (tests use synthetic ones).

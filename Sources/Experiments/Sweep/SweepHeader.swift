@@ -103,14 +103,17 @@ extension _ByteReader {
       let numbers = try bool() ? try doubles() : nil
       parameters.append(SweepParameterColumn(name: name, keyPaths: paths, units: units, numbers: numbers, texts: try strings()))
     }
-    return SweepHeader(metadata: meta, definitionText: d[0], sweepSHA256: d[1], design: d[2], parameters: parameters,
-                       pointScenarioSHA256: try strings())
+    return SweepHeader(
+      metadata: meta, definitionText: d[0], sweepSHA256: d[1], design: d[2], parameters: parameters,
+      pointScenarioSHA256: try strings())
   }
 }
 
 extension SweepHeader {
-  init(metadata: RunMetadata, definitionText: String, sweepSHA256: String, design: String,
-       parameters: [SweepParameterColumn], pointScenarioSHA256: [String]) {
+  init(
+    metadata: RunMetadata, definitionText: String, sweepSHA256: String, design: String,
+    parameters: [SweepParameterColumn], pointScenarioSHA256: [String]
+  ) {
     self.metadata = metadata
     self.definitionText = definitionText
     self.sweepSHA256 = sweepSHA256

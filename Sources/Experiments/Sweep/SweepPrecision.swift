@@ -53,8 +53,9 @@ public struct SweepPrecision: Sendable, Equatable {
     if value.hasSuffix("%") { scale = 0.01; value = String(value.dropLast()) }
     guard let x = Double(value), x > 0, x.isFinite else { throw SweepError.input(usage + ", found '\(text)'") }
     guard batch >= 1, maximum >= 1 else { throw SweepError.input("--batch and --max-replications must be at least 1") }
-    self.init(subsystem: names[0], kpi: names[1], target: absolute ? .absolute(x * scale) : .relative(x * scale),
-              batch: batch, maximum: maximum)
+    self.init(
+      subsystem: names[0], kpi: names[1], target: absolute ? .absolute(x * scale) : .relative(x * scale),
+      batch: batch, maximum: maximum)
   }
 
   /// A canonical description, part of the sweep's identity.
@@ -108,9 +109,10 @@ public struct SweepPrecision: Sendable, Equatable {
       let k = subsystems[s].kpis.firstIndex(where: { $0.info.name == kpi })
     else {
       let all = subsystems.flatMap { sub in sub.kpis.map { "\(sub.name).\($0.info.name)" } }
-      throw SweepError.input("--precision: there is no KPI \(subsystem).\(kpi)"
-        + (ScenarioSuggest.nearest(to: "\(subsystem).\(kpi)", among: all).map { "; did you mean '\($0)'?" } ?? "")
-        + " (KPIs: \(all.joined(separator: ", ")))")
+      throw SweepError.input(
+        "--precision: there is no KPI \(subsystem).\(kpi)"
+          + (ScenarioSuggest.nearest(to: "\(subsystem).\(kpi)", among: all).map { "; did you mean '\($0)'?" } ?? "")
+          + " (KPIs: \(all.joined(separator: ", ")))")
     }
     return (s, k)
   }

@@ -94,25 +94,31 @@ public enum SweepPreparation {
         overrides += p.keyPaths.map { "\($0)=\(p.scenarioText(v))" }
       }
       do {
-        points.append(SweepPoint(index: i, values: combo, prepared: try ScenarioPreparation.prepare(
-          path: definition.scenarioPath, overrides: overrides, reader: reader)))
+        points.append(
+          SweepPoint(
+            index: i, values: combo,
+            prepared: try ScenarioPreparation.prepare(
+              path: definition.scenarioPath, overrides: overrides, reader: reader)))
       } catch {
         let setting = zip(definition.parameters, combo).map { "\($0.name)=\($1.text)" }.joined(separator: ", ")
         // A value the scenario refuses is reported at the parameter's values in the sweep file.
         if isOverride(error.location), let p = definition.parameters.first(where: { $0.keyPaths.contains(error.keyPath) }) {
-          throw ScenarioError(location: p.valuesLocation ?? p.location, keyPath: "parameters[name=\(p.name)].values",
-                              message: "\(error.keyPath): \(error.message) (at sweep point \(i): \(setting))", suggestion: error.suggestion)
+          throw ScenarioError(
+            location: p.valuesLocation ?? p.location, keyPath: "parameters[name=\(p.name)].values",
+            message: "\(error.keyPath): \(error.message) (at sweep point \(i): \(setting))", suggestion: error.suggestion)
         }
-        throw ScenarioError(location: error.location, keyPath: error.keyPath,
-                            message: "\(error.message) (at sweep point \(i): \(setting))", suggestion: error.suggestion)
+        throw ScenarioError(
+          location: error.location, keyPath: error.keyPath,
+          message: "\(error.message) (at sweep point \(i): \(setting))", suggestion: error.suggestion)
       }
     }
     var identity = "chainsim sweep \(SoftwareVersion.string)\n\(definition.canonicalText)\n"
     identity += "slots \(slots)\nprecision \(precision?.canonical ?? "none")\n"
     identity += points.map(\.prepared.sha256).joined(separator: "\n")
     let sha = ScenarioNode.scalar(identity, at: SourceLocation(file: path, line: 1, column: 1)).canonicalSHA256
-    return PreparedSweep(definition: definition, base: base, points: points, precision: precision, slots: slots,
-                         sha256: sha, warnings: base.warnings)
+    return PreparedSweep(
+      definition: definition, base: base, points: points, precision: precision, slots: slots,
+      sha256: sha, warnings: base.warnings)
   }
 
   /// Refuses an `output:` that must never be written (``OutputDestination``), told at its
@@ -123,7 +129,7 @@ public enum SweepPreparation {
     let sweep = PreparedSweep(definition: definition, base: base, points: [], precision: nil, slots: 0, sha256: "", warnings: [])
     do {
       try OutputDestination(path: output, content: .results, inputs: sweep.inputs, option: "output").check()
-    } catch where error.classification == .input {
+    } catch let error where error.classification == .input {
       throw ScenarioError(location: definition.outputLocation, keyPath: "output", message: "\(output) \(error.message)")
     } catch {
       return  // cannot be examined now (permission): the sweep's own check reports it before running
@@ -135,7 +141,9 @@ public enum SweepPreparation {
     sweep.output ?? ScenarioPreparation.defaultOutputPath(for: sweep.path)
   }
 
-  private static func prepareScenario(_ d: SweepDefinition, _ overrides: [String], _ reader: ScenarioSourceReader) throws(ScenarioError) -> PreparedRun {
+  private static func prepareScenario(_ d: SweepDefinition, _ overrides: [String], _ reader: ScenarioSourceReader) throws(ScenarioError)
+    -> PreparedRun
+  {
     try ScenarioPreparation.prepare(path: d.scenarioPath, overrides: overrides, reader: reader)
   }
 
@@ -153,12 +161,15 @@ public enum SweepPreparation {
     }
     if isOverride(error.location) {
       let keys = d.fixedOverrides.map { String($0.prefix { $0 != "=" }) }
-      if let i = keys.indices.first(where: { error.keyPath == keys[$0] || error.keyPath.hasPrefix(keys[$0] + ".") || keys[$0].hasPrefix(error.keyPath) }),
+      if let i = keys.indices.first(where: {
+        error.keyPath == keys[$0] || error.keyPath.hasPrefix(keys[$0] + ".") || keys[$0].hasPrefix(error.keyPath)
+      }),
         i < d.fixedOverrideLocations.count
       {
         let detail = error.keyPath == keys[i] ? "" : "\(error.keyPath): "
-        return ScenarioError(location: d.fixedOverrideLocations[i], keyPath: "set.\(keys[i])", message: detail + error.message,
-                             suggestion: error.suggestion)
+        return ScenarioError(
+          location: d.fixedOverrideLocations[i], keyPath: "set.\(keys[i])", message: detail + error.message,
+          suggestion: error.suggestion)
       }
       return error
     }

@@ -41,7 +41,8 @@ public struct SweepRecordStore: Sendable {
       let text = String(decoding: (try? DurableFile.sweepFile(manifest)) ?? [], as: UTF8.self)
       let stored = text.split(separator: "\n").first { $0.hasPrefix("sha256 ") }.map { String($0.dropFirst(7)) } ?? "?"
       guard stored == sweepSHA256 else {
-        throw .input("""
+        throw .input(
+          """
           \(folder) holds the records of a partial run of a different sweep (sweep_sha256 \(stored.prefix(12))…, \
           now \(sweepSHA256.prefix(12))…): the sweep file, its base scenario, the options (--precision) or \
           ChainSim changed since then. Results of the two are not mixed: restore the sweep, or delete \(folder) to \
@@ -75,8 +76,9 @@ public struct SweepRecordStore: Sendable {
   /// it). Absent or empty is fine; existing records of the same sweep are how a sweep resumes.
   static func checkFolder(_ folder: String) throws(SweepError) {
     let refusal = { (why: String) in
-      SweepError.input("\(folder): \(why): a sweep keeps its records there and removes the folder when done; "
-                         + "remove it or choose another -o (nothing was written)")
+      SweepError.input(
+        "\(folder): \(why): a sweep keeps its records there and removes the folder when done; "
+          + "remove it or choose another -o (nothing was written)")
     }
     var info = stat()
     guard stat(folder, &info) == 0 else { return }

@@ -50,7 +50,8 @@ public enum SweepRunner {
     // Everything that can be refused is refused before the first event: the output path
     // (not an input, device, folder or foreign file), its folder (writable), the records folder.
     try OutputDestination(path: outputPath, content: options.shard == nil ? .results : .sweepPart, inputs: sweep.inputs).prepare()
-    let store = options.durableRecords
+    let store =
+      options.durableRecords
       ? try SweepRecordStore(output: outputPath, sweepSHA256: sweep.sha256, sweepName: sweep.definition.name, sync: options.syncRecords)
       : nil
     let outcome: SweepOutcome
@@ -72,8 +73,9 @@ public enum SweepRunner {
         for s in o.subsystems { for c in s.checks where !c.passed { failed.append("point \(p) replication \(r): \(s.name)/\(c.name)") } }
       }
     }
-    return SweepReport(outputPath: outputPath, points: slice.count, replicationsRun: outcome.ran,
-                       replicationsResumed: outcome.resumed, wallSeconds: Date().timeIntervalSince(start), failedChecks: failed)
+    return SweepReport(
+      outputPath: outputPath, points: slice.count, replicationsRun: outcome.ran,
+      replicationsResumed: outcome.resumed, wallSeconds: Date().timeIntervalSince(start), failedChecks: failed)
   }
 
   /// An environment failure (a full disk) told with where the finished work is kept and how

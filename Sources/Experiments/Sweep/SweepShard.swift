@@ -129,7 +129,8 @@ public enum SweepParts {
     let first = parts[0]
     for (path, part) in parts.dropFirst() {
       guard part.header.sweepSHA256 == first.part.header.sweepSHA256 else {
-        throw .input("""
+        throw .input(
+          """
           \(path) belongs to a different sweep (sweep_sha256 \(part.header.sweepSHA256.prefix(12))…) than \(first.path) \
           (\(first.part.header.sweepSHA256.prefix(12))…): parts of different sweeps cannot be merged
           """)
@@ -151,8 +152,9 @@ public enum SweepParts {
     }
     let missing = (1...n).filter { byShard[$0] == nil }
     guard missing.isEmpty else {
-      throw .input("shard\(missing.count > 1 ? "s" : "") \(missing.map { "\($0)/\(n)" }.joined(separator: ", ")) "
-        + "of the sweep \(missing.count > 1 ? "are" : "is") missing: merge needs all \(n) part files")
+      throw .input(
+        "shard\(missing.count > 1 ? "s" : "") \(missing.map { "\($0)/\(n)" }.joined(separator: ", ")) "
+          + "of the sweep \(missing.count > 1 ? "are" : "is") missing: merge needs all \(n) part files")
     }
     var outputs: [Int: [Int: ReplicationOutput]] = [:]
     var used: [Int: Int] = [:]

@@ -118,7 +118,8 @@ struct _ByteReader {
       for _ in 0..<(try count()) { s.series.append(SeriesOutput(info: try metric(), values: try doubles())) }
       for _ in 0..<(try count()) { s.kpis.append(KPIOutput(info: try metric(), values: try doubles())) }
       for _ in 0..<(try count()) {
-        var c = CheckOutput(name: try string(), longName: try string(), units: try string(), entered: try f64(), left: try f64(), remained: try f64())
+        var c = CheckOutput(
+          name: try string(), longName: try string(), units: try string(), entered: try f64(), left: try f64(), remained: try f64())
         c.passed = try bool()
         s.checks.append(c)
       }

@@ -33,8 +33,10 @@ final class Channel {
   func start() {
     let port = self.port
     for (k, closure) in config.closures.enumerated() where closure.upperBound > closure.lowerBound {
-      scheduler.schedule(at: closure.lowerBound, SubsystemTag.port, kind: PortEvent.channelClosed.rawValue, entity: Int32(k), priority: .release)
-      scheduler.schedule(at: closure.upperBound, SubsystemTag.port, kind: PortEvent.channelOpened.rawValue, entity: Int32(k), priority: .release)
+      scheduler.schedule(
+        at: closure.lowerBound, SubsystemTag.port, kind: PortEvent.channelClosed.rawValue, entity: Int32(k), priority: .release)
+      scheduler.schedule(
+        at: closure.upperBound, SubsystemTag.port, kind: PortEvent.channelOpened.rawValue, entity: Int32(k), priority: .release)
     }
     if config.randomClosuresPerYear > 0 {
       let gap = port.channelStream.exponential(mean: 8760 / config.randomClosuresPerYear)

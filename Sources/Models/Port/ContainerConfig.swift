@@ -51,11 +51,13 @@ public struct ContainerConfig: Sendable, Equatable {
   /// How long ahead a scheduled call is announced (its export boxes start arriving).
   public var callNotice: SimTime
 
-  public init(teuPerSingleLift: Double = 1.6, twinLiftShare: Double = 0, dischargeShare: Double = 0.5,
-              dischargeMix: [Double] = [1, 0, 0], loadMix: [Double] = [1, 0, 0],
-              importDwell: Distribution = .constant(72), emptyDwell: Distribution = .constant(240),
-              transshipmentDwell: Distribution = .constant(48), exportLead: Distribution = .constant(48),
-              cutoff: SimTime = 24, movesPerBatch: Double = 10, callNotice: SimTime = 168) {
+  public init(
+    teuPerSingleLift: Double = 1.6, twinLiftShare: Double = 0, dischargeShare: Double = 0.5,
+    dischargeMix: [Double] = [1, 0, 0], loadMix: [Double] = [1, 0, 0],
+    importDwell: Distribution = .constant(72), emptyDwell: Distribution = .constant(240),
+    transshipmentDwell: Distribution = .constant(48), exportLead: Distribution = .constant(48),
+    cutoff: SimTime = 24, movesPerBatch: Double = 10, callNotice: SimTime = 168
+  ) {
     self.teuPerSingleLift = teuPerSingleLift
     self.twinLiftShare = twinLiftShare
     self.dischargeShare = dischargeShare
@@ -93,9 +95,11 @@ public struct CustomsConfig: Sendable, Equatable {
   public var inspectionTime: Distribution
   public var inspectionTeams: Int
 
-  public init(importAdvanceDeclaration: Double = 0, importDocumentTime: Distribution = .constant(0), importInspectionRate: Double = 0,
-              exportAdvanceDeclaration: Double = 0, exportDocumentTime: Distribution = .constant(0), exportInspectionRate: Double = 0,
-              inspectionTime: Distribution = .constant(4), inspectionTeams: Int = 1) {
+  public init(
+    importAdvanceDeclaration: Double = 0, importDocumentTime: Distribution = .constant(0), importInspectionRate: Double = 0,
+    exportAdvanceDeclaration: Double = 0, exportDocumentTime: Distribution = .constant(0), exportInspectionRate: Double = 0,
+    inspectionTime: Distribution = .constant(4), inspectionTeams: Int = 1
+  ) {
     self.importAdvanceDeclaration = importAdvanceDeclaration
     self.importDocumentTime = importDocumentTime
     self.importInspectionRate = importInspectionRate

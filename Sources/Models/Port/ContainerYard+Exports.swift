@@ -28,7 +28,8 @@ extension ContainerYard {
         port.batches.due[Int(b)] = due
         port.vessels.exports[i].pushFront(b, links: &port.batches.next)
         if flow == .exportLaden, let landside = port.landside,
-           landside.exportAnnounced(batch: b, terminal: t, teu: m * c.teuPerMove, cutoff: cutoff, truckDue: due) {
+          landside.exportAnnounced(batch: b, terminal: t, teu: m * c.teuPerMove, cutoff: cutoff, truckDue: due)
+        {
           port.metrics.railExportTEU += m * c.teuPerMove
           continue
         }

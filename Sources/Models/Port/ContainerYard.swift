@@ -76,8 +76,9 @@ final class ContainerYard {
       scheduler.schedule(at: due, SubsystemTag.port, kind: PortEvent.gateArrival.rawValue, entity: b, priority: .arrival)
     case .transshipment:
       port.batches.cleared[k] = true
-      scheduler.schedule(after: Swift.max(0, boxes.transshipmentDwell.sample(stream)), SubsystemTag.port,
-                         kind: PortEvent.transshipmentReady.rawValue, entity: b)
+      scheduler.schedule(
+        after: Swift.max(0, boxes.transshipmentDwell.sample(stream)), SubsystemTag.port,
+        kind: PortEvent.transshipmentReady.rawValue, entity: b)
     case .exportLaden, .emptyExport:
       preconditionFailure("exports are not discharged")
     }

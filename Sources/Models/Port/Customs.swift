@@ -38,8 +38,9 @@ final class Customs {
       documentsChecked(batch: b)
     } else {
       let documents = imports ? config.importDocumentTime : config.exportDocumentTime
-      scheduler.schedule(after: Swift.max(0, documents.sample(stream)), SubsystemTag.port,
-                         kind: PortEvent.documentsChecked.rawValue, entity: b)
+      scheduler.schedule(
+        after: Swift.max(0, documents.sample(stream)), SubsystemTag.port,
+        kind: PortEvent.documentsChecked.rawValue, entity: b)
     }
   }
 
@@ -59,8 +60,9 @@ final class Customs {
   private func startInspection(batch b: Int32) {
     let port = self.port
     let t = Int(port.batches.terminal[Int(b)])
-    scheduler.schedule(after: Swift.max(0, config.inspectionTime.sample(port.boxStreams[t])), SubsystemTag.port,
-                       kind: PortEvent.inspectionDone.rawValue, entity: b)
+    scheduler.schedule(
+      after: Swift.max(0, config.inspectionTime.sample(port.boxStreams[t])), SubsystemTag.port,
+      kind: PortEvent.inspectionDone.rawValue, entity: b)
   }
 
   func inspectionDone(batch b: Int32) {
@@ -81,7 +83,8 @@ final class Customs {
       let due = now + port.batches.due[k]
       port.batches.due[k] = due
       if let landside = port.landside,
-         landside.importReleased(batch: b, terminal: Int(port.batches.terminal[k]), teu: port.batches.teu[k], pickUpAt: due) {
+        landside.importReleased(batch: b, terminal: Int(port.batches.terminal[k]), teu: port.batches.teu[k], pickUpAt: due)
+      {
         return
       }
       scheduler.schedule(at: due, SubsystemTag.port, kind: PortEvent.gateArrival.rawValue, entity: b, priority: .arrival)

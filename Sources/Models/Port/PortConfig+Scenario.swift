@@ -20,21 +20,23 @@ extension PortConfig {
       guard opens < closes else {
         throw t.error("gate_closes", "must be later in the day than gate_opens (\(opens) h), found \(closes) h")
       }
-      terminals.append(TerminalConfig(
-        name: t.name ?? "", berths: try t.resourceCount("berths"), cranes: cranes,
-        minCranesPerVessel: minimum, maxCranesPerVessel: maximum,
-        craneProductivity: try t.distribution("crane_productivity"),
-        yardBlocks: try t.resourceCount("yard_blocks"), yardBlockTEU: try t.number("yard_block_teu"),
-        gateLanes: try t.resourceCount("gate_lanes"), gateOpensAt: opens, gateClosesAt: closes,
-        gateTransaction: try t.distribution("gate_transaction"), truckYardTime: try t.distribution("truck_yard_time"),
-        craneMTBF: try t.optional("crane_mtbf", t.duration), craneRepair: try t.distribution("crane_repair")))
+      terminals.append(
+        TerminalConfig(
+          name: t.name ?? "", berths: try t.resourceCount("berths"), cranes: cranes,
+          minCranesPerVessel: minimum, maxCranesPerVessel: maximum,
+          craneProductivity: try t.distribution("crane_productivity"),
+          yardBlocks: try t.resourceCount("yard_blocks"), yardBlockTEU: try t.number("yard_block_teu"),
+          gateLanes: try t.resourceCount("gate_lanes"), gateOpensAt: opens, gateClosesAt: closes,
+          gateTransaction: try t.distribution("gate_transaction"), truckYardTime: try t.distribution("truck_yard_time"),
+          craneMTBF: try t.optional("crane_mtbf", t.duration), craneRepair: try t.distribution("crane_repair")))
     }
     guard !terminals.isEmpty else { throw port.error("terminals", "expected at least one terminal") }
     let names = terminals.map(\.name)
     func terminalIndex(_ name: String, _ section: ScenarioSection, _ key: String) throws(ScenarioError) -> Int {
       guard let i = names.firstIndex(of: name) else {
-        throw section.error(key, "no terminal named '\(name)'; terminals are \(names.joined(separator: ", "))",
-                            suggestion: ScenarioSuggest.nearest(to: name, among: names))
+        throw section.error(
+          key, "no terminal named '\(name)'; terminals are \(names.joined(separator: ", "))",
+          suggestion: ScenarioSuggest.nearest(to: name, among: names))
       }
       return i
     }
@@ -68,15 +70,17 @@ extension PortConfig {
       default:
         throw s.error(nil, "give exactly one of calls_per_week (a weekly schedule) or interarrival (random arrivals)")
       }
-      services.append(VesselServiceConfig(
-        name: s.name ?? "", terminal: terminal, alternatives: alternatives, arrivals: arrivals,
-        moves: try s.distribution("moves"), priority: try s.count("berth_priority")))
+      services.append(
+        VesselServiceConfig(
+          name: s.name ?? "", terminal: terminal, alternatives: alternatives, arrivals: arrivals,
+          moves: try s.distribution("moves"), priority: try s.count("berth_priority")))
     }
     let discipline = QueueDiscipline(rawValue: try port.string("berth_discipline")) ?? .fifo
     let containers: ContainerConfig? = port.isSet("containers") ? try ContainerConfig(try port.section("containers")) : nil
-    self.init(terminals: terminals, services: services, berthDiscipline: discipline, containers: containers,
-              customs: try CustomsConfig(try port.section("customs")), channel: try ChannelConfig(try port.section("channel")),
-              divertAboveWait: try port.optional("divert_above_wait", port.duration) ?? .infinity)
+    self.init(
+      terminals: terminals, services: services, berthDiscipline: discipline, containers: containers,
+      customs: try CustomsConfig(try port.section("customs")), channel: try ChannelConfig(try port.section("channel")),
+      divertAboveWait: try port.optional("divert_above_wait", port.duration) ?? .infinity)
   }
 }
 
@@ -109,9 +113,11 @@ extension CustomsConfig {
   /// Reads `port.customs`.
   init(_ c: ScenarioSection) throws(ScenarioError) {
     self.init(
-      importAdvanceDeclaration: try c.fraction("import_advance_declaration"), importDocumentTime: try c.distribution("import_document_time"),
+      importAdvanceDeclaration: try c.fraction("import_advance_declaration"),
+      importDocumentTime: try c.distribution("import_document_time"),
       importInspectionRate: try c.fraction("import_inspection_rate"),
-      exportAdvanceDeclaration: try c.fraction("export_advance_declaration"), exportDocumentTime: try c.distribution("export_document_time"),
+      exportAdvanceDeclaration: try c.fraction("export_advance_declaration"),
+      exportDocumentTime: try c.distribution("export_document_time"),
       exportInspectionRate: try c.fraction("export_inspection_rate"),
       inspectionTime: try c.distribution("inspection_time"), inspectionTeams: try c.resourceCount("inspection_teams"))
   }
@@ -125,7 +131,8 @@ extension ChannelConfig {
       let start = try closure.duration("start")
       closures.append(start..<(start + (try closure.duration("duration"))))
     }
-    self.init(transit: try c.distribution("transit"), closures: closures,
-              randomClosuresPerYear: try c.number("random_closures_per_year"), closureDuration: try c.distribution("closure_duration"))
+    self.init(
+      transit: try c.distribution("transit"), closures: closures,
+      randomClosuresPerYear: try c.number("random_closures_per_year"), closureDuration: try c.distribution("closure_duration"))
   }
 }

@@ -21,12 +21,18 @@ extension PortConfig {
       let name = t.name ?? ""
       if let cranes = try? t.resourceCount("quay_cranes"), let most = try? t.resourceCount("max_cranes_per_vessel"), most > cranes {
         let written = t.isSet("max_cranes_per_vessel") ? "" : " (the default)"
-        out.append(t.error("max_cranes_per_vessel",
-          "\(most)\(written) is more than the terminal's \(cranes) quay cranes: a vessel is never worked by more than \(cranes); lower it to at most quay_cranes").description)
+        out.append(
+          t.error(
+            "max_cranes_per_vessel",
+            "\(most)\(written) is more than the terminal's \(cranes) quay cranes: a vessel is never worked by more than \(cranes); lower it to at most quay_cranes"
+          ).description)
       }
       if !called.contains(name) {
-        out.append(t.error(nil,
-          "no service calls at this terminal (none names it as its terminal, or among its alternatives with port.divert_above_wait set): its berths and cranes stay idle and its KPIs are empty").description)
+        out.append(
+          t.error(
+            nil,
+            "no service calls at this terminal (none names it as its terminal, or among its alternatives with port.divert_above_wait set): its berths and cranes stay idle and its KPIs are empty"
+          ).description)
       }
     }
     return out

@@ -20,9 +20,11 @@ public struct PortConfig: Sendable, Equatable {
   /// with the shortest expected wait (hours; infinity: never divert).
   public var divertAboveWait: SimTime
 
-  public init(terminals: [TerminalConfig], services: [VesselServiceConfig], berthDiscipline: QueueDiscipline = .fifo,
-              containers: ContainerConfig? = nil, customs: CustomsConfig = CustomsConfig(), channel: ChannelConfig = ChannelConfig(),
-              divertAboveWait: SimTime = .infinity) {
+  public init(
+    terminals: [TerminalConfig], services: [VesselServiceConfig], berthDiscipline: QueueDiscipline = .fifo,
+    containers: ContainerConfig? = nil, customs: CustomsConfig = CustomsConfig(), channel: ChannelConfig = ChannelConfig(),
+    divertAboveWait: SimTime = .infinity
+  ) {
     self.terminals = terminals
     self.services = services
     self.berthDiscipline = berthDiscipline
@@ -60,10 +62,12 @@ public struct TerminalConfig: Sendable, Equatable {
   public var craneMTBF: SimTime?
   public var craneRepair: Distribution
 
-  public init(name: String, berths: Int, cranes: Int, minCranesPerVessel: Int, maxCranesPerVessel: Int, craneProductivity: Distribution,
-              yardBlocks: Int = 1, yardBlockTEU: Double = .infinity, gateLanes: Int = 1, gateOpensAt: SimTime = 0, gateClosesAt: SimTime = 24,
-              gateTransaction: Distribution = .constant(0.05), truckYardTime: Distribution = .constant(0.5),
-              craneMTBF: SimTime? = nil, craneRepair: Distribution = .constant(2)) {
+  public init(
+    name: String, berths: Int, cranes: Int, minCranesPerVessel: Int, maxCranesPerVessel: Int, craneProductivity: Distribution,
+    yardBlocks: Int = 1, yardBlockTEU: Double = .infinity, gateLanes: Int = 1, gateOpensAt: SimTime = 0, gateClosesAt: SimTime = 24,
+    gateTransaction: Distribution = .constant(0.05), truckYardTime: Distribution = .constant(0.5),
+    craneMTBF: SimTime? = nil, craneRepair: Distribution = .constant(2)
+  ) {
     self.name = name
     self.berths = berths
     self.cranes = cranes
@@ -87,9 +91,11 @@ public struct TerminalConfig: Sendable, Equatable {
   /// Gate lanes by hour of day as a kernel schedule.
   public var gateSchedule: CapacitySchedule {
     if gateOpensAt <= 0 && gateClosesAt >= 24 { return .constant(gateLanes) }
-    return CapacitySchedule(period: 24, steps: [
-      .init(offset: 0, capacity: 0), .init(offset: gateOpensAt, capacity: gateLanes), .init(offset: gateClosesAt, capacity: 0),
-    ].filter { $0.offset < 24 })
+    return CapacitySchedule(
+      period: 24,
+      steps: [
+        .init(offset: 0, capacity: 0), .init(offset: gateOpensAt, capacity: gateLanes), .init(offset: gateClosesAt, capacity: 0),
+      ].filter { $0.offset < 24 })
   }
 }
 
@@ -136,8 +142,10 @@ public struct ChannelConfig: Sendable, Equatable {
   public var randomClosuresPerYear: Double
   public var closureDuration: Distribution
 
-  public init(transit: Distribution = .constant(0), closures: [Range<SimTime>] = [], randomClosuresPerYear: Double = 0,
-              closureDuration: Distribution = .constant(6)) {
+  public init(
+    transit: Distribution = .constant(0), closures: [Range<SimTime>] = [], randomClosuresPerYear: Double = 0,
+    closureDuration: Distribution = .constant(6)
+  ) {
     self.transit = transit
     self.closures = closures
     self.randomClosuresPerYear = randomClosuresPerYear

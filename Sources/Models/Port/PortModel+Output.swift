@@ -47,56 +47,78 @@ extension PortModel {
     kpis.add("vessel_calls", "Vessel calls (arrivals after warm-up)", "1", .none, m.calls.map(Double.init), axis)
     kpis.add("moves_handled", "Container moves handled (after warm-up)", "moves", .higher, m.movesHandled, axis)
     kpis.duration("wait_for_berth", "wait for a berth", [m.wait])
-    kpis.duration("wait_for_berth", "wait for a berth by terminal", m.waitByTerminal, axis, suffix: "_by_terminal",
-                  names: [.mean: "wait_for_berth_by_terminal"])
+    kpis.duration(
+      "wait_for_berth", "wait for a berth by terminal", m.waitByTerminal, axis, suffix: "_by_terminal",
+      names: [.mean: "wait_for_berth_by_terminal"])
     kpis.duration("time_at_berth", "time at berth (first to last move)", [m.atBerth])
-    kpis.duration("time_at_berth", "time at berth by terminal", m.atBerthByTerminal, axis, suffix: "_by_terminal",
-                  names: [.mean: "time_at_berth_by_terminal"])
-    kpis.duration("time_in_port", "time in port", [m.inPort],
-                  longNames: [.mean: "Mean time in port (anchorage arrival to leaving the channel)"])
-    kpis.duration("time_in_port", "time in port by terminal", m.inPortByTerminal, axis, suffix: "_by_terminal",
-                  names: [.mean: "time_in_port_by_terminal"])
-    kpis.add("vessels_at_anchor_mean", "Mean vessels at the anchorage", "1", .lower, quay.berths.map { $0.queueLevel.mean(until: horizon) }, axis)
+    kpis.duration(
+      "time_at_berth", "time at berth by terminal", m.atBerthByTerminal, axis, suffix: "_by_terminal",
+      names: [.mean: "time_at_berth_by_terminal"])
+    kpis.duration(
+      "time_in_port", "time in port", [m.inPort],
+      longNames: [.mean: "Mean time in port (anchorage arrival to leaving the channel)"])
+    kpis.duration(
+      "time_in_port", "time in port by terminal", m.inPortByTerminal, axis, suffix: "_by_terminal",
+      names: [.mean: "time_in_port_by_terminal"])
+    kpis.add(
+      "vessels_at_anchor_mean", "Mean vessels at the anchorage", "1", .lower, quay.berths.map { $0.queueLevel.mean(until: horizon) }, axis)
     kpis.add("berth_utilisation", "Berth utilisation", "1", .none, quay.berths.map { $0.utilisation(until: horizon) }, axis)
-    kpis.add("crane_utilisation", "Quay crane utilisation", "1", .none,
-        (0..<n).map { t in config.terminals[t].cranes > 0 ? quay.cranesBusy[t].mean(until: horizon) / Double(config.terminals[t].cranes) : 0 }, axis)
-    kpis.add("berth_productivity", "Berth productivity (moves per hour at berth)", "moves/h", .higher, m.berthProductivity.map(\.mean), axis)
+    kpis.add(
+      "crane_utilisation", "Quay crane utilisation", "1", .none,
+      (0..<n).map { t in config.terminals[t].cranes > 0 ? quay.cranesBusy[t].mean(until: horizon) / Double(config.terminals[t].cranes) : 0
+      }, axis)
+    kpis.add(
+      "berth_productivity", "Berth productivity (moves per hour at berth)", "moves/h", .higher, m.berthProductivity.map(\.mean), axis)
     kpis.add("vessel_call_rate", "Vessel calls per week (after warm-up)", "1/week", .none, [Double(m.calls.reduce(0, +)) / span * 168])
     if hasContainers {
       let flows = flowAxis
       let totalTEU = m.quayTEU.reduce(0, +)
-      kpis.add("teu_throughput", "Quay throughput (discharged + loaded, transshipment twice; after warm-up)", "TEU", .higher, m.quayTEU, axis)
+      kpis.add(
+        "teu_throughput", "Quay throughput (discharged + loaded, transshipment twice; after warm-up)", "TEU", .higher, m.quayTEU, axis)
       kpis.add("teu_throughput_annual", "Quay throughput at an annual rate", "TEU/yr", .higher, [totalTEU / span * 8760])
       kpis.add("teu_by_flow", "Quay throughput by container flow", "TEU", .none, m.quayTEUByFlow, flows)
       kpis.add("yard_occupancy_mean", "Mean yard occupancy", "TEU", .none, yard.stores.map { $0.levelStat.mean(until: horizon) }, axis)
-      kpis.add("yard_utilisation", "Mean yard occupancy over capacity", "1", .none,
-          (0..<n).map { t in yard.stores[t].levelStat.mean(until: horizon) / config.terminals[t].yardCapacityTEU }, axis)
-      kpis.add("yard_occupancy_max", "Peak yard occupancy over capacity", "1", .none,
-          (0..<n).map { t in yard.stores[t].levelStat.max / config.terminals[t].yardCapacityTEU }, axis)
-      kpis.duration("dwell", "container dwell by flow", m.dwellByFlow, flows,
-                    longNames: [.mean: "Mean container dwell in the yard by flow"])
-      kpis.duration("import_clearance", "import clearance time", [m.importClearance],
-                    longNames: [.mean: "Mean import clearance time (discharge to customs release)"])
-      kpis.duration("export_clearance", "export clearance time", [m.exportClearance],
-                    longNames: [.mean: "Mean export clearance time (gate-in to customs release)"])
-      kpis.add("inspection_share", "Share of declared batches inspected", "1", .none, [m.declared > 0 ? Double(m.inspected) / Double(m.declared) : 0])
-      kpis.add("inspection_utilisation", "Customs inspection teams' utilisation", "1", .none, [customs.inspection.utilisation(until: horizon)])
+      kpis.add(
+        "yard_utilisation", "Mean yard occupancy over capacity", "1", .none,
+        (0..<n).map { t in yard.stores[t].levelStat.mean(until: horizon) / config.terminals[t].yardCapacityTEU }, axis)
+      kpis.add(
+        "yard_occupancy_max", "Peak yard occupancy over capacity", "1", .none,
+        (0..<n).map { t in yard.stores[t].levelStat.max / config.terminals[t].yardCapacityTEU }, axis)
+      kpis.duration(
+        "dwell", "container dwell by flow", m.dwellByFlow, flows,
+        longNames: [.mean: "Mean container dwell in the yard by flow"])
+      kpis.duration(
+        "import_clearance", "import clearance time", [m.importClearance],
+        longNames: [.mean: "Mean import clearance time (discharge to customs release)"])
+      kpis.duration(
+        "export_clearance", "export clearance time", [m.exportClearance],
+        longNames: [.mean: "Mean export clearance time (gate-in to customs release)"])
+      kpis.add(
+        "inspection_share", "Share of declared batches inspected", "1", .none,
+        [m.declared > 0 ? Double(m.inspected) / Double(m.declared) : 0])
+      kpis.add(
+        "inspection_utilisation", "Customs inspection teams' utilisation", "1", .none, [customs.inspection.utilisation(until: horizon)])
       kpis.add("gate_queue_mean", "Mean trucks waiting at the gate", "1", .lower, gate.queueLevel.map { $0.mean(until: horizon) }, axis)
       kpis.duration("gate_wait", "wait of a truck group for a gate lane", m.gateWait, axis)
-      kpis.add("gate_utilisation", "Gate lane utilisation (in working hours)", "1", .none, gate.lanes.map { $0.utilisation(until: horizon) }, axis)
-      kpis.duration("truck_turnaround", "truck turnaround", [m.turnaroundAll],
-                    longNames: [.mean: "Mean truck turnaround (gate queue to leaving the terminal)"])
-      kpis.duration("truck_turnaround", "truck turnaround by terminal", m.turnaround, axis, suffix: "_by_terminal",
-                    names: [.mean: "truck_turnaround_by_terminal"])
-      kpis.add("export_rolled_teu", "Export TEU not ready at their vessel's loading (rolled to the next call)", "TEU", .lower, [m.rolledTEU])
+      kpis.add(
+        "gate_utilisation", "Gate lane utilisation (in working hours)", "1", .none, gate.lanes.map { $0.utilisation(until: horizon) }, axis)
+      kpis.duration(
+        "truck_turnaround", "truck turnaround", [m.turnaroundAll],
+        longNames: [.mean: "Mean truck turnaround (gate queue to leaving the terminal)"])
+      kpis.duration(
+        "truck_turnaround", "truck turnaround by terminal", m.turnaround, axis, suffix: "_by_terminal",
+        names: [.mean: "truck_turnaround_by_terminal"])
+      kpis.add(
+        "export_rolled_teu", "Export TEU not ready at their vessel's loading (rolled to the next call)", "TEU", .lower, [m.rolledTEU])
       kpis.add("discharge_blocked_hours", "Vessel-hours of discharge stopped by a full yard", "h", .lower, m.blockedHours, axis)
       kpis.add("vessels_diverted", "Vessels sent to an alternative terminal", "1", .none, [Double(m.diverted)])
       kpis.add("crane_breakdowns", "Quay crane breakdowns", "1", .lower, m.breakdowns.map(Double.init), axis)
       kpis.add("channel_closed_hours", "Hours the channel was closed (after warm-up)", "h", .lower, [m.channelClosedHours])
       if landside != nil {
         let directions = LabelAxis(name: "direction", labels: ["import", "export"])
-        kpis.add("rail_handover_teu", "Laden TEU handed to the rail yard (imports) and accepted to arrive by rail (exports)",
-                 "TEU", .none, [m.railImportTEU, m.railExportTEU], directions)
+        kpis.add(
+          "rail_handover_teu", "Laden TEU handed to the rail yard (imports) and accepted to arrive by rail (exports)",
+          "TEU", .none, [m.railImportTEU, m.railExportTEU], directions)
       }
     }
     return output(sampler: sim.sampler, kpis: kpis, checks: balanceChecks())
@@ -111,10 +133,12 @@ extension PortModel {
       onBoard += vessels.onBoard(i)
     }
     var checks = [
-      CheckOutput(name: "vessel_balance", longName: "Vessels: arrived = left + in port", units: "1",
-                  entered: Double(metrics.arrivedVessels), left: Double(metrics.departedVessels), remained: Double(inPort)),
-      CheckOutput(name: "move_balance", longName: "Discharge moves: arrived on board = discharged + still on board", units: "moves",
-                  entered: metrics.arrivedDischargeMoves, left: metrics.dischargedMoves, remained: onBoard, tolerance: 1e-9),
+      CheckOutput(
+        name: "vessel_balance", longName: "Vessels: arrived = left + in port", units: "1",
+        entered: Double(metrics.arrivedVessels), left: Double(metrics.departedVessels), remained: Double(inPort)),
+      CheckOutput(
+        name: "move_balance", longName: "Discharge moves: arrived on board = discharged + still on board", units: "moves",
+        entered: metrics.arrivedDischargeMoves, left: metrics.dischargedMoves, remained: onBoard, tolerance: 1e-9),
     ]
     guard hasContainers else { return checks }
     let n = config.terminals.count
@@ -125,17 +149,23 @@ extension PortModel {
       default: break
       }
     }
-    checks.append(CheckOutput(name: "teu_balance", longName: "TEU: into terminals (discharged, gate in) = out (loaded, gate out) + in the terminals",
-                              units: "TEU", entered: metrics.teuIn.reduce(0, +), left: metrics.teuOut.reduce(0, +),
-                              remained: inTerminal.reduce(0, +), tolerance: 1e-9))
+    checks.append(
+      CheckOutput(
+        name: "teu_balance", longName: "TEU: into terminals (discharged, gate in) = out (loaded, gate out) + in the terminals",
+        units: "TEU", entered: metrics.teuIn.reduce(0, +), left: metrics.teuOut.reduce(0, +),
+        remained: inTerminal.reduce(0, +), tolerance: 1e-9))
     for t in 0..<n {
-      checks.append(CheckOutput(name: "teu_balance_\(slug(config.terminals[t].name))", longName: "TEU at \(config.terminals[t].name): in = out + in the terminal",
-                                units: "TEU", entered: metrics.teuIn[t], left: metrics.teuOut[t], remained: inTerminal[t], tolerance: 1e-9))
+      checks.append(
+        CheckOutput(
+          name: "teu_balance_\(slug(config.terminals[t].name))", longName: "TEU at \(config.terminals[t].name): in = out + in the terminal",
+          units: "TEU", entered: metrics.teuIn[t], left: metrics.teuOut[t], remained: inTerminal[t], tolerance: 1e-9))
     }
     // Hours are judged from the configured opening times, independently of the lane schedule.
-    checks.append(CheckOutput(name: "gate_hours", longName: "Truck groups through the gate = those that passed inside working hours",
-                              units: "1", entered: Double(metrics.gatePasses), left: Double(metrics.gatePasses - metrics.gatePassesOutsideHours),
-                              remained: 0))
+    checks.append(
+      CheckOutput(
+        name: "gate_hours", longName: "Truck groups through the gate = those that passed inside working hours",
+        units: "1", entered: Double(metrics.gatePasses), left: Double(metrics.gatePasses - metrics.gatePassesOutsideHours),
+        remained: 0))
     return checks
   }
 

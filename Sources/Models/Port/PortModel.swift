@@ -84,8 +84,9 @@ public final class PortModel: SubsystemModel {
         // from its own stream, so that services do not all arrive at time 0.
         let headway = 168.0 / Double(calls)
         let first = arrivalStreams[s].uniform() * headway
-        scheduler.schedule(at: Swift.max(0, first - callNotice), SubsystemTag.port,
-                     kind: PortEvent.callAnnounced.rawValue, entity: Int32(s))
+        scheduler.schedule(
+          at: Swift.max(0, first - callNotice), SubsystemTag.port,
+          kind: PortEvent.callAnnounced.rawValue, entity: Int32(s))
         nominalNext[s] = first
       case .random:
         announceRandomCall(service: s)

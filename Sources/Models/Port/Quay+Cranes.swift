@@ -12,8 +12,9 @@ extension Quay {
     let port = self.port
     for (t, terminal) in terminals.enumerated() {
       if let mtbf = terminal.craneMTBF, mtbf > 0, terminal.cranes > 0 {
-        scheduler.schedule(after: port.craneStreams[t].exponential(mean: mtbf / Double(terminal.cranes)), SubsystemTag.port,
-                           kind: PortEvent.craneBreakdown.rawValue, entity: Int32(t))
+        scheduler.schedule(
+          after: port.craneStreams[t].exponential(mean: mtbf / Double(terminal.cranes)), SubsystemTag.port,
+          kind: PortEvent.craneBreakdown.rawValue, entity: Int32(t))
       }
     }
   }
@@ -21,8 +22,9 @@ extension Quay {
   func craneBreakdown(terminal t: Int) {
     let port = self.port
     if let mtbf = terminals[t].craneMTBF {
-      scheduler.schedule(after: port.craneStreams[t].exponential(mean: mtbf / Double(terminals[t].cranes)), SubsystemTag.port,
-                         kind: PortEvent.craneBreakdown.rawValue, entity: Int32(t))
+      scheduler.schedule(
+        after: port.craneStreams[t].exponential(mean: mtbf / Double(terminals[t].cranes)), SubsystemTag.port,
+        kind: PortEvent.craneBreakdown.rawValue, entity: Int32(t))
     }
     port.metrics.breakdowns[t] += 1
     if cranesFree[t] > 0 {

@@ -51,8 +51,9 @@ extension Quay {
     port.vessels.chunkFlow[i] = nil
     port.vessels.chunkBatch[i] = b
     port.vessels.chunkMoves[i] = port.batches.moves[Int(b)]
-    scheduler.schedule(after: port.batches.moves[Int(b)] / rate, SubsystemTag.port, kind: PortEvent.chunkDone.rawValue, entity: v,
-                       priority: .release)
+    scheduler.schedule(
+      after: port.batches.moves[Int(b)] / rate, SubsystemTag.port, kind: PortEvent.chunkDone.rawValue, entity: v,
+      priority: .release)
   }
 
   /// The yard admitted a blocked vessel's chunk (its room is reserved): discharge resumes.

@@ -45,8 +45,10 @@ struct VesselTable {
 
   var count: Int { service.count }
 
-  mutating func add(service s: Int, terminal t: Int, moves m: Double, productivity p: Double,
-                    discharge: DischargeMoves) -> Int32 {
+  mutating func add(
+    service s: Int, terminal t: Int, moves m: Double, productivity p: Double,
+    discharge: DischargeMoves
+  ) -> Int32 {
     service.append(Int32(s))
     terminal.append(Int32(t))
     moves.append(m)

@@ -44,8 +44,10 @@ struct RailBoxTable {
   private var freeSlots: [Int32] = []
   private(set) var live = 0
 
-  mutating func allocate(batch b: Int32, route r: Int, teu x: Double, state s: RailBoxState, start t: SimTime,
-                         due d: SimTime, handling h: SimTime) -> Int32 {
+  mutating func allocate(
+    batch b: Int32, route r: Int, teu x: Double, state s: RailBoxState, start t: SimTime,
+    due d: SimTime, handling h: SimTime
+  ) -> Int32 {
     live += 1
     if let i32 = freeSlots.popLast() {
       let i = Int(i32)

@@ -19,21 +19,23 @@ extension RailConfig {
         let start = try closure.duration("start")
         closures.append(start..<(start + (try closure.duration("duration"))))
       }
-      corridors.append(RailCorridor(
-        name: name, kind: RailCorridorKind(rawValue: try c.string("kind")) ?? .dryPort,
-        demandShare: try c.fraction("demand_share"), railKm: try c.number("rail_km"), roadKm: try c.number("road_km"),
-        drayageKm: try c.number("drayage_km"), timetable: try Self.timetable(c), wagons: try c.resourceCount("wagons"),
-        teuPerWagon: try c.number("teu_per_wagon"), transit: try distribution("transit"),
-        crossingDelay: try distribution("crossing_delay"), onwardTime: try c.duration("onward_time"), closures: closures,
-        randomClosuresPerYear: try c.number("random_closures_per_year"), closureDuration: try distribution("closure_duration"),
-        subsidyPerTEU: try c.optional("subsidy_per_teu", c.number)))
+      corridors.append(
+        RailCorridor(
+          name: name, kind: RailCorridorKind(rawValue: try c.string("kind")) ?? .dryPort,
+          demandShare: try c.fraction("demand_share"), railKm: try c.number("rail_km"), roadKm: try c.number("road_km"),
+          drayageKm: try c.number("drayage_km"), timetable: try Self.timetable(c), wagons: try c.resourceCount("wagons"),
+          teuPerWagon: try c.number("teu_per_wagon"), transit: try distribution("transit"),
+          crossingDelay: try distribution("crossing_delay"), onwardTime: try c.duration("onward_time"), closures: closures,
+          randomClosuresPerYear: try c.number("random_closures_per_year"), closureDuration: try distribution("closure_duration"),
+          subsidyPerTEU: try c.optional("subsidy_per_teu", c.number)))
     }
     let roadOnly = try section.fraction("road_only_share")
     let total = corridors.reduce(roadOnly) { $0 + $1.demandShare }
     guard abs(total - 1) <= 1e-6 else {
       let list = corridors.map { "\($0.name) \(Self.format($0.demandShare))" }.joined(separator: ", ")
-      throw section.error(corridors.isEmpty ? "road_only_share" : "corridors",
-                          "demand shares sum to \(Self.format(total)) (road_only_share \(Self.format(roadOnly)), \(list)); they must sum to 1")
+      throw section.error(
+        corridors.isEmpty ? "road_only_share" : "corridors",
+        "demand shares sum to \(Self.format(total)) (road_only_share \(Self.format(roadOnly)), \(list)); they must sum to 1")
     }
     let y = try section.section("yard")
     let handling = try y.distribution("handling_time")
@@ -52,8 +54,9 @@ extension RailConfig {
       trainKgPerKm: try e.number("train_kg_per_km"), trainKgPerTEUKm: try e.number("train_kg_per_teu_km"),
       truckKgPerKm: try e.number("truck_kg_per_km"), truckEmptyKgPerKm: try e.number("truck_empty_kg_per_km"),
       emptyReturnShare: try e.fraction("empty_return_share"))
-    self.init(corridors: corridors, roadOnlyShare: roadOnly, roadOnlyKm: try section.number("road_only_km"),
-              yard: yard, choice: choice, emissions: emissions)
+    self.init(
+      corridors: corridors, roadOnlyShare: roadOnly, roadOnlyKm: try section.number("road_only_km"),
+      yard: yard, choice: choice, emissions: emissions)
   }
 
   /// Exactly one of departures_per_day, departures_per_week, departure_times.
@@ -63,7 +66,8 @@ extension RailConfig {
       if keys.isEmpty {
         throw c.error(nil, "corridor '\(c.name ?? "")' has no timetable: give departures_per_day, departures_per_week or departure_times")
       }
-      throw c.error(keys[1], "give only one of departures_per_day, departures_per_week, departure_times (found \(keys.joined(separator: " and ")))")
+      throw c.error(
+        keys[1], "give only one of departures_per_day, departures_per_week, departure_times (found \(keys.joined(separator: " and ")))")
     }
     let first = try c.duration("first_departure")
     switch keys[0] {

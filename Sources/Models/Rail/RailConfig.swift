@@ -19,9 +19,11 @@ public struct RailConfig: Sendable, Equatable {
   /// Emission factors of trains and trucks.
   public var emissions: RailEmissionFactors
 
-  public init(corridors: [RailCorridor], roadOnlyShare: Double, roadOnlyKm: Double = 50,
-              yard: RailYardConfig = RailYardConfig(), choice: RailModeChoice = RailModeChoice(),
-              emissions: RailEmissionFactors = RailEmissionFactors()) {
+  public init(
+    corridors: [RailCorridor], roadOnlyShare: Double, roadOnlyKm: Double = 50,
+    yard: RailYardConfig = RailYardConfig(), choice: RailModeChoice = RailModeChoice(),
+    emissions: RailEmissionFactors = RailEmissionFactors()
+  ) {
     self.corridors = corridors
     self.roadOnlyShare = roadOnlyShare
     self.roadOnlyKm = roadOnlyKm
@@ -80,11 +82,13 @@ public struct RailCorridor: Sendable, Equatable {
   /// Subsidy per TEU on this corridor, overriding the section's (nil: the section's).
   public var subsidyPerTEU: Double?
 
-  public init(name: String, kind: RailCorridorKind = .dryPort, demandShare: Double, railKm: Double, roadKm: Double,
-              drayageKm: Double = 30, timetable: RailTimetable, wagons: Int = 50, teuPerWagon: Double = 2,
-              transit: Distribution, crossingDelay: Distribution = .constant(0), onwardTime: SimTime = 0,
-              closures: [Range<SimTime>] = [], randomClosuresPerYear: Double = 0, closureDuration: Distribution = .constant(24),
-              subsidyPerTEU: Double? = nil) {
+  public init(
+    name: String, kind: RailCorridorKind = .dryPort, demandShare: Double, railKm: Double, roadKm: Double,
+    drayageKm: Double = 30, timetable: RailTimetable, wagons: Int = 50, teuPerWagon: Double = 2,
+    transit: Distribution, crossingDelay: Distribution = .constant(0), onwardTime: SimTime = 0,
+    closures: [Range<SimTime>] = [], randomClosuresPerYear: Double = 0, closureDuration: Distribution = .constant(24),
+    subsidyPerTEU: Double? = nil
+  ) {
     self.name = name
     self.kind = kind
     self.demandShare = demandShare
@@ -161,8 +165,10 @@ public struct RailYardConfig: Sendable, Equatable {
   public var handlingTime: Distribution
   public var loadingOrder: RailLoadingOrder
 
-  public init(capacityTEU: Double = 5_000, handlers: Int = 10, handlingTime: Distribution = .constant(3),
-              loadingOrder: RailLoadingOrder = .fifo) {
+  public init(
+    capacityTEU: Double = 5_000, handlers: Int = 10, handlingTime: Distribution = .constant(3),
+    loadingOrder: RailLoadingOrder = .fifo
+  ) {
     self.capacityTEU = capacityTEU
     self.handlers = handlers
     self.handlingTime = handlingTime
@@ -188,8 +194,10 @@ public struct RailModeChoice: Sendable, Equatable {
   /// Rail terminal and handling charges per TEU (both ends).
   public var railTerminalCNY: Double
 
-  public init(valueOfTime: Double = 20, scale: Double = 300, subsidyPerTEU: Double = 0, truckSpeedKmh: Double = 55,
-              truckCNYPerKm: Double = 7, teuPerTruck: Double = 1.66, railCNYPerTEUKm: Double = 1, railTerminalCNY: Double = 800) {
+  public init(
+    valueOfTime: Double = 20, scale: Double = 300, subsidyPerTEU: Double = 0, truckSpeedKmh: Double = 55,
+    truckCNYPerKm: Double = 7, teuPerTruck: Double = 1.66, railCNYPerTEUKm: Double = 1, railTerminalCNY: Double = 800
+  ) {
     self.valueOfTime = valueOfTime
     self.scale = scale
     self.subsidyPerTEU = subsidyPerTEU
@@ -211,8 +219,10 @@ public struct RailEmissionFactors: Sendable, Equatable {
   /// Share of truck trips that drive back empty.
   public var emptyReturnShare: Double
 
-  public init(trainKgPerKm: Double = 3.8, trainKgPerTEUKm: Double = 0.038, truckKgPerKm: Double = 0.86,
-              truckEmptyKgPerKm: Double = 0.6, emptyReturnShare: Double = 1) {
+  public init(
+    trainKgPerKm: Double = 3.8, trainKgPerTEUKm: Double = 0.038, truckKgPerKm: Double = 0.86,
+    truckEmptyKgPerKm: Double = 0.6, emptyReturnShare: Double = 1
+  ) {
     self.trainKgPerKm = trainKgPerKm
     self.trainKgPerTEUKm = trainKgPerTEUKm
     self.truckKgPerKm = truckKgPerKm

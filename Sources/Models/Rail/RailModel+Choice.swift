@@ -13,10 +13,12 @@ extension RailModel {
     let m = config.choice
     let truckPerTEUKm = m.truckCNYPerKm / m.teuPerTruck
     let truckHours = corridor.roadKm / m.truckSpeedKmh
-    let railHours = config.yard.handlingTime.mean + corridor.timetable.headway / 2 + corridor.transit.mean
+    let railHours =
+      config.yard.handlingTime.mean + corridor.timetable.headway / 2 + corridor.transit.mean
       + corridor.crossingDelay.mean + corridor.drayageKm / m.truckSpeedKmh
     let subsidy = corridor.subsidyPerTEU ?? m.subsidyPerTEU
-    let rail = corridor.railKm * m.railCNYPerTEUKm + m.railTerminalCNY + corridor.drayageKm * truckPerTEUKm - subsidy
+    let rail =
+      corridor.railKm * m.railCNYPerTEUKm + m.railTerminalCNY + corridor.drayageKm * truckPerTEUKm - subsidy
       + m.valueOfTime * railHours
     let truck = corridor.roadKm * truckPerTEUKm + m.valueOfTime * truckHours
     return (rail, truck, railHours, truckHours)
@@ -40,8 +42,9 @@ extension RailModel {
     truckHours.append(gc.truckHours)
     let dray = corridor.drayageKm / config.choice.truckSpeedKmh
     drayageHours.append(dray)
-    expectedInbound.append(corridor.crossingDelay.mean + corridor.transit.mean
-                           + config.yard.handlingTime.mean)
+    expectedInbound.append(
+      corridor.crossingDelay.mean + corridor.transit.mean
+        + config.yard.handlingTime.mean)
   }
 
   /// The corridor of a uniform draw by the demand shares, or -1 for a road-only box.

@@ -11,14 +11,16 @@ extension RailModel {
       bookTrucks(teu: teu, km: config.corridors[c].roadKm)
       return false
     }
-    let b = boxes.allocate(batch: batch, route: r, teu: teu, state: .awaitingPickup, start: pickUpAt, due: pickUpAt,
-                           handling: offer.handling)
+    let b = boxes.allocate(
+      batch: batch, route: r, teu: teu, state: .awaitingPickup, start: pickUpAt, due: pickUpAt,
+      handling: offer.handling)
     metrics.importsAcceptedTEU += teu
     metrics.acceptedTEU[r] += teu
     awaitingTEU += teu
     bookRail(teu: teu, corridor: c)
-    scheduler.schedule(at: Swift.max(now, pickUpAt), SubsystemTag.rail, kind: RailEvent.importPickup.rawValue, entity: b,
-                       priority: .arrival)
+    scheduler.schedule(
+      at: Swift.max(now, pickUpAt), SubsystemTag.rail, kind: RailEvent.importPickup.rawValue, entity: b,
+      priority: .arrival)
     return true
   }
 

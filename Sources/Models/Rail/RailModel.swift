@@ -119,8 +119,9 @@ public final class RailModel: SubsystemModel, PortLandside {
     subsidyCost = context.costCategory(.rail, "subsidy")
     truckFreight = context.costCategory(.rail, "truck_freight")
     closures = config.corridors.indices.map { c in
-      Self.closureCalendar(config.corridors[c], until: context.horizon + 60 * 24,
-                           stream: context.stream(.rail, "closures", config.corridors[c].name))
+      Self.closureCalendar(
+        config.corridors[c], until: context.horizon + 60 * 24,
+        stream: context.stream(.rail, "closures", config.corridors[c].name))
     }
     for c in config.corridors.indices { precompute(corridor: c) }
     context.register(self)
@@ -131,8 +132,9 @@ public final class RailModel: SubsystemModel, PortLandside {
     for r in nextDeparture.indices {
       let k = config.corridors[r / 2].timetable.firstDeparture(atOrAfter: 0)
       nextDeparture[r] = k
-      scheduler.schedule(at: config.corridors[r / 2].timetable.departure(k), SubsystemTag.rail,
-                         kind: RailEvent.departure.rawValue, entity: Int32(r))
+      scheduler.schedule(
+        at: config.corridors[r / 2].timetable.departure(k), SubsystemTag.rail,
+        kind: RailEvent.departure.rawValue, entity: Int32(r))
     }
   }
 
@@ -178,13 +180,15 @@ public final class RailModel: SubsystemModel, PortLandside {
     let corridor = config.corridors[c]
     let k = nextDeparture[r]
     nextDeparture[r] = k + 1
-    scheduler.schedule(at: corridor.timetable.departure(k + 1), SubsystemTag.rail,
-                       kind: RailEvent.departure.rawValue, entity: Int32(r))
+    scheduler.schedule(
+      at: corridor.timetable.departure(k + 1), SubsystemTag.rail,
+      kind: RailEvent.departure.rawValue, entity: Int32(r))
     // Every train draws its transit and crossing delay, loaded or not (common random numbers).
     let stream = trainStreams[r]
     let transit = Swift.max(0, corridor.transit.sample(stream))
     let crossing = Swift.max(0, corridor.crossingDelay.sample(stream))
-    let carried = r % 2 == RailDirection.importing.rawValue
+    let carried =
+      r % 2 == RailDirection.importing.rawValue
       ? loadImportTrain(corridor: c, transit: transit, crossing: crossing)
       : dispatchExportTrain(corridor: c, departure: k, transit: transit, crossing: crossing)
     let capacity = corridor.capacityTEU

@@ -9,15 +9,27 @@ public enum RailSchema {
   ])
 
   static let corridor = Schema([
-    .choice("kind", RailCorridorKind.allCases.map(\.rawValue), default: "dry_port",
-            doc: "dry_port (inland dry port in China) or border (land-bridge crossing: crossing delay and closures)"),
-    .fraction("demand_share", doc: "Share of the port's laden import and export boxes bound to this corridor's hinterland (with road_only_share the shares sum to 1)"),
+    .choice(
+      "kind", RailCorridorKind.allCases.map(\.rawValue), default: "dry_port",
+      doc: "dry_port (inland dry port in China) or border (land-bridge crossing: crossing delay and closures)"),
+    .fraction(
+      "demand_share",
+      doc:
+        "Share of the port's laden import and export boxes bound to this corridor's hinterland (with road_only_share the shares sum to 1)"),
     .number("rail_km", unit: .distance, min: 1e-9, doc: "Rail distance port ⇄ dry port or border crossing"),
     .number("road_km", unit: .distance, min: 1e-9, doc: "Road distance of the truck alternative over the same journey"),
-    .number("drayage_km", unit: .distance, default: "30km", min: 0, doc: "Road distance between the dry port (or crossing) and the customer's door"),
-    .number("departures_per_day", default: .optional, min: 1e-9, max: 1440, doc: "Trains per day in each direction, evenly spaced (give this, departures_per_week or departure_times; at most one a minute)"),
-    .number("departures_per_week", default: .optional, min: 1e-9, max: 10_080, doc: "Trains per week in each direction, evenly spaced (at most one a minute)"),
-    .list("departure_times", of: .number(.duration), default: .optional, doc: "Explicit departure times within one timetable_cycle, e.g. [6h, 18h]"),
+    .number(
+      "drayage_km", unit: .distance, default: "30km", min: 0,
+      doc: "Road distance between the dry port (or crossing) and the customer's door"),
+    .number(
+      "departures_per_day", default: .optional, min: 1e-9, max: 1440,
+      doc: "Trains per day in each direction, evenly spaced (give this, departures_per_week or departure_times; at most one a minute)"),
+    .number(
+      "departures_per_week", default: .optional, min: 1e-9, max: 10_080,
+      doc: "Trains per week in each direction, evenly spaced (at most one a minute)"),
+    .list(
+      "departure_times", of: .number(.duration), default: .optional,
+      doc: "Explicit departure times within one timetable_cycle, e.g. [6h, 18h]"),
     .duration("timetable_cycle", default: "1d", min: 1e-6, doc: "Cycle over which departure_times repeat (1d daily, 7d weekly)"),
     .duration("first_departure", default: "0h", doc: "Time of the first departure of an evenly spaced timetable"),
     .count("wagons", default: 50, min: 1, doc: "Wagons per train"),
@@ -32,11 +44,14 @@ public enum RailSchema {
   ])
 
   static let yard = Schema([
-    .number("capacity_teu", default: 5000, min: 0, doc: "Storage of the rail yard at the port in TEU (imports wait in the port yard while it is full)"),
+    .number(
+      "capacity_teu", default: 5000, min: 0,
+      doc: "Storage of the rail yard at the port in TEU (imports wait in the port yard while it is full)"),
     .count("handlers", default: 10, min: 1, doc: "Handling units moving batches between terminals and the rail yard"),
     .distribution("handling_time", of: .duration, default: "3h", doc: "Time to move one batch between a terminal and the rail yard"),
-    .choice("loading_order", RailLoadingOrder.allCases.map(\.rawValue), default: "fifo",
-            doc: "Order in which a departing train takes boxes: fifo (entry to the rail yard) or due (consignee's pick-up time)"),
+    .choice(
+      "loading_order", RailLoadingOrder.allCases.map(\.rawValue), default: "fifo",
+      doc: "Order in which a departing train takes boxes: fifo (entry to the rail yard) or due (consignee's pick-up time)"),
   ])
 
   static let choice = Schema([

@@ -28,9 +28,11 @@ final class CollectionVehicles {
   var vehicleJob: [Int]
   var load: [Double]
 
-  init(config: RecyclingConfig, plan: RecyclingPlan, network: RecyclingNetwork, metrics: RecyclingMetrics,
-       points: CollectionPoints, centres: RecyclingCentres, accounts: SharedAccounts, co2Source: Int, collectionCost: Int,
-       scheduler: Scheduler) {
+  init(
+    config: RecyclingConfig, plan: RecyclingPlan, network: RecyclingNetwork, metrics: RecyclingMetrics,
+    points: CollectionPoints, centres: RecyclingCentres, accounts: SharedAccounts, co2Source: Int, collectionCost: Int,
+    scheduler: Scheduler
+  ) {
     self.config = config
     self.plan = plan
     self.network = network
@@ -55,14 +57,16 @@ final class CollectionVehicles {
   /// Schedules every pickup job's first scheduled collection.
   func start() {
     for (j, job) in plan.jobs.enumerated() {
-      scheduler.schedule(after: config.points[job.point].collectionInterval, SubsystemTag.recycling,
-                   kind: RecyclingEvent.scheduledCollection.rawValue, entity: Int32(j))
+      scheduler.schedule(
+        after: config.points[job.point].collectionInterval, SubsystemTag.recycling,
+        kind: RecyclingEvent.scheduledCollection.rawValue, entity: Int32(j))
     }
   }
 
   func scheduledCollection(job j: Int) {
-    scheduler.schedule(after: config.points[plan.jobs[j].point].collectionInterval, SubsystemTag.recycling,
-                 kind: RecyclingEvent.scheduledCollection.rawValue, entity: Int32(j))
+    scheduler.schedule(
+      after: config.points[plan.jobs[j].point].collectionInterval, SubsystemTag.recycling,
+      kind: RecyclingEvent.scheduledCollection.rawValue, entity: Int32(j))
     if !jobQueued[j] && points.jobStock(j) > 0 { queue(job: j) }
   }
 
@@ -104,8 +108,9 @@ final class CollectionVehicles {
       }
       let v = idleVehicles[f].removeFirst()
       vehicleJob[v] = j
-      drive(vehicle: v, from: network.centreNode[centre], to: network.pointNode[job.point], departure: scheduler.now,
-            event: .vehicleAtPoint)
+      drive(
+        vehicle: v, from: network.centreNode[centre], to: network.pointNode[job.point], departure: scheduler.now,
+        event: .vehicleAtPoint)
     }
   }
 
@@ -155,8 +160,9 @@ final class CollectionVehicles {
     }
     jobQueued[j] = false
     metrics.trips[fleet.centre] += 1
-    drive(vehicle: v, from: network.pointNode[job.point], to: network.centreNode[fleet.centre],
-          departure: scheduler.now + fleet.config.loadingTime, event: .vehicleAtCentre)
+    drive(
+      vehicle: v, from: network.pointNode[job.point], to: network.centreNode[fleet.centre],
+      departure: scheduler.now + fleet.config.loadingTime, event: .vehicleAtCentre)
     // What is left (vehicle full) calls another vehicle if it is still above the threshold.
     if let threshold = config.points[job.point].pickupThreshold, points.jobStock(j) >= threshold { queue(job: j) }
   }

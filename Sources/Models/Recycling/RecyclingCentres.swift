@@ -23,8 +23,10 @@ final class RecyclingCentres {
   /// The batch on each line server (0 when idle).
   var serverLoad: [Double]
 
-  init(config: RecyclingConfig, plan: RecyclingPlan, metrics: RecyclingMetrics, costs: CostAccount, processingCost: Int,
-       scheduler: Scheduler) {
+  init(
+    config: RecyclingConfig, plan: RecyclingPlan, metrics: RecyclingMetrics, costs: CostAccount, processingCost: Int,
+    scheduler: Scheduler
+  ) {
     self.config = config
     self.plan = plan
     self.metrics = metrics
@@ -88,8 +90,9 @@ final class RecyclingCentres {
       inProcess[s] += amount
       busyServers[s] += 1
       metrics.busyLines[s].record(Double(busyServers[s]), at: scheduler.now)
-      scheduler.schedule(after: amount / line.capacity, SubsystemTag.recycling,
-                   kind: RecyclingEvent.batchProcessed.rawValue, entity: Int32(server), priority: .release)
+      scheduler.schedule(
+        after: amount / line.capacity, SubsystemTag.recycling,
+        kind: RecyclingEvent.batchProcessed.rawValue, entity: Int32(server), priority: .release)
     }
     storeChanged(s)
   }

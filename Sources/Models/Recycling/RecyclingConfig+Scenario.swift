@@ -20,17 +20,19 @@ extension RecyclingConfig {
       let mass = try c.distribution("lot_mass")
       if let problem = mass.validationProblem { throw c.error("lot_mass", problem) }
       guard mass.mean > 0 else { throw c.error("lot_mass", "the mean lot mass must be positive") }
-      categories.append(RecyclingCategory(
-        name: c.name ?? "", eprTarget: try c.fraction("epr_target"), captureCeiling: try c.fraction("capture_ceiling"),
-        lotMass: mass, fractions: fractions))
+      categories.append(
+        RecyclingCategory(
+          name: c.name ?? "", eprTarget: try c.fraction("epr_target"), captureCeiling: try c.fraction("capture_ceiling"),
+          lotMass: mass, fractions: fractions))
     }
     guard !categories.isEmpty else { throw section.error("categories", "expected at least one category") }
     let names = categories.map(\.name)
 
     func category(_ name: String, in s: ScenarioSection, key: String?) throws(ScenarioError) -> Int {
       guard let i = names.firstIndex(of: name) else {
-        throw s.error(key, "unknown category '\(name)'; categories are \(names.joined(separator: ", "))",
-                      suggestion: ScenarioSuggest.nearest(to: name, among: names))
+        throw s.error(
+          key, "unknown category '\(name)'; categories are \(names.joined(separator: ", "))",
+          suggestion: ScenarioSuggest.nearest(to: name, among: names))
       }
       return i
     }
@@ -62,8 +64,9 @@ extension RecyclingConfig {
           throw r.error(nil, "give exactly one of rate (e.g. 12 t/d) or stock_in_use with lifetime")
         }
       }
-      districts.append(RecyclingDistrict(
-        name: d.name ?? "", latitude: try d.number("latitude"), longitude: try d.number("longitude"), returnRate: rates))
+      districts.append(
+        RecyclingDistrict(
+          name: d.name ?? "", latitude: try d.number("latitude"), longitude: try d.number("longitude"), returnRate: rates))
     }
 
     var centres: [RecyclingCentre] = []
@@ -73,25 +76,31 @@ extension RecyclingConfig {
         let c = try category(l.name ?? "", in: l, key: "name")
         let capacity = try l.rate("capacity")
         guard capacity > 0 else { throw l.error("capacity", "must be positive, e.g. 0.5 t/h") }
-        lines.append(ProcessingLine(
-          category: c, parallelLines: try l.resourceCount("parallel_lines"), capacity: capacity,
-          batch: try l.number("batch"), permitCap: try l.optional("permit_cap", l.number),
-          planningThreshold: try l.optional("planning_threshold", l.number), costPerTonne: try l.number("cost_per_tonne"),
-          shiftStart: try l.duration("shift_start"), workingHours: try l.duration("working_hours")))
+        lines.append(
+          ProcessingLine(
+            category: c, parallelLines: try l.resourceCount("parallel_lines"), capacity: capacity,
+            batch: try l.number("batch"), permitCap: try l.optional("permit_cap", l.number),
+            planningThreshold: try l.optional("planning_threshold", l.number), costPerTonne: try l.number("cost_per_tonne"),
+            shiftStart: try l.duration("shift_start"), workingHours: try l.duration("working_hours")))
       }
       var fleets: [CollectionFleet] = []
       for f in try k.namedList("fleets") {
         let carried = try categoryList(f, "categories")
         guard !carried.isEmpty else { throw f.error("categories", "expected at least one category") }
         for c in carried where !lines.contains(where: { $0.category == c }) {
-          throw f.error("categories", "centre '\(k.name ?? "")' has no line for category '\(names[c])' that this fleet carries; add recycling.centres[name=\(k.name ?? "")].lines[name=\(names[c])]")
+          throw f.error(
+            "categories",
+            "centre '\(k.name ?? "")' has no line for category '\(names[c])' that this fleet carries; add recycling.centres[name=\(k.name ?? "")].lines[name=\(names[c])]"
+          )
         }
-        fleets.append(CollectionFleet(
-          name: f.name ?? "", vehicles: try f.resourceCount("vehicles"), capacity: try f.number("capacity"), categories: carried,
-          co2PerKm: try f.number("co2_per_km"), costPerKm: try f.number("cost_per_km"), loadingTime: try f.duration("loading_time")))
+        fleets.append(
+          CollectionFleet(
+            name: f.name ?? "", vehicles: try f.resourceCount("vehicles"), capacity: try f.number("capacity"), categories: carried,
+            co2PerKm: try f.number("co2_per_km"), costPerKm: try f.number("cost_per_km"), loadingTime: try f.duration("loading_time")))
       }
-      centres.append(RecyclingCentre(
-        name: k.name ?? "", latitude: try k.number("latitude"), longitude: try k.number("longitude"), lines: lines, fleets: fleets))
+      centres.append(
+        RecyclingCentre(
+          name: k.name ?? "", latitude: try k.number("latitude"), longitude: try k.number("longitude"), lines: lines, fleets: fleets))
     }
     let vehicles = centres.reduce(0) { total, k in k.fleets.reduce(total) { $0 + $1.vehicles } }
     try ModelSize.checkVehicles(section, "centres", total: vehicles)
@@ -100,32 +109,40 @@ extension RecyclingConfig {
 
     let pointSections = try section.namedList("collection_points")
     guard centres.count + pointSections.count <= RecyclingSchema.maxSites else {
-      throw section.error("collection_points",
-        "expected at most \(RecyclingSchema.maxSites) centres and collection points together (the road network links every pair), found \(centres.count) centres and \(pointSections.count) points")
+      throw section.error(
+        "collection_points",
+        "expected at most \(RecyclingSchema.maxSites) centres and collection points together (the road network links every pair), found \(centres.count) centres and \(pointSections.count) points"
+      )
     }
-    try ModelSize.checkTable(section, "collection_points", rows: (pointSections.count, "collection points"), columns: (categories.count, "categories"))
+    try ModelSize.checkTable(
+      section, "collection_points", rows: (pointSections.count, "collection points"), columns: (categories.count, "categories"))
     var points: [CollectionPoint] = []
     for p in pointSections {
       let centreName = try p.string("centre")
       guard let k = centreNames.firstIndex(of: centreName) else {
-        throw p.error("centre", "no centre named '\(centreName)'; centres are \(centreNames.joined(separator: ", "))",
-                      suggestion: ScenarioSuggest.nearest(to: centreName, among: centreNames))
+        throw p.error(
+          "centre", "no centre named '\(centreName)'; centres are \(centreNames.joined(separator: ", "))",
+          suggestion: ScenarioSuggest.nearest(to: centreName, among: centreNames))
       }
       let accepted = try categoryList(p, "categories")
       guard !accepted.isEmpty else { throw p.error("categories", "expected at least one category") }
       for c in accepted {
         guard centres[k].line(for: c) != nil else {
-          throw p.error("categories", "centre '\(centreName)' has no line for category '\(names[c])' sent to it by this point; add recycling.centres[name=\(centreName)].lines[name=\(names[c])] or send it elsewhere")
+          throw p.error(
+            "categories",
+            "centre '\(centreName)' has no line for category '\(names[c])' sent to it by this point; add recycling.centres[name=\(centreName)].lines[name=\(names[c])] or send it elsewhere"
+          )
         }
         guard centres[k].fleets.contains(where: { $0.categories.contains(c) && $0.vehicles > 0 }) else {
           throw p.error("categories", "centre '\(centreName)' has no vehicles carrying category '\(names[c])'; add it to one of its fleets")
         }
       }
       let kind = CollectionPointKind(rawValue: try p.string("kind")) ?? .community
-      points.append(CollectionPoint(
-        name: p.name ?? "", kind: kind, latitude: try p.number("latitude"), longitude: try p.number("longitude"),
-        categories: accepted, centre: k, collectionInterval: try p.duration("collection_interval"),
-        pickupThreshold: try p.optional("pickup_threshold", p.number), capacity: try p.optional("capacity", p.number)))
+      points.append(
+        CollectionPoint(
+          name: p.name ?? "", kind: kind, latitude: try p.number("latitude"), longitude: try p.number("longitude"),
+          categories: accepted, centre: k, collectionInterval: try p.duration("collection_interval"),
+          pickupThreshold: try p.optional("pickup_threshold", p.number), capacity: try p.optional("capacity", p.number)))
     }
     let starts = try section.numbers("speed_start_hours")
     let speeds = try section.numbers("speed_kmh")
@@ -137,7 +154,8 @@ extension RecyclingConfig {
     let access = CaptureModel(
       distanceScaleKm: try section.number("access_distance_scale"),
       halfFrequencyPerWeek: try section.rate("access_half_frequency") * 168)
-    self.init(categories: categories, districts: districts, centres: centres, points: points, access: access,
-              detourFactor: try section.number("detour_factor"), speedStartHours: starts, speedKmPerHour: speeds)
+    self.init(
+      categories: categories, districts: districts, centres: centres, points: points, access: access,
+      detourFactor: try section.number("detour_factor"), speedStartHours: starts, speedKmPerHour: speeds)
   }
 }

@@ -19,8 +19,11 @@ extension RecyclingConfig {
       let load = capacity > 0 ? offered[s] / capacity : .infinity
       if load >= 1 {
         let centre = centres[plan.storeCentre[s]].name, category = categories[plan.storeCategory[s]].name
-        out.append(String(format: "recycling.centres[name=%@].lines[name=%@]: offered load %@ of capacity (%@ t/h returned formally, %@ t/h at most, over the day): the store grows without bound or collection stops at the permit cap",
-                          centre, category, warningNumber(load, 2), warningNumber(offered[s], 2), warningNumber(capacity, 2)))
+        out.append(
+          String(
+            format:
+              "recycling.centres[name=%@].lines[name=%@]: offered load %@ of capacity (%@ t/h returned formally, %@ t/h at most, over the day): the store grows without bound or collection stops at the permit cap",
+            centre, category, warningNumber(load, 2), warningNumber(offered[s], 2), warningNumber(capacity, 2)))
       }
     }
     return out

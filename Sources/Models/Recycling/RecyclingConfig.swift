@@ -21,9 +21,11 @@ public struct RecyclingConfig: Sendable, Equatable {
   public var speedStartHours: [Double]
   public var speedKmPerHour: [Double]
 
-  public init(categories: [RecyclingCategory], districts: [RecyclingDistrict], centres: [RecyclingCentre],
-              points: [CollectionPoint], access: CaptureModel, detourFactor: Double = 1.3,
-              speedStartHours: [Double] = [0], speedKmPerHour: [Double] = [40]) {
+  public init(
+    categories: [RecyclingCategory], districts: [RecyclingDistrict], centres: [RecyclingCentre],
+    points: [CollectionPoint], access: CaptureModel, detourFactor: Double = 1.3,
+    speedStartHours: [Double] = [0], speedKmPerHour: [Double] = [40]
+  ) {
     self.categories = categories
     self.districts = districts
     self.centres = centres
@@ -131,8 +133,10 @@ public struct ProcessingLine: Sendable, Equatable {
   public var shiftStart: Double
   public var workingHours: Double
 
-  public init(category: Int, parallelLines: Int = 1, capacity: Double, batch: Double = 1, permitCap: Double? = nil,
-              planningThreshold: Double? = nil, costPerTonne: Double = 0, shiftStart: Double = 0, workingHours: Double = 24) {
+  public init(
+    category: Int, parallelLines: Int = 1, capacity: Double, batch: Double = 1, permitCap: Double? = nil,
+    planningThreshold: Double? = nil, costPerTonne: Double = 0, shiftStart: Double = 0, workingHours: Double = 24
+  ) {
     self.category = category
     self.parallelLines = parallelLines
     self.capacity = capacity
@@ -175,8 +179,10 @@ public struct CollectionFleet: Sendable, Equatable {
   /// Time at a point to load, in hours.
   public var loadingTime: Double
 
-  public init(name: String, vehicles: Int, capacity: Double, categories: [Int], co2PerKm: Double = 0,
-              costPerKm: Double = 0, loadingTime: Double = 1.0 / 3) {
+  public init(
+    name: String, vehicles: Int, capacity: Double, categories: [Int], co2PerKm: Double = 0,
+    costPerKm: Double = 0, loadingTime: Double = 1.0 / 3
+  ) {
     self.name = name
     self.vehicles = vehicles
     self.capacity = capacity
@@ -215,8 +221,10 @@ public struct CollectionPoint: Sendable, Equatable {
   /// Tonnes the point can hold; a formal return that does not fit leaks. `nil` = unlimited.
   public var capacity: Double?
 
-  public init(name: String, kind: CollectionPointKind, latitude: Double, longitude: Double, categories: [Int], centre: Int,
-              collectionInterval: Double, pickupThreshold: Double? = nil, capacity: Double? = nil) {
+  public init(
+    name: String, kind: CollectionPointKind, latitude: Double, longitude: Double, categories: [Int], centre: Int,
+    collectionInterval: Double, pickupThreshold: Double? = nil, capacity: Double? = nil
+  ) {
     self.name = name
     self.kind = kind
     self.latitude = latitude

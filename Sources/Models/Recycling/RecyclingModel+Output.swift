@@ -5,9 +5,11 @@ extension RecyclingModel {
   var centreAxis: LabelAxis { LabelAxis(name: "centre", labels: config.centres.map(\.name)) }
   /// Stores and their lines: one label per centre × category with a line (`Ziya/weee`).
   var storeAxis: LabelAxis {
-    LabelAxis(name: "store", labels: plan.storeCentre.indices.map {
-      "\(config.centres[plan.storeCentre[$0]].name)/\(config.categories[plan.storeCategory[$0]].name)"
-    })
+    LabelAxis(
+      name: "store",
+      labels: plan.storeCentre.indices.map {
+        "\(config.centres[plan.storeCentre[$0]].name)/\(config.categories[plan.storeCategory[$0]].name)"
+      })
   }
   var fractionAxis: LabelAxis {
     LabelAxis(name: "fraction", labels: config.categories.flatMap { c in c.fractions.map { "\(c.name)/\($0.name)" } })
@@ -18,8 +20,12 @@ extension RecyclingModel {
     let series = SeriesList(sampler: sim.sampler, subsystem: Self.subsystem)
     let categories = categoryAxis, stores = storeAxis, centres = centreAxis
     series.add("generated", "Cumulative end-of-life tonnes generated", "t", categories) { [unowned self] c in metrics.run.generated[c] }
-    series.add("formally_returned", "Cumulative tonnes returned to formal collection points", "t", categories) { [unowned self] c in metrics.run.formal[c] }
-    series.add("collected", "Cumulative tonnes collected from points by vehicles", "t", categories) { [unowned self] c in metrics.run.collected[c] }
+    series.add("formally_returned", "Cumulative tonnes returned to formal collection points", "t", categories) { [unowned self] c in
+      metrics.run.formal[c]
+    }
+    series.add("collected", "Cumulative tonnes collected from points by vehicles", "t", categories) { [unowned self] c in
+      metrics.run.collected[c]
+    }
     series.add("leaked", "Cumulative tonnes leaked to the informal sector", "t", categories) { [unowned self] c in metrics.run.leaked[c] }
     series.add("processed", "Cumulative tonnes processed at centres", "t", categories) { [unowned self] c in metrics.run.processed[c] }
     series.add("backlog_at_points", "Tonnes waiting at collection points", "t", categories) { [unowned self] c in
@@ -62,19 +68,30 @@ extension RecyclingModel {
     kpis.add("collection_rate", "Formal collection rate (formally returned ÷ generated)", "1", .higher, rate, categoryAxis)
     kpis.add("collection_rate_total", "Formal collection rate, all categories by mass", "1", .higher, [totalRate])
     kpis.add("epr_target", "EPR collection-rate target", "1", .none, config.categories.map(\.eprTarget), categoryAxis)
-    kpis.add("epr_gap", "Collection rate minus EPR target (negative: below target)", "1", .higher,
-        (0..<nc).map { rate[$0] - config.categories[$0].eprTarget }, categoryAxis, validMin: nil)
+    kpis.add(
+      "epr_gap", "Collection rate minus EPR target (negative: below target)", "1", .higher,
+      (0..<nc).map { rate[$0] - config.categories[$0].eprTarget }, categoryAxis, validMin: nil)
     kpis.add("backlog_at_points_mean", "Mean tonnes waiting at collection points", "t", .lower, pointMeans, categoryAxis)
     kpis.add("backlog_at_points_total_mean", "Mean tonnes waiting at all collection points", "t", .lower, [pointMeans.reduce(0, +)])
     kpis.add("backlog_at_centre_mean", "Mean tonnes stored waiting for a line", "t", .lower, waitingMeans, storeAxis)
-    kpis.add("backlog_at_centres_total_mean", "Mean tonnes stored waiting for a line, all centres", "t", .lower, [waitingMeans.reduce(0, +)])
-    kpis.add("storage_on_site_mean", "Mean tonnes on site (stored + in process)", "t", .lower, metrics.onSite.map { $0.mean(until: horizon) }, storeAxis)
+    kpis.add(
+      "backlog_at_centres_total_mean", "Mean tonnes stored waiting for a line, all centres", "t", .lower, [waitingMeans.reduce(0, +)])
+    kpis.add(
+      "storage_on_site_mean", "Mean tonnes on site (stored + in process)", "t", .lower, metrics.onSite.map { $0.mean(until: horizon) },
+      storeAxis)
     kpis.add("storage_on_site_max", "Highest tonnes on site", "t", .lower, metrics.onSite.map(\.max), storeAxis)
-    kpis.add("threshold_exceedances", "Times tonnes on site rose above the planning threshold", "1", .lower, metrics.exceedances.map(Double.init), storeAxis)
-    kpis.add("time_above_threshold", "Share of time above the planning threshold", "1", .lower, metrics.aboveThreshold.map { $0.mean(until: horizon) }, storeAxis)
-    kpis.add("deferred_pickups", "Pickups deferred because the permit cap left no room", "1", .lower, metrics.deferrals.map(Double.init), storeAxis)
-    kpis.add("line_utilisation", "Processing line utilisation", "1", .none,
-        (0..<stores).map { metrics.busyLines[$0].mean(until: horizon) / Double(plan.storeLine[$0].parallelLines) }, storeAxis)
+    kpis.add(
+      "threshold_exceedances", "Times tonnes on site rose above the planning threshold", "1", .lower, metrics.exceedances.map(Double.init),
+      storeAxis)
+    kpis.add(
+      "time_above_threshold", "Share of time above the planning threshold", "1", .lower,
+      metrics.aboveThreshold.map { $0.mean(until: horizon) }, storeAxis)
+    kpis.add(
+      "deferred_pickups", "Pickups deferred because the permit cap left no room", "1", .lower, metrics.deferrals.map(Double.init), storeAxis
+    )
+    kpis.add(
+      "line_utilisation", "Processing line utilisation", "1", .none,
+      (0..<stores).map { metrics.busyLines[$0].mean(until: horizon) / Double(plan.storeLine[$0].parallelLines) }, storeAxis)
     kpis.add("processed", "Tonnes processed", "t", .higher, k.processed, categoryAxis)
     kpis.add("recovered", "Tonnes of material recovered, by fraction", "t", .higher, k.recovered, fractionAxis)
     kpis.add("residue", "Tonnes of residue (processed − recovered)", "t", .lower, k.residue, categoryAxis)
@@ -95,14 +112,18 @@ extension RecyclingModel {
       if let cap = plan.storeLine[s].permitCap, metrics.maxOnSite[s] > cap * (1 + 1e-12) { permitExceeded += 1 }
     }
     return [
-      CheckOutput(name: "returns_balance", longName: "Tonnes generated = collected + leaked + waiting at points", units: "t",
-                  entered: sum(r.generated), left: sum(r.collected) + sum(r.leaked), remained: atPoints, tolerance: 1e-9),
-      CheckOutput(name: "collection_balance", longName: "Tonnes collected = processed + in storage or process + in transit", units: "t",
-                  entered: sum(r.collected), left: sum(r.processed), remained: inSystem, tolerance: 1e-9),
-      CheckOutput(name: "processing_balance", longName: "Tonnes processed = recovered + residue", units: "t",
-                  entered: sum(r.processed), left: sum(r.recovered) + sum(r.residue), remained: 0, tolerance: 1e-9),
-      CheckOutput(name: "permit_cap", longName: "Stores above their permit cap at any time", units: "1",
-                  entered: permitExceeded, left: 0, remained: 0),
+      CheckOutput(
+        name: "returns_balance", longName: "Tonnes generated = collected + leaked + waiting at points", units: "t",
+        entered: sum(r.generated), left: sum(r.collected) + sum(r.leaked), remained: atPoints, tolerance: 1e-9),
+      CheckOutput(
+        name: "collection_balance", longName: "Tonnes collected = processed + in storage or process + in transit", units: "t",
+        entered: sum(r.collected), left: sum(r.processed), remained: inSystem, tolerance: 1e-9),
+      CheckOutput(
+        name: "processing_balance", longName: "Tonnes processed = recovered + residue", units: "t",
+        entered: sum(r.processed), left: sum(r.recovered) + sum(r.residue), remained: 0, tolerance: 1e-9),
+      CheckOutput(
+        name: "permit_cap", longName: "Stores above their permit cap at any time", units: "1",
+        entered: permitExceeded, left: 0, remained: 0),
     ]
   }
 }

@@ -67,13 +67,16 @@ public final class RecyclingModel: SubsystemModel {
     let collectionCost = context.costCategory(.recycling, "collection")
     let processingCost = context.costCategory(.recycling, "processing")
     points = CollectionPoints(config: config, plan: plan, metrics: metrics, scheduler: scheduler)
-    centres = RecyclingCentres(config: config, plan: plan, metrics: metrics, costs: context.accounts.costs,
-                               processingCost: processingCost, scheduler: scheduler)
-    vehicles = CollectionVehicles(config: config, plan: plan, network: RecyclingNetwork(config), metrics: metrics,
-                                  points: points, centres: centres, accounts: context.accounts, co2Source: co2Source,
-                                  collectionCost: collectionCost, scheduler: scheduler)
-    returns = RecyclingReturns(config: config, plan: plan, metrics: metrics, points: points, vehicles: vehicles,
-                               arrivalStreams: arrivalStreams, lotStreams: lotStreams, scheduler: scheduler)
+    centres = RecyclingCentres(
+      config: config, plan: plan, metrics: metrics, costs: context.accounts.costs,
+      processingCost: processingCost, scheduler: scheduler)
+    vehicles = CollectionVehicles(
+      config: config, plan: plan, network: RecyclingNetwork(config), metrics: metrics,
+      points: points, centres: centres, accounts: context.accounts, co2Source: co2Source,
+      collectionCost: collectionCost, scheduler: scheduler)
+    returns = RecyclingReturns(
+      config: config, plan: plan, metrics: metrics, points: points, vehicles: vehicles,
+      arrivalStreams: arrivalStreams, lotStreams: lotStreams, scheduler: scheduler)
     context.register(self)
     registerSeries()
   }

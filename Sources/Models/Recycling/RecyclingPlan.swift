@@ -69,8 +69,10 @@ struct RecyclingPlan {
     for (d, district) in config.districts.enumerated() {
       for c in 0..<nc where district.returnRate[c] > 0 {
         let access = RecyclingPlan.access(config, district: d, category: c)
-        sources.append(Source(district: d, category: c, rate: district.returnRate[c], point: access.point,
-                              distanceKm: access.distanceKm, capture: access.capture))
+        sources.append(
+          Source(
+            district: d, category: c, rate: district.returnRate[c], point: access.point,
+            distanceKm: access.distanceKm, capture: access.capture))
       }
     }
   }
@@ -82,8 +84,9 @@ struct RecyclingPlan {
     var best = -1
     var bestKm = Double.infinity
     for (p, point) in config.points.enumerated() where point.categories.contains(c) {
-      let km = config.roadKm(latitude1: district.latitude, longitude1: district.longitude,
-                             latitude2: point.latitude, longitude2: point.longitude)
+      let km = config.roadKm(
+        latitude1: district.latitude, longitude1: district.longitude,
+        latitude2: point.latitude, longitude2: point.longitude)
       if km < bestKm {
         best = p
         bestKm = km

@@ -15,8 +15,10 @@ final class RecyclingReturns {
   let arrivalStreams: [RandomStream]
   let lotStreams: [RandomStream]
 
-  init(config: RecyclingConfig, plan: RecyclingPlan, metrics: RecyclingMetrics, points: CollectionPoints,
-       vehicles: CollectionVehicles, arrivalStreams: [RandomStream], lotStreams: [RandomStream], scheduler: Scheduler) {
+  init(
+    config: RecyclingConfig, plan: RecyclingPlan, metrics: RecyclingMetrics, points: CollectionPoints,
+    vehicles: CollectionVehicles, arrivalStreams: [RandomStream], lotStreams: [RandomStream], scheduler: Scheduler
+  ) {
     self.config = config
     self.plan = plan
     self.metrics = metrics
@@ -30,8 +32,9 @@ final class RecyclingReturns {
   /// Schedules every source's first lot.
   func start() {
     for (s, source) in plan.sources.enumerated() {
-      scheduler.schedule(after: nextLotDelay(source: s, source.category), SubsystemTag.recycling,
-                   kind: RecyclingEvent.returnArrival.rawValue, entity: Int32(s), priority: .arrival)
+      scheduler.schedule(
+        after: nextLotDelay(source: s, source.category), SubsystemTag.recycling,
+        kind: RecyclingEvent.returnArrival.rawValue, entity: Int32(s), priority: .arrival)
     }
   }
 
@@ -43,8 +46,9 @@ final class RecyclingReturns {
   func lotArrives(source s: Int) {
     let source = plan.sources[s]
     let c = source.category
-    scheduler.schedule(after: nextLotDelay(source: s, c), SubsystemTag.recycling,
-                 kind: RecyclingEvent.returnArrival.rawValue, entity: Int32(s), priority: .arrival)
+    scheduler.schedule(
+      after: nextLotDelay(source: s, c), SubsystemTag.recycling,
+      kind: RecyclingEvent.returnArrival.rawValue, entity: Int32(s), priority: .arrival)
     // The lot's attributes, from its own stream, whatever happens to it next.
     let stream = lotStreams[s]
     let mass = Swift.max(1e-6, config.categories[c].lotMass.sample(stream))

@@ -85,8 +85,10 @@ public struct AmbientProfile: Sendable, Equatable {
   public var warmestHour: Double
   public var startDay: Double
 
-  public init(mean: Double, seasonalAmplitude: Double = 0, warmestDay: Double = 200, dailyAmplitude: Double = 0,
-              warmestHour: Double = 15, startDay: Double = 1) {
+  public init(
+    mean: Double, seasonalAmplitude: Double = 0, warmestDay: Double = 200, dailyAmplitude: Double = 0,
+    warmestHour: Double = 15, startDay: Double = 1
+  ) {
     self.mean = mean
     self.seasonalAmplitude = seasonalAmplitude
     self.warmestDay = warmestDay

@@ -76,7 +76,10 @@ extension RingBases {
   /// Sends free trucks of a base (reefers first, in fleet order) to its waiting direct deliveries.
   func dispatchDirect(base b: Int) {
     while !baseJobs[b].isEmpty {
-      guard let f = config.fleets.indices.first(where: { config.fleets[$0].home == b && !config.fleets[$0].homeIsHub && !trucks.idle[$0].isEmpty })
+      guard
+        let f = config.fleets.indices.first(where: {
+          config.fleets[$0].home == b && !config.fleets[$0].homeIsHub && !trucks.idle[$0].isEmpty
+        })
       else { return }
       let v = trucks.idle[f].removeFirst()
       let job = baseJobs[b].removeFirst()

@@ -28,8 +28,10 @@ final class RingBases {
   let baseOrder: [[Int]]
   let maxBaseCapacity: [Double]
 
-  init(config: RingConfig, network: RingNetwork, produce: RingProduce, trucks: RingTrucks, jobs: RingDeliveryJobs,
-       harvestStreams: [RandomStream], lotStreams: [RandomStream], scheduler: Scheduler) {
+  init(
+    config: RingConfig, network: RingNetwork, produce: RingProduce, trucks: RingTrucks, jobs: RingDeliveryJobs,
+    harvestStreams: [RandomStream], lotStreams: [RandomStream], scheduler: Scheduler
+  ) {
     self.config = config
     self.scheduler = scheduler
     self.produce = produce
@@ -68,8 +70,9 @@ final class RingBases {
     for (b, base) in config.bases.enumerated() {
       for c in 0..<nc where base.harvestRate[c] > 0 {
         let s = b * nc + c
-        scheduler.schedule(at: nextHarvest(source: s, after: 0), SubsystemTag.ring, kind: RingEvent.harvest.rawValue,
-                           entity: Int32(s), priority: .arrival)
+        scheduler.schedule(
+          at: nextHarvest(source: s, after: 0), SubsystemTag.ring, kind: RingEvent.harvest.rawValue,
+          entity: Int32(s), priority: .arrival)
       }
     }
   }
@@ -108,8 +111,9 @@ final class RingBases {
     let b = s / nc, c = s % nc
     let base = config.bases[b]
     let now = scheduler.now
-    scheduler.schedule(at: nextHarvest(source: s, after: now), SubsystemTag.ring, kind: RingEvent.harvest.rawValue,
-                       entity: Int32(s), priority: .arrival)
+    scheduler.schedule(
+      at: nextHarvest(source: s, after: now), SubsystemTag.ring, kind: RingEvent.harvest.rawValue,
+      entity: Int32(s), priority: .arrival)
     // The lot's attributes, from its own stream, whatever happens to it next.
     let stream = lotStreams[s]
     let mass = Swift.max(1e-6, config.categories[c].lotMass.sample(stream))
@@ -117,8 +121,9 @@ final class RingBases {
     let precool = stream.uniform() < base.precoolingShare
     let coldRoom = stream.uniform() < config.categories[c].coldStorageShare
     let node = baseNode[b]
-    let lot = lots.allocate(category: c, weight: mass, quality: produce.quality[c].initialQuality, at: now, origin: b, node: node,
-                            tagged: tagged)
+    let lot = lots.allocate(
+      category: c, weight: mass, quality: produce.quality[c].initialQuality, at: now, origin: b, node: node,
+      tagged: tagged)
     lots.coldRoom[Int(lot)] = coldRoom
     metrics.run.harvested[c] += mass
     metrics.kpi.harvested[c] += mass
@@ -168,7 +173,10 @@ final class RingBases {
     let now = scheduler.now
     dispatchDirect(base: b)
     while queueHead[b] >= 0 {
-      guard let f = config.fleets.indices.first(where: { config.fleets[$0].home == b && !config.fleets[$0].homeIsHub && !trucks.idle[$0].isEmpty })
+      guard
+        let f = config.fleets.indices.first(where: {
+          config.fleets[$0].home == b && !config.fleets[$0].homeIsHub && !trucks.idle[$0].isEmpty
+        })
       else { break }
       let capacity = config.fleets[f].capacity
       let overdue = now - lots.stored[Int(queueHead[b])] >= base.maxHold - 1e-9

@@ -11,8 +11,11 @@ extension RingConfig {
       let demand = destinations.reduce(0.0) { $0 + $1.dailyDemand[c] }
       let imported = (portSupply?.categoryShares[c] ?? 0) > 0
       if demand > 0, supply < demand, !imported {
-        out.append(String(format: "ring.categories[name=%@]: bases harvest %@ t/d but destinations order %@ t/d, and the port imports none; the rest goes unmet",
-                          category.name, warningNumber(supply, 0), warningNumber(demand, 0)))
+        out.append(
+          String(
+            format:
+              "ring.categories[name=%@]: bases harvest %@ t/d but destinations order %@ t/d, and the port imports none; the rest goes unmet",
+            category.name, warningNumber(supply, 0), warningNumber(demand, 0)))
       }
     }
     for (b, base) in bases.enumerated() {
@@ -21,8 +24,10 @@ extension RingConfig {
       // Rough: at least one round trip of 4 h per truck and day within the harvest window.
       let perDay = capacity * Swift.max(1, base.harvestHours / 4)
       if tonnes > 0, perDay < tonnes {
-        out.append(String(format: "ring.bases[name=%@]: %@ t/d harvested but its trucks carry about %@ t/d; lots will wait and spoil",
-                          base.name, warningNumber(tonnes, 0), warningNumber(perDay, 0)))
+        out.append(
+          String(
+            format: "ring.bases[name=%@]: %@ t/d harvested but its trucks carry about %@ t/d; lots will wait and spoil",
+            base.name, warningNumber(tonnes, 0), warningNumber(perDay, 0)))
       }
     }
     return out

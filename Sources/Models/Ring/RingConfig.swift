@@ -34,11 +34,13 @@ public struct RingConfig: Sendable, Equatable {
   /// Keep every tagged lot's steps for `--trace ring` (set by the caller, not the scenario).
   public var recordTraces: Bool
 
-  public init(categories: [RingCategory], bands: [TemperatureBand], ambient: AmbientProfile, roads: RoadDescription,
-              bases: [RingBase], hubs: [RingHub], destinations: [RingDestination], fleets: [RingFleet],
-              portSupply: PortFoodSupply? = nil, dispatchPolicy: DispatchPolicy = .fefo,
-              baseDispatch: BaseDispatch = .shortfall, recordLoss: Double = 0,
-              targetLeadTime: Double = 1, hubMaxDwell: Double? = nil, recordTraces: Bool = false) {
+  public init(
+    categories: [RingCategory], bands: [TemperatureBand], ambient: AmbientProfile, roads: RoadDescription,
+    bases: [RingBase], hubs: [RingHub], destinations: [RingDestination], fleets: [RingFleet],
+    portSupply: PortFoodSupply? = nil, dispatchPolicy: DispatchPolicy = .fefo,
+    baseDispatch: BaseDispatch = .shortfall, recordLoss: Double = 0,
+    targetLeadTime: Double = 1, hubMaxDwell: Double? = nil, recordTraces: Bool = false
+  ) {
     self.categories = categories
     self.bands = bands
     self.ambient = ambient
@@ -102,8 +104,10 @@ public struct RingCategory: Sendable, Equatable {
   /// nil for the ring's `hub_max_dwell` (e.g. same-day "hot" meat).
   public var outdoorMaxDwell: Double?
 
-  public init(name: String, shelfLife: Double, initialQuality: Double = 1, threshold: Double, coldTemperature: Double,
-              lotMass: Distribution, orderSize: Distribution, coldStorageShare: Double = 1, outdoorMaxDwell: Double? = nil) {
+  public init(
+    name: String, shelfLife: Double, initialQuality: Double = 1, threshold: Double, coldTemperature: Double,
+    lotMass: Distribution, orderSize: Distribution, coldStorageShare: Double = 1, outdoorMaxDwell: Double? = nil
+  ) {
     self.name = name
     self.shelfLife = shelfLife
     self.initialQuality = initialQuality
@@ -149,9 +153,11 @@ public struct RingBase: Sendable, Equatable {
   public var dispatchLoad: Double
   public var maxHold: Double
 
-  public init(name: String, latitude: Double, longitude: Double, hub: Int, harvestRate: [Double], harvestStart: Double = 4,
-              harvestHours: Double = 12, tracingCoverage: Double = 0, precoolingShare: Double = 0, precoolTime: Double = 2,
-              dispatchLoad: Double = 0.8, maxHold: Double = 3) {
+  public init(
+    name: String, latitude: Double, longitude: Double, hub: Int, harvestRate: [Double], harvestStart: Double = 4,
+    harvestHours: Double = 12, tracingCoverage: Double = 0, precoolingShare: Double = 0, precoolTime: Double = 2,
+    dispatchLoad: Double = 0.8, maxHold: Double = 3
+  ) {
     self.name = name
     self.latitude = latitude
     self.longitude = longitude
@@ -237,10 +243,12 @@ public struct RingFleet: Sendable, Equatable {
   public var co2PerKm: Double
   public var costPerKm: Double
 
-  public init(name: String, kind: VehicleKind, home: Int, homeIsHub: Bool, vehicles: Int, capacity: Double,
-              loadingTime: Double = 0.5, unloadingTime: Double = 0.5, failureProbability: Double = 0,
-              excursionDuration: Distribution = .constant(1), speedFactor: Double = 1, entryPermit: Bool = false,
-              co2PerKm: Double = 0, costPerKm: Double = 0) {
+  public init(
+    name: String, kind: VehicleKind, home: Int, homeIsHub: Bool, vehicles: Int, capacity: Double,
+    loadingTime: Double = 0.5, unloadingTime: Double = 0.5, failureProbability: Double = 0,
+    excursionDuration: Distribution = .constant(1), speedFactor: Double = 1, entryPermit: Bool = false,
+    co2PerKm: Double = 0, costPerKm: Double = 0
+  ) {
     self.name = name
     self.kind = kind
     self.home = home
@@ -276,8 +284,10 @@ public struct PortFoodSupply: Sendable, Equatable {
   public var co2PerKm: Double
   public var costPerKm: Double
 
-  public init(node: String = "Tianjin Port", latitude: Double, longitude: Double, reeferShare: Double, tonnesPerTEU: Double,
-              hub: Int, categoryShares: [Double], tracingCoverage: Double = 1, co2PerKm: Double = 0, costPerKm: Double = 0) {
+  public init(
+    node: String = "Tianjin Port", latitude: Double, longitude: Double, reeferShare: Double, tonnesPerTEU: Double,
+    hub: Int, categoryShares: [Double], tracingCoverage: Double = 1, co2PerKm: Double = 0, costPerKm: Double = 0
+  ) {
     self.node = node
     self.latitude = latitude
     self.longitude = longitude

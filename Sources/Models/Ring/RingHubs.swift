@@ -25,8 +25,10 @@ final class RingHubs {
   /// The largest delivery truck of each hub (t).
   let maxDeliveryCapacity: [Double]
 
-  init(config: RingConfig, network net: RingNetwork, produce: RingProduce, trucks: RingTrucks, jobs: RingDeliveryJobs,
-       scheduler: Scheduler) {
+  init(
+    config: RingConfig, network net: RingNetwork, produce: RingProduce, trucks: RingTrucks, jobs: RingDeliveryJobs,
+    scheduler: Scheduler
+  ) {
     self.config = config
     self.scheduler = scheduler
     self.produce = produce
@@ -195,7 +197,10 @@ final class RingHubs {
   /// Sends free delivery trucks of a hub to its waiting jobs, first come first served.
   func dispatch(hub h: Int) {
     while !jobQueue[h].isEmpty {
-      guard let f = config.fleets.indices.first(where: { config.fleets[$0].homeIsHub && config.fleets[$0].home == h && !trucks.idle[$0].isEmpty })
+      guard
+        let f = config.fleets.indices.first(where: {
+          config.fleets[$0].homeIsHub && config.fleets[$0].home == h && !trucks.idle[$0].isEmpty
+        })
       else { return }
       let v = trucks.idle[f].removeFirst()
       let job = jobQueue[h].removeFirst()

@@ -36,8 +36,10 @@ final class RingLots {
   private(set) var live = 0
   private var nextID: Int64 = 0
 
-  func allocate(category c: Int, weight w: Double, quality q: Double, at now: SimTime, origin o: Int, node n: Int,
-                         tagged t: Bool, parent p: Int64 = -1) -> Int32 {
+  func allocate(
+    category c: Int, weight w: Double, quality q: Double, at now: SimTime, origin o: Int, node n: Int,
+    tagged t: Bool, parent p: Int64 = -1
+  ) -> Int32 {
     live += 1
     let identity = nextID
     nextID += 1
@@ -49,7 +51,8 @@ final class RingLots {
       return b
     }
     category.append(Int32(c)); weight.append(w); quality.append(q); updated.append(now); temperature.append(.nan)
-    place.append(.atBase); origin.append(Int32(o)); harvested.append(now); stored.append(.nan); precooled.append(false); coldRoom.append(true)
+    place.append(.atBase); origin.append(Int32(o)); harvested.append(now); stored.append(.nan); precooled.append(false);
+    coldRoom.append(true)
     tagged.append(t); complete.append(t); id.append(identity); parent.append(p); node.append(Int32(n))
     spoilTimer.append(.none); next.append(-1)
     return Int32(category.count - 1)
@@ -59,8 +62,9 @@ final class RingLots {
   /// history: quality, harvest, precooling, cold room, storage time and temperature, at `node`.
   /// Lot `i` must have been advanced to `now` (its quality is the part's quality now).
   func split(_ i: Int, weight w: Double, at now: SimTime, node n: Int) -> Int32 {
-    let part = allocate(category: Int(category[i]), weight: w, quality: quality[i], at: now, origin: Int(origin[i]), node: n,
-                        tagged: tagged[i], parent: id[i])
+    let part = allocate(
+      category: Int(category[i]), weight: w, quality: quality[i], at: now, origin: Int(origin[i]), node: n,
+      tagged: tagged[i], parent: id[i])
     let p = Int(part)
     complete[p] = complete[i]
     harvested[p] = harvested[i]

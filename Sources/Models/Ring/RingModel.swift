@@ -73,7 +73,8 @@ public final class RingModel: SubsystemModel, PortImportObserver {
         ls.append(context.stream(.ring, "lots", "\(b.name)/\(c.name)"))
       }
     }
-    let orderStreams = config.destinations.flatMap { d in config.categories.map { context.stream(.ring, "orders", "\(d.name)/\($0.name)") } }
+    let orderStreams = config.destinations.flatMap { d in config.categories.map { context.stream(.ring, "orders", "\(d.name)/\($0.name)") }
+    }
     let failureStreams = config.fleets.map { context.stream(.ring, "failures", $0.name) }
     importStream = context.stream(.ring, "imports")
     let recordStream = context.stream(.ring, "records")
@@ -81,14 +82,17 @@ public final class RingModel: SubsystemModel, PortImportObserver {
     let transportCost = context.costCategory(.ring, "transport")
     metrics = RingMetrics(categories: config.categories.count, destinations: config.destinations.count, fleets: config.fleets.count)
     produce = RingProduce(config: config, metrics: metrics, recordStream: recordStream, scheduler: scheduler)
-    trucks = RingTrucks(config: config, network: net, produce: produce, failureStreams: failureStreams, scheduler: scheduler,
-                        accounts: context.accounts, co2Source: co2Source, transportCost: transportCost)
+    trucks = RingTrucks(
+      config: config, network: net, produce: produce, failureStreams: failureStreams, scheduler: scheduler,
+      accounts: context.accounts, co2Source: co2Source, transportCost: transportCost)
     jobs = RingDeliveryJobs()
-    bases = RingBases(config: config, network: net, produce: produce, trucks: trucks, jobs: jobs, harvestStreams: hs,
-                      lotStreams: ls, scheduler: scheduler)
+    bases = RingBases(
+      config: config, network: net, produce: produce, trucks: trucks, jobs: jobs, harvestStreams: hs,
+      lotStreams: ls, scheduler: scheduler)
     hubs = RingHubs(config: config, network: net, produce: produce, trucks: trucks, jobs: jobs, scheduler: scheduler)
-    orders = RingOrders(config: config, network: net, produce: produce, hubs: hubs, bases: bases, jobs: jobs,
-                        orderStreams: orderStreams, scheduler: scheduler)
+    orders = RingOrders(
+      config: config, network: net, produce: produce, hubs: hubs, bases: bases, jobs: jobs,
+      orderStreams: orderStreams, scheduler: scheduler)
     context.register(self)
     registerSeries()
   }
@@ -160,8 +164,9 @@ public final class RingModel: SubsystemModel, PortImportObserver {
     for c in supply.categoryShares.indices where supply.categoryShares[c] > 0 {
       let w = tonnes * supply.categoryShares[c]
       let tagged = importStream.uniform() < supply.tracingCoverage
-      let lot = lots.allocate(category: c, weight: w, quality: produce.quality[c].initialQuality, at: scheduler.now, origin: -1,
-                              node: port, tagged: tagged)
+      let lot = lots.allocate(
+        category: c, weight: w, quality: produce.quality[c].initialQuality, at: scheduler.now, origin: -1,
+        node: port, tagged: tagged)
       lots.precooled[Int(lot)] = true
       metrics.run.imported[c] += w
       metrics.kpi.imported[c] += w

@@ -21,8 +21,10 @@ final class RingOrders {
   var orderPending: [Int32] = []
   var freeOrders: [Int32] = []
 
-  init(config: RingConfig, network: RingNetwork, produce: RingProduce, hubs: RingHubs, bases: RingBases,
-       jobs: RingDeliveryJobs, orderStreams: [RandomStream], scheduler: Scheduler) {
+  init(
+    config: RingConfig, network: RingNetwork, produce: RingProduce, hubs: RingHubs, bases: RingBases,
+    jobs: RingDeliveryJobs, orderStreams: [RandomStream], scheduler: Scheduler
+  ) {
     self.config = config
     self.scheduler = scheduler
     self.produce = produce

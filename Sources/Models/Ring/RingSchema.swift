@@ -36,7 +36,8 @@ public enum RingSchema {
     .string("to", doc: "Site or junction the link enters"),
     .number("length", unit: .distance, default: .optional, min: 0, doc: "Road length (unset: great-circle distance × detour_factor)"),
     .string("profile", doc: "Name of its speed profile"),
-    .duration("entry_window_start", default: .optional, max: 24, doc: "Trucks without a permit enter (from → to) only from this hour of the day"),
+    .duration(
+      "entry_window_start", default: .optional, max: 24, doc: "Trucks without a permit enter (from → to) only from this hour of the day"),
     .duration("entry_window_end", default: .optional, max: 24, doc: "... until this hour (may wrap midnight, e.g. 22h to 6h)"),
     .bool("two_way", default: true, doc: "Also the link to → from (the entry window applies from → to only)"),
   ])
@@ -44,7 +45,8 @@ public enum RingSchema {
   static let roads = Schema([
     .number("detour_factor", default: 1.3, min: 1, max: 10, doc: "Road km per great-circle km for links without a length (1 to 10)"),
     .namedList("profiles", profile, doc: "Speed profiles over the day (peak, off-peak)"),
-    .namedList("junctions", junction, doc: "Road nodes that are not sites (interchanges, ring-road entries); at most 2,000 nodes with the sites"),
+    .namedList(
+      "junctions", junction, doc: "Road nodes that are not sites (interchanges, ring-road entries); at most 2,000 nodes with the sites"),
     .namedList("links", link, doc: "Road links between sites and junctions"),
   ])
 
@@ -55,20 +57,23 @@ public enum RingSchema {
     .number("cold_temperature", min: -30, max: 25, doc: "Set point of reefers and cold rooms for the category (°C)"),
     .distribution("lot_mass", of: .mass, doc: "Mass of one harvested lot, e.g. uniform(2t, 6t)"),
     .distribution("order_size", of: .mass, doc: "Size of one order from a destination, e.g. uniform(1t, 4t)"),
-    .fraction("cold_storage_share", default: "100%",
-              doc: "Share of harvested lots kept in a hub's cold room; the rest wait at the hub at the outdoor temperature"),
-    .duration("outdoor_max_dwell", default: .optional, min: 1e-6,
-              doc: "Longest a lot outside the cold room stays in hub stock before it is sold on (unset: the ring's hub_max_dwell)"),
+    .fraction(
+      "cold_storage_share", default: "100%",
+      doc: "Share of harvested lots kept in a hub's cold room; the rest wait at the hub at the outdoor temperature"),
+    .duration(
+      "outdoor_max_dwell", default: .optional, min: 1e-6,
+      doc: "Longest a lot outside the cold room stays in hub stock before it is sold on (unset: the ring's hub_max_dwell)"),
   ])
 
   static let rateEntry = Schema([
-    .rate("rate", doc: "Tonnes per unit time, e.g. 120 t/d"),
+    .rate("rate", doc: "Tonnes per unit time, e.g. 120 t/d")
   ])
 
   static let base = Schema([
     latitude, longitude,
     .string("hub", doc: "Name of the hub it ships to"),
-    .namedList("harvest", rateEntry, doc: "Harvest per category (each entry named after a category): tonnes per day, spread over the harvest window"),
+    .namedList(
+      "harvest", rateEntry, doc: "Harvest per category (each entry named after a category): tonnes per day, spread over the harvest window"),
     .duration("harvest_start", default: "4h", max: 24, doc: "Hour of the day the harvest window opens"),
     .duration("harvest_hours", default: "12h", min: 1e-3, max: 24, doc: "Length of the daily harvest window"),
     .fraction("tracing_coverage", default: "0%", doc: "Probability that a lot is tagged at origin (traceability lever)"),
@@ -80,7 +85,8 @@ public enum RingSchema {
 
   static let hub = Schema([
     latitude, longitude,
-    .number("storage_temperature", default: .optional, min: -30, max: 30, doc: "Cold-room temperature in °C (unset: each category's set point)"),
+    .number(
+      "storage_temperature", default: .optional, min: -30, max: 30, doc: "Cold-room temperature in °C (unset: each category's set point)"),
   ])
 
   static let destination = Schema([
@@ -122,13 +128,17 @@ public enum RingSchema {
   /// The `ring` section.
   public static let schema = Schema([
     .bool("enabled", default: true, doc: "Simulate the fresh-produce ring (false, or no ring section: leave it out)"),
-    .choice("dispatch_policy", DispatchPolicy.allCases.map(\.rawValue), default: "fefo", doc: "fifo or fefo (first expiry, first out) at the hubs and bases"),
-    .choice("base_dispatch", BaseDispatch.allCases.map(\.rawValue), default: "shortfall",
-            doc: "shortfall: what the hubs cannot supply is shipped direct from the nearest bases' waiting lots; never: hub stock only"),
+    .choice(
+      "dispatch_policy", DispatchPolicy.allCases.map(\.rawValue), default: "fefo",
+      doc: "fifo or fefo (first expiry, first out) at the hubs and bases"),
+    .choice(
+      "base_dispatch", BaseDispatch.allCases.map(\.rawValue), default: "shortfall",
+      doc: "shortfall: what the hubs cannot supply is shipped direct from the nearest bases' waiting lots; never: hub stock only"),
     .fraction("record_loss", default: "0%", doc: "Probability that a step of a tagged lot's trace is not recorded"),
     .duration("target_lead_time", default: "60min", min: 1e-6, doc: "Delivery target from order to arrival (the one-hour ring)"),
-    .duration("hub_max_dwell", default: .optional, min: 1e-6,
-              doc: "Longest a lot stays in hub stock; older lots are sold on to other channels (unset: no limit)"),
+    .duration(
+      "hub_max_dwell", default: .optional, min: 1e-6,
+      doc: "Longest a lot stays in hub stock; older lots are sold on to other channels (unset: no limit)"),
     .namedList("temperature_bands", band, doc: "Q10 by temperature band, ascending from 0 °C"),
     .section("ambient", ambient, doc: "Outdoor temperature over the year and day"),
     .section("roads", roads, doc: "The road network: speed profiles, junctions, links"),

@@ -86,17 +86,19 @@ extension RingModel: TraceProducing {
     guard config.recordTraces else { return nil }
     let b = traces.buffer
     let nodes = trucks.network.roads.nodes.map(\.name)
-    return TraceTable(name: name, longName: "Steps of tagged produce lots (harvest to delivery or spoilage)", columns: [
-      TraceColumn(name: "replication", units: "1", values: .int(Array(repeating: Int64(replication), count: b.lot.count))),
-      TraceColumn(name: "lot", units: "1", values: .int(b.lot)),
-      TraceColumn(name: "parent", units: "1", values: .int(b.parent)),
-      TraceColumn(name: "category", values: .string(b.category.map { config.categories[Int($0)].name })),
-      TraceColumn(name: "step", values: .string(b.step.map(\.label))),
-      TraceColumn(name: "time", units: "h", values: .float(b.time)),
-      TraceColumn(name: "place", values: .string(b.node.map { nodes[Int($0)] })),
-      TraceColumn(name: "temperature", units: "degC", values: .float(b.temperature)),
-      TraceColumn(name: "quality", units: "1", values: .float(b.quality)),
-      TraceColumn(name: "weight", units: "t", values: .float(b.weight)),
-    ])
+    return TraceTable(
+      name: name, longName: "Steps of tagged produce lots (harvest to delivery or spoilage)",
+      columns: [
+        TraceColumn(name: "replication", units: "1", values: .int(Array(repeating: Int64(replication), count: b.lot.count))),
+        TraceColumn(name: "lot", units: "1", values: .int(b.lot)),
+        TraceColumn(name: "parent", units: "1", values: .int(b.parent)),
+        TraceColumn(name: "category", values: .string(b.category.map { config.categories[Int($0)].name })),
+        TraceColumn(name: "step", values: .string(b.step.map(\.label))),
+        TraceColumn(name: "time", units: "h", values: .float(b.time)),
+        TraceColumn(name: "place", values: .string(b.node.map { nodes[Int($0)] })),
+        TraceColumn(name: "temperature", units: "degC", values: .float(b.temperature)),
+        TraceColumn(name: "quality", units: "1", values: .float(b.quality)),
+        TraceColumn(name: "weight", units: "t", values: .float(b.weight)),
+      ])
   }
 }

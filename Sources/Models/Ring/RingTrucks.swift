@@ -28,8 +28,10 @@ final class RingTrucks {
   /// The drayage pseudo-fleet's index (after the configured fleets).
   var drayage: Int { config.fleets.count }
 
-  init(config: RingConfig, network: RingNetwork, produce: RingProduce, failureStreams: [RandomStream], scheduler: Scheduler,
-       accounts: SharedAccounts, co2Source: Int, transportCost: Int) {
+  init(
+    config: RingConfig, network: RingNetwork, produce: RingProduce, failureStreams: [RandomStream], scheduler: Scheduler,
+    accounts: SharedAccounts, co2Source: Int, transportCost: Int
+  ) {
     self.config = config
     self.network = network
     self.produce = produce
@@ -142,8 +144,9 @@ final class RingTrucks {
       if fails {
         let links = network.routes[Int(vehicles.route[v])]
         let freeTime = network.roads.arrivalTime(following: links, departure: now) - now
-        vehicles.excursionTimer[v] = scheduler.schedule(after: when * freeTime, SubsystemTag.ring,
-                                                        kind: RingEvent.excursionStarts.rawValue, entity: Int32(v))
+        vehicles.excursionTimer[v] = scheduler.schedule(
+          after: when * freeTime, SubsystemTag.ring,
+          kind: RingEvent.excursionStarts.rawValue, entity: Int32(v))
       }
     }
     bookKm(vehicle: v)
@@ -247,8 +250,9 @@ final class RingTrucks {
       let f = Int(vehicles.fleet[v])
       metrics.excursions[f] += 1
       let duration = Swift.max(0, config.fleets[f].excursionDuration.sample(failureStreams[f]))
-      vehicles.excursionTimer[v] = scheduler.schedule(after: duration, SubsystemTag.ring,
-                                                      kind: RingEvent.excursionEnds.rawValue, entity: Int32(v))
+      vehicles.excursionTimer[v] = scheduler.schedule(
+        after: duration, SubsystemTag.ring,
+        kind: RingEvent.excursionEnds.rawValue, entity: Int32(v))
     } else {
       vehicles.excursion[v] = false
       vehicles.excursionTimer[v] = .none

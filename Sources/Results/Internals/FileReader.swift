@@ -19,7 +19,9 @@ enum FileReader {
   private static func contents(_ reader: LayoutReader) throws(ResultsError) -> ResultsContents {
     let (formatVersion, metadata) = try reader.rootMetadata()
     if try reader.isSweep() {
-      throw .input(reader.path, "this is a sweep file (it has a /sweep group), not the results of one run: draw it with chainsim report, or read it with xarray")
+      throw .input(
+        reader.path,
+        "this is a sweep file (it has a /sweep group), not the results of one run: draw it with chainsim report, or read it with xarray")
     }
     let replications = try reader.replicationIndices(metadata)
     let rows = replications.count

@@ -58,12 +58,17 @@ enum FileSeal {
       chunk.withUnsafeBytes { crc.update($0) }
     }
     guard total == length else {
-      throw .input(path, total < length
-        ? "the file is damaged (truncated): it has \(total) of the \(length) bytes ChainSim wrote"
-        : "the file is damaged or was changed after ChainSim wrote it: it has \(total) bytes, ChainSim wrote \(length)")
+      throw .input(
+        path,
+        total < length
+          ? "the file is damaged (truncated): it has \(total) of the \(length) bytes ChainSim wrote"
+          : "the file is damaged or was changed after ChainSim wrote it: it has \(total) bytes, ChainSim wrote \(length)")
     }
     guard crc.value == expected else {
-      throw .input(path, "the file is damaged or was changed after ChainSim wrote it: its checksum does not match (CRC-32 \(hex(crc.value)), sealed \(hex(expected)))")
+      throw .input(
+        path,
+        "the file is damaged or was changed after ChainSim wrote it: its checksum does not match (CRC-32 \(hex(crc.value)), sealed \(hex(expected)))"
+      )
     }
   }
 
@@ -72,7 +77,10 @@ enum FileSeal {
     let damaged = ResultsError.input(path, "the file is damaged: the seal in its first \(userBlockSize) bytes is unreadable")
     guard head.starts(with: magic) else {
       let found = String(decoding: head.prefix(magic.count - 1), as: UTF8.self)
-      throw .input(path, "the file is damaged or from a newer ChainSim: its seal starts \(String(reflecting: found)), this ChainSim reads \(String(reflecting: String(decoding: magic.dropLast(), as: UTF8.self)))")
+      throw .input(
+        path,
+        "the file is damaged or from a newer ChainSim: its seal starts \(String(reflecting: found)), this ChainSim reads \(String(reflecting: String(decoding: magic.dropLast(), as: UTF8.self)))"
+      )
     }
     let bytes = Array(head)
     let end = bytes.firstIndex(of: 0) ?? bytes.count
@@ -136,7 +144,8 @@ struct CRC32 {
       while i + 8 <= n {
         let lo = c ^ (UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24)
         let hi = UInt32(bytes[i + 4]) | UInt32(bytes[i + 5]) << 8 | UInt32(bytes[i + 6]) << 16 | UInt32(bytes[i + 7]) << 24
-        c = t[7 * 256 + Int(lo & 0xFF)] ^ t[6 * 256 + Int((lo >> 8) & 0xFF)]
+        c =
+          t[7 * 256 + Int(lo & 0xFF)] ^ t[6 * 256 + Int((lo >> 8) & 0xFF)]
           ^ t[5 * 256 + Int((lo >> 16) & 0xFF)] ^ t[4 * 256 + Int(lo >> 24)]
           ^ t[3 * 256 + Int(hi & 0xFF)] ^ t[2 * 256 + Int((hi >> 8) & 0xFF)]
           ^ t[1 * 256 + Int((hi >> 16) & 0xFF)] ^ t[Int(hi >> 24)]

@@ -27,7 +27,9 @@ enum SweepFileReader {
     try LayoutReader.open(path, as: "sweep file") { (reader) throws(ResultsError) -> T in
       let format = try reader.formatAttribute()
       guard format == Layout.format else {
-        throw .input(path, "this HDF5 file is not a ChainSim results file (its format attribute is \(format.map { String(reflecting: $0) } ?? "missing"))")
+        throw .input(
+          path,
+          "this HDF5 file is not a ChainSim results file (its format attribute is \(format.map { String(reflecting: $0) } ?? "missing"))")
       }
       return try body(reader)
     }
@@ -45,13 +47,17 @@ enum SweepFileReader {
     let here = "/\(SweepLayout.sweep)"
     let group = try reader.group(reader.file, SweepLayout.sweep, "/")
     let definitionText = try reader.scalarText(group, SweepLayout.definition, in: here)
-    let used = try reader.table(group, SweepLayout.replicationsUsed, in: here, zero: Int64(0), memoryType: HDF5.nativeInt64, shape: [points.count])
-      .map { Int($0) }
+    let used = try reader.table(
+      group, SweepLayout.replicationsUsed, in: here, zero: Int64(0), memoryType: HDF5.nativeInt64, shape: [points.count]
+    )
+    .map { Int($0) }
     guard used.allSatisfy({ $0 >= 0 && $0 <= slots }) else {
       throw .input(reader.path, "\(here)/replications_used has a value outside 0...\(slots)")
     }
     let hashesSet = try reader.dataset(group, SweepLayout.scenarioSHA256, here)
-    let hashes = try reader.attempt { () throws(HDF5Failure) in try hashesSet.readStrings(count: points.count, what: "\(here)/scenario_sha256") }
+    let hashes = try reader.attempt { () throws(HDF5Failure) in
+      try hashesSet.readStrings(count: points.count, what: "\(here)/scenario_sha256")
+    }
     let parameters = try parameterColumns(reader, group, here, points: points.count)
 
     // A sweep without a finished replication has no metric groups.
@@ -59,23 +65,27 @@ enum SweepFileReader {
     let subsystems = hasMetrics ? try reader.subsystemTables(shape: shape, times: metadata.sampleTimes.count) : []
     var cells: [[ReplicationOutput?]] = []
     for row in points.indices {
-      cells.append((0..<slots).map { slot -> ReplicationOutput? in
-        guard slot < used[row] else { return nil }
-        let cell = row * slots + slot
-        return ReplicationOutput(
-          replication: slot, fingerprint: fingerprints[cell], events: Int(events[cell]),
-          subsystems: subsystems.map { output($0, cell: cell) })
-      })
+      cells.append(
+        (0..<slots).map { slot -> ReplicationOutput? in
+          guard slot < used[row] else { return nil }
+          let cell = row * slots + slot
+          return ReplicationOutput(
+            replication: slot, fingerprint: fingerprints[cell], events: Int(events[cell]),
+            subsystems: subsystems.map { output($0, cell: cell) })
+        })
     }
     return SweepResults(
       metadata: metadata, definitionText: definitionText,
-      sweepSHA256: try reader.text(reader.file, SweepLayout.Root.sweepSHA256, "/"), design: try reader.text(reader.file, SweepLayout.Root.design, "/"),
+      sweepSHA256: try reader.text(reader.file, SweepLayout.Root.sweepSHA256, "/"),
+      design: try reader.text(reader.file, SweepLayout.Root.design, "/"),
       parameters: parameters, points: points, pointScenarioSHA256: hashes, replicationsUsed: used, cells: cells)
   }
 
   /// `/sweep/<parameter>` datasets: numeric ones carry their scenario texts in the
   /// `scenario_values` attribute, text ones are the texts themselves.
-  private static func parameterColumns(_ reader: LayoutReader, _ group: H5Group, _ here: String, points: Int) throws(ResultsError) -> [SweepParameterColumn] {
+  private static func parameterColumns(_ reader: LayoutReader, _ group: H5Group, _ here: String, points: Int) throws(ResultsError)
+    -> [SweepParameterColumn]
+  {
     var columns: [SweepParameterColumn] = []
     for name in try reader.attempt({ () throws(HDF5Failure) in try group.childNames() }) where !SweepLayout.reserved.contains(name) {
       let dataset = try reader.dataset(group, name, here)
@@ -108,7 +118,8 @@ enum SweepFileReader {
       series: table.series.map { SeriesOutput(info: $0.info, values: $0.cell(cell)) },
       kpis: table.kpis.map { KPIOutput(info: $0.info, values: $0.cell(cell)) },
       checks: table.checks.map { c in
-        var check = CheckOutput(name: c.name, longName: c.longName, units: c.units, entered: c.entered[cell], left: c.left[cell], remained: c.remained[cell])
+        var check = CheckOutput(
+          name: c.name, longName: c.longName, units: c.units, entered: c.entered[cell], left: c.left[cell], remained: c.remained[cell])
         check.passed = c.passed[cell]
         return check
       })

@@ -64,10 +64,12 @@ enum SweepFileWriter {
     }
     let used = try group.createDataset(SweepLayout.replicationsUsed, fileType: HDF5.int64LE, dims: [rows], compress: true)
     try used.write(sweep.replicationsUsed.map { Int64($0) }, memoryType: HDF5.nativeInt64, what: "/sweep/replications_used")
-    try layout.describe(used, units: "1", longName: "replications run at the point (later slots are NaN)", scales, "/sweep/replications_used")
+    try layout.describe(
+      used, units: "1", longName: "replications run at the point (later slots are NaN)", scales, "/sweep/replications_used")
     let hashes = try group.createDataset(SweepLayout.scenarioSHA256, fileType: text, dims: [rows], compress: false)
     try hashes.write(strings: sweep.pointScenarioSHA256, what: "/sweep/scenario_sha256")
-    try layout.describe(hashes, units: Layout.textUnits, longName: "SHA-256 of the point's resolved scenario", scales, "/sweep/scenario_sha256")
+    try layout.describe(
+      hashes, units: Layout.textUnits, longName: "SHA-256 of the point's resolved scenario", scales, "/sweep/scenario_sha256")
     try layout.close([used, point])
     withExtendedLifetime((text, definition, hashes)) {}
   }

@@ -2,9 +2,9 @@ import Foundation
 import SimKernel
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Reads a scenario or sweep file from disk: only a regular file, with its size checked

@@ -15,7 +15,12 @@ extension Schema {
       case .object(var properties) = members[index].1
     {
       properties.insert(
-        ("extends", .object([("type", .string("string")), ("description", .string("Path of a base scenario this file changes, relative to this file."))])),
+        (
+          "extends",
+          .object([
+            ("type", .string("string")), ("description", .string("Path of a base scenario this file changes, relative to this file.")),
+          ])
+        ),
         at: 0)
       members[index].1 = .object(properties)
       object = .object(members)
@@ -89,7 +94,8 @@ extension Schema {
     var properties: [(String, _JSON)] = []
     var required: [_JSON] = []
     if allowName {
-      properties.append(("name", .object([("type", .string("string")), ("minLength", .int(1)), ("description", .string("Unique name of the entry."))])))
+      properties.append(
+        ("name", .object([("type", .string("string")), ("minLength", .int(1)), ("description", .string("Unique name of the entry."))])))
       required.append(.string("name"))
     }
     for field in fields {
@@ -119,8 +125,10 @@ extension Field {
   }
 
   static let unitPatterns: [UnitKind: String] = [
-    .duration: #"^\s*[+-]?[0-9][0-9_]*(\.[0-9]+)?([eE][+-]?[0-9]+)?\s*(s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|d|days?|w|wk|weeks?|y|yr|years?)\s*$"#,
-    .rate: #"^\s*[+-]?[0-9][0-9_]*(\.[0-9]+)?([eE][+-]?[0-9]+)?\s*[A-Za-z_ ]*/\s*(s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|d|days?|w|wk|weeks?|y|yr|years?)\s*$"#,
+    .duration:
+      #"^\s*[+-]?[0-9][0-9_]*(\.[0-9]+)?([eE][+-]?[0-9]+)?\s*(s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|d|days?|w|wk|weeks?|y|yr|years?)\s*$"#,
+    .rate:
+      #"^\s*[+-]?[0-9][0-9_]*(\.[0-9]+)?([eE][+-]?[0-9]+)?\s*[A-Za-z_ ]*/\s*(s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|d|days?|w|wk|weeks?|y|yr|years?)\s*$"#,
     .distance: #"^\s*[+-]?[0-9][0-9_]*(\.[0-9]+)?([eE][+-]?[0-9]+)?\s*(km|m)\s*$"#,
     .mass: #"^\s*[+-]?[0-9][0-9_]*(\.[0-9]+)?([eE][+-]?[0-9]+)?\s*(t|tonnes?|kg)\s*$"#,
     .fraction: #"^\s*[+-]?[0-9][0-9_]*(\.[0-9]+)?([eE][+-]?[0-9]+)?\s*%\s*$"#,
@@ -143,10 +151,15 @@ extension Field {
     case .number(.none):
       return [("type", .string("number"))] + bounds
     case .number(.fraction):
-      return [("oneOf", .array([
-        .object([("type", .string("number")), ("minimum", .int(0)), ("maximum", .int(1))]),
-        .object([("type", .string("string")), ("pattern", .string(unitPatterns[.fraction] ?? ""))]),
-      ]))]
+      return [
+        (
+          "oneOf",
+          .array([
+            .object([("type", .string("number")), ("minimum", .int(0)), ("maximum", .int(1))]),
+            .object([("type", .string("string")), ("pattern", .string(unitPatterns[.fraction] ?? ""))]),
+          ])
+        )
+      ]
     case .number(let unit):
       return [("type", .string("string")), ("pattern", .string(unitPatterns[unit] ?? ""))]
     case .bool:
@@ -161,10 +174,15 @@ extension Field {
         ? .object([("type", .string("number"))])
         : .object([("type", .string("string")), ("pattern", .string(unitPatterns[unit] ?? ""))])
       let forms = DistributionParser.forms.map(\.name).joined(separator: "|")
-      return [("oneOf", .array([
-        .object([("type", .string("string")), ("pattern", .string("^\\s*(\(forms)|exponential)\\s*\\(.*\\)\\s*$"))]),
-        constant,
-      ]))]
+      return [
+        (
+          "oneOf",
+          .array([
+            .object([("type", .string("string")), ("pattern", .string("^\\s*(\(forms)|exponential)\\s*\\(.*\\)\\s*$"))]),
+            constant,
+          ])
+        )
+      ]
     }
   }
 }
@@ -190,7 +208,8 @@ indirect enum _JSON {
       return "[\n" + items.map { inner + $0.render(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
     case .object(let members):
       if members.isEmpty { return "{}" }
-      return "{\n" + members.map { inner + _JSON.quote($0.0) + ": " + $0.1.render(indent: inner) }
+      return "{\n"
+        + members.map { inner + _JSON.quote($0.0) + ": " + $0.1.render(indent: inner) }
         .joined(separator: ",\n") + "\n\(indent)}"
     }
   }

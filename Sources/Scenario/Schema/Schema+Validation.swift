@@ -36,7 +36,8 @@ extension Schema {
       default:
         if case .value(let text) = field.defaultValue {
           var errors: [ScenarioError] = []
-          let node = (try? ScenarioNode.parse(yaml: "v: \(text)", file: location.file))?["v"]
+          let node =
+            (try? ScenarioNode.parse(yaml: "v: \(text)", file: location.file))?["v"]
             ?? .scalar(text, quoted: true, at: location)
           _checkValue(node, field: field, at: fieldPath, into: &errors)
           if let first = errors.first { throw first }

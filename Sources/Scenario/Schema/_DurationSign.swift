@@ -16,9 +16,11 @@ enum _DurationSign {
     case .constant:
       return "a duration cannot be negative, found \(text)"
     case .normal(_, _, nil, _):
-      return "\(text) has a negative mean (\(shown) h) and no min: durations cannot be negative, and every negative draw would be taken as 0; add a min, e.g. min: 0h, or give a mean ≥ 0"
+      return
+        "\(text) has a negative mean (\(shown) h) and no min: durations cannot be negative, and every negative draw would be taken as 0; add a min, e.g. min: 0h, or give a mean ≥ 0"
     default:
-      return "\(text) has a negative mean (\(shown) h): durations cannot be negative, and every negative draw would be taken as 0; give values ≥ 0"
+      return
+        "\(text) has a negative mean (\(shown) h): durations cannot be negative, and every negative draw would be taken as 0; give values ≥ 0"
     }
   }
 }

@@ -88,8 +88,12 @@ enum _FieldReading {
     }
     let text = scalar.text
     func bounded(_ value: Double) throws(ScenarioError) -> Double {
-      if let lo = field.minimum, value < lo { throw fail("expected \(noun(kind))\(boundsText(field)), found \(DisplayText.shortened(text))\(DisplayText.lengthNote(text))") }
-      if let hi = field.maximum, value > hi { throw fail("expected \(noun(kind))\(boundsText(field)), found \(DisplayText.shortened(text))\(DisplayText.lengthNote(text))") }
+      if let lo = field.minimum, value < lo {
+        throw fail("expected \(noun(kind))\(boundsText(field)), found \(DisplayText.shortened(text))\(DisplayText.lengthNote(text))")
+      }
+      if let hi = field.maximum, value > hi {
+        throw fail("expected \(noun(kind))\(boundsText(field)), found \(DisplayText.shortened(text))\(DisplayText.lengthNote(text))")
+      }
       return value
     }
     switch kind {
@@ -116,7 +120,8 @@ enum _FieldReading {
       return .string(text)
     case .choice(let options):
       guard options.contains(text) else {
-        throw fail("expected \(noun(kind)), found \(DisplayText.quoted(text))", suggestion: ScenarioSuggest.nearest(to: text, among: options))
+        throw fail(
+          "expected \(noun(kind)), found \(DisplayText.quoted(text))", suggestion: ScenarioSuggest.nearest(to: text, among: options))
       }
       return .string(text)
     case .distribution(let unit):

@@ -108,8 +108,12 @@ extension ScenarioNode {
         entries[key] = ScenarioMappingEntry(keyLocation: entry.keyLocation, value: updated)
       } else if let field, tail.isEmpty || ScenarioNode.isSection(field) {
         let empty = ScenarioNode(.mapping([:]), at: value.location)
-        let updated = try (tail.isEmpty ? value : empty.setting(
-          tail, to: value, walked: walked.appending(component), full: full, schema: childSchema))
+        let updated =
+          try
+          (tail.isEmpty
+          ? value
+          : empty.setting(
+            tail, to: value, walked: walked.appending(component), full: full, schema: childSchema))
         entries[key] = ScenarioMappingEntry(keyLocation: value.location, value: updated)
       } else {
         _ = try child(component, walked: walked, full: full, schema: schema)

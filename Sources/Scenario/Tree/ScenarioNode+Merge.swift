@@ -37,10 +37,11 @@ extension ScenarioNode {
   }
 
   static func isNamedList(_ items: [ScenarioNode]) -> Bool {
-    !items.isEmpty && items.allSatisfy { item in
-      guard let name = item["name"]?.scalar else { return false }
-      return !name.isNull
-    }
+    !items.isEmpty
+      && items.allSatisfy { item in
+        guard let name = item["name"]?.scalar else { return false }
+        return !name.isNull
+      }
   }
 
   private static func mergeNamed(_ base: [ScenarioNode], _ top: [ScenarioNode], at path: ScenarioKeyPath)
@@ -54,7 +55,9 @@ extension ScenarioNode {
       if let first = seen[name] {
         throw ScenarioError(
           location: nameLocation, keyPath: path.description,
-          message: "duplicate name '\(name)' (first used at line \(first.line)); names in a list must be unique: write each entry once, with all its changes")
+          message:
+            "duplicate name '\(name)' (first used at line \(first.line)); names in a list must be unique: write each entry once, with all its changes"
+        )
       }
       seen[name] = nameLocation
       let index = result.firstIndex { $0["name"]?.scalar?.text == name }

@@ -136,9 +136,10 @@ public struct EventCalendar {
   /// The full event of a heap node.
   @inlinable func event(_ node: CalendarNode) -> Event {
     let p = storage.payload[Int(node.slot)]
-    return Event(time: node.time, sequence: node.sequence, entity: p.entity,
-                 handle: EventHandle(slot: node.slot, generation: p.generation),
-                 subsystem: p.subsystem, kind: p.kind, priority: node.priority)
+    return Event(
+      time: node.time, sequence: node.sequence, entity: p.entity,
+      handle: EventHandle(slot: node.slot, generation: p.generation),
+      subsystem: p.subsystem, kind: p.kind, priority: node.priority)
   }
 }
 

@@ -16,18 +16,24 @@ public struct Scheduler {
 
   /// Schedules an event `delay` hours from now (`delay` ≥ 0).
   @inlinable @discardableResult
-  public func schedule(after delay: SimTime, _ subsystem: SubsystemID, kind: UInt8, entity: Int32 = 0,
-                       priority: EventPriority = .normal) -> EventHandle {
-    core.pointee.calendar.schedule(at: core.pointee.now + delay, subsystem: subsystem, kind: kind, entity: entity,
-                                   priority: priority)
+  public func schedule(
+    after delay: SimTime, _ subsystem: SubsystemID, kind: UInt8, entity: Int32 = 0,
+    priority: EventPriority = .normal
+  ) -> EventHandle {
+    core.pointee.calendar.schedule(
+      at: core.pointee.now + delay, subsystem: subsystem, kind: kind, entity: entity,
+      priority: priority)
   }
 
   /// Schedules an event at an absolute time (not before now).
   @inlinable @discardableResult
-  public func schedule(at time: SimTime, _ subsystem: SubsystemID, kind: UInt8, entity: Int32 = 0,
-                       priority: EventPriority = .normal) -> EventHandle {
-    core.pointee.calendar.schedule(at: Swift.max(time, core.pointee.now), subsystem: subsystem, kind: kind,
-                                   entity: entity, priority: priority)
+  public func schedule(
+    at time: SimTime, _ subsystem: SubsystemID, kind: UInt8, entity: Int32 = 0,
+    priority: EventPriority = .normal
+  ) -> EventHandle {
+    core.pointee.calendar.schedule(
+      at: Swift.max(time, core.pointee.now), subsystem: subsystem, kind: kind,
+      entity: entity, priority: priority)
   }
 
   /// Cancels a pending event (a stale handle is ignored). Returns whether one was cancelled.

@@ -62,8 +62,9 @@ public final class Simulation {
   /// Registers the handler for a subsystem tag (1...255; 0 is the kernel's).
   public func register(_ handler: EventHandler, for subsystem: SubsystemID) {
     precondition(subsystem != .kernel, "subsystem 0 is reserved for the kernel")
-    precondition(dispatch[Int(subsystem.rawValue)].isUnregistered,
-                 "subsystem \(subsystem.rawValue) registered twice")
+    precondition(
+      dispatch[Int(subsystem.rawValue)].isUnregistered,
+      "subsystem \(subsystem.rawValue) registered twice")
     let dispatcher = makeDispatcher(handler)
     registered.append(dispatcher)
     dispatch[Int(subsystem.rawValue)] = HandlerSlot(dispatcher)
@@ -71,15 +72,19 @@ public final class Simulation {
 
   /// Schedules an event `delay` hours from now (`delay` ≥ 0).
   @inlinable @discardableResult
-  public func schedule(after delay: SimTime, _ subsystem: SubsystemID, kind: UInt8, entity: Int32 = 0,
-                       priority: EventPriority = .normal) -> EventHandle {
+  public func schedule(
+    after delay: SimTime, _ subsystem: SubsystemID, kind: UInt8, entity: Int32 = 0,
+    priority: EventPriority = .normal
+  ) -> EventHandle {
     scheduler.schedule(after: delay, subsystem, kind: kind, entity: entity, priority: priority)
   }
 
   /// Schedules an event at an absolute time (not before now).
   @inlinable @discardableResult
-  public func schedule(at time: SimTime, _ subsystem: SubsystemID, kind: UInt8, entity: Int32 = 0,
-                       priority: EventPriority = .normal) -> EventHandle {
+  public func schedule(
+    at time: SimTime, _ subsystem: SubsystemID, kind: UInt8, entity: Int32 = 0,
+    priority: EventPriority = .normal
+  ) -> EventHandle {
     scheduler.schedule(at: time, subsystem, kind: kind, entity: entity, priority: priority)
   }
 
@@ -106,8 +111,12 @@ public final class Simulation {
   ///   - interval: simulated hours between reports (a day by default; at least
   ///     horizon ÷ 100,000, so that a long horizon makes few reports).
   public func run(until horizon: SimTime, reportingTo gauge: SimulatedTimeGauge?, every interval: SimTime = 24) {
-    if sampler.hasProbes { core.pointee.calendar.schedule(at: 0, subsystem: .kernel, kind: KernelEvent.sample.rawValue, priority: .observe) }
-    if warmup > 0 { core.pointee.calendar.schedule(at: warmup, subsystem: .kernel, kind: KernelEvent.warmupEnd.rawValue, priority: .kernelFirst) }
+    if sampler.hasProbes {
+      core.pointee.calendar.schedule(at: 0, subsystem: .kernel, kind: KernelEvent.sample.rawValue, priority: .observe)
+    }
+    if warmup > 0 {
+      core.pointee.calendar.schedule(at: warmup, subsystem: .kernel, kind: KernelEvent.warmupEnd.rawValue, priority: .kernelFirst)
+    }
     if let gauge {
       let step = max(interval, horizon / 100_000)
       var k = 1.0
@@ -145,7 +154,9 @@ public final class Simulation {
     switch KernelEvent(rawValue: event.kind) {
     case .sample:
       sampler.sample(at: now)
-      if let t = sampler.nextTime { core.pointee.calendar.schedule(at: t, subsystem: .kernel, kind: KernelEvent.sample.rawValue, priority: .observe) }
+      if let t = sampler.nextTime {
+        core.pointee.calendar.schedule(at: t, subsystem: .kernel, kind: KernelEvent.sample.rawValue, priority: .observe)
+      }
     case .warmupEnd:
       // In tag order, as the handlers are numbered (not in registration order).
       for tag in 1..<256 where !dispatch[tag].isUnregistered {

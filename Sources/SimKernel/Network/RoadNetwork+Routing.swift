@@ -65,8 +65,9 @@ extension RoadNetwork {
     pathLinks.reverse()
     var pathNodes = [origin]
     pathNodes.append(contentsOf: pathLinks.map { links[$0].to })
-    return Route(nodes: pathNodes, links: pathLinks, departure: departure,
-                 arrival: s.arrival[destination], distanceKm: km)
+    return Route(
+      nodes: pathNodes, links: pathLinks, departure: departure,
+      arrival: s.arrival[destination], distanceKm: km)
   }
 
   /// Dijkstra on arrival time; stops when `target` is settled.

@@ -90,7 +90,7 @@ public enum DisplayText {
     if s.value <= 0x9F { return true }  // DEL and C1 controls
     switch s.properties.generalCategory {
     case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .privateUse,
-         .surrogate, .unassigned:
+      .surrogate, .unassigned:
       return true
     default:
       // Letters drawn as nothing (Hangul fillers, the Khmer inherent vowels, the braille

@@ -39,7 +39,8 @@ public struct CheckOutput: Sendable, Equatable {
     self.left = left
     self.remained = remained
     let scale = Swift.max(1, abs(entered))
-    self.passed = abs(entered - left - remained) <= tolerance * scale
+    self.passed =
+      abs(entered - left - remained) <= tolerance * scale
       && entered.isFinite && left.isFinite && remained.isFinite && remained >= 0 && left >= 0
   }
 }

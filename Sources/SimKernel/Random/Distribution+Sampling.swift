@@ -157,7 +157,8 @@ extension Distribution {
       if bad(lo) || bad(mode) || bad(hi) {
         return "triangular(min, mode, max) needs finite values, got \(lo), \(mode), \(hi)"
       }
-      return lo <= mode && mode <= hi ? nil
+      return lo <= mode && mode <= hi
+        ? nil
         : "triangular(min, mode, max) needs min ≤ mode ≤ max, got \(lo), \(mode), \(hi)"
     case .weibull(let shape, let scale):
       if bad(shape) || shape <= 0 { return "weibull(shape:, scale:) needs a positive shape, got \(shape)" }

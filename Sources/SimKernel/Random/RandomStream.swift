@@ -1,5 +1,5 @@
-import CGSLShims
 import CGSL
+import CGSLShims
 
 /// An independent stream of random numbers for one (replication, subsystem, purpose).
 ///

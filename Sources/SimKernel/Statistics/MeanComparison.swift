@@ -61,8 +61,9 @@ struct _DegenerateComparison {
     if difference == 0 {
       return .init(halfWidth: 0, t: 0, pValue: 1, basis: .identical)
     }
-    return .init(halfWidth: 0, t: difference > 0 ? .infinity : -.infinity, pValue: 0,
-                 basis: .constantDifference)
+    return .init(
+      halfWidth: 0, t: difference > 0 ? .infinity : -.infinity, pValue: 0,
+      basis: .constantDifference)
   }
 
   /// A t test of `difference` with standard error `se` (> 0) and `df` degrees of freedom.
@@ -75,6 +76,7 @@ struct _DegenerateComparison {
       basis: .tTest)
   }
 
-  static let tooFew = _DegenerateComparison(halfWidth: .infinity, t: 0, pValue: 1,
-                                            basis: .tooFewObservations)
+  static let tooFew = _DegenerateComparison(
+    halfWidth: .infinity, t: 0, pValue: 1,
+    basis: .tooFewObservations)
 }

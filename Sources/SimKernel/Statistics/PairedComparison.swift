@@ -73,8 +73,9 @@ public struct PairedComparison: MeanComparison, Equatable {
       if sd == 0 {
         fields = .zeroSpread(difference: meanDifference)
       } else {
-        fields = .tTest(difference: meanDifference, standardError: sd / Double(n).squareRoot(),
-                        degreesOfFreedom: degreesOfFreedom, level: level)
+        fields = .tTest(
+          difference: meanDifference, standardError: sd / Double(n).squareRoot(),
+          degreesOfFreedom: degreesOfFreedom, level: level)
       }
     }
     halfWidth = fields.halfWidth

@@ -52,7 +52,8 @@ public enum QueueingFormulas {
   /// The Pollaczek–Khinchine mean wait of M/G/1 from the squared coefficient of variation of
   /// service `scv = Var[S]/E[S]²`: `Wq = ρ/(1 − ρ) · (1 + scv)/2 · E[S]`.
   public static func mg1MeanWait(arrivalRate lambda: Double, serviceMean: Double, serviceSCV scv: Double) -> Double {
-    mg1MeanWait(arrivalRate: lambda, serviceMean: serviceMean,
-                serviceSecondMoment: (1 + scv) * serviceMean * serviceMean)
+    mg1MeanWait(
+      arrivalRate: lambda, serviceMean: serviceMean,
+      serviceSecondMoment: (1 + scv) * serviceMean * serviceMean)
   }
 }

@@ -1,5 +1,5 @@
-import CGSLShims
 import CGSL
+import CGSLShims
 
 /// Student's t distribution: quantiles and tail probabilities from GSL.
 ///

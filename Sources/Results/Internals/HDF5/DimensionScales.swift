@@ -30,7 +30,8 @@ extension H5Handle where ID == H5DatasetID {
 /// `/sweep` carries its own copy, and its datasets are attached to those copies.
 enum CoordinateScale {
   /// A float64 `time` scale in `parent` with the run's time unit.
-  static func time(in parent: H5Handle<some H5LocationID>, _ times: [Double], unit: String, _ what: String) throws(HDF5Failure) -> H5Dataset {
+  static func time(in parent: H5Handle<some H5LocationID>, _ times: [Double], unit: String, _ what: String) throws(HDF5Failure) -> H5Dataset
+  {
     let scale = try parent.createDataset(Layout.time, fileType: HDF5.float64LE, dims: [times.count], compress: true)
     try scale.write(times, memoryType: HDF5.nativeDouble, what: what)
     try scale.makeScale(Layout.time)
@@ -40,7 +41,9 @@ enum CoordinateScale {
   }
 
   /// An int64 index scale (`replication` or `point`) in `parent`, dimensionless (`units` = `1`).
-  static func index(_ name: String, in parent: H5Handle<some H5LocationID>, _ values: [Int64], longName: String, _ what: String) throws(HDF5Failure) -> H5Dataset {
+  static func index(_ name: String, in parent: H5Handle<some H5LocationID>, _ values: [Int64], longName: String, _ what: String)
+    throws(HDF5Failure) -> H5Dataset
+  {
     let scale = try parent.createDataset(name, fileType: HDF5.int64LE, dims: [values.count], compress: true)
     try scale.write(values, memoryType: HDF5.nativeInt64, what: what)
     try scale.makeScale(name)

@@ -73,14 +73,16 @@ enum HDF5 {
   static func errorStack() -> String {
     var lines: [String] = []
     withUnsafeMutablePointer(to: &lines) { pointer in
-      _ = H5Ewalk2(cs_H5E_DEFAULT(), H5E_WALK_DOWNWARD, { _, error, data in
-        guard let error, let data else { return 0 }
-        let list = data.assumingMemoryBound(to: [String].self)
-        let function = error.pointee.func_name.map { String(cString: $0) } ?? "?"
-        let text = error.pointee.desc.map { String(cString: $0) } ?? ""
-        list.pointee.append("\(function): \(text)")
-        return 0
-      }, pointer)
+      _ = H5Ewalk2(
+        cs_H5E_DEFAULT(), H5E_WALK_DOWNWARD,
+        { _, error, data in
+          guard let error, let data else { return 0 }
+          let list = data.assumingMemoryBound(to: [String].self)
+          let function = error.pointee.func_name.map { String(cString: $0) } ?? "?"
+          let text = error.pointee.desc.map { String(cString: $0) } ?? ""
+          list.pointee.append("\(function): \(text)")
+          return 0
+        }, pointer)
     }
     _ = H5Eclear2(cs_H5E_DEFAULT())
     return lines.suffix(2).joined(separator: "; ")
@@ -161,7 +163,9 @@ enum HDF5 {
   static func createDatasetCreationList(_ what: String = "dataset-creation") throws(HDF5Failure) -> H5PropertyList {
     try createList(cs_H5P_DATASET_CREATE(), what)
   }
-  static func createDatatypeCreationList() throws(HDF5Failure) -> H5PropertyList { try createList(cs_H5P_DATATYPE_CREATE(), "datatype-creation") }
+  static func createDatatypeCreationList() throws(HDF5Failure) -> H5PropertyList {
+    try createList(cs_H5P_DATATYPE_CREATE(), "datatype-creation")
+  }
 
   /// Turns off object time tracking. The corresponding C function is `H5Pset_obj_track_times`.
   static func disableTimeTracking(_ list: H5PropertyList) throws(HDF5Failure) {
@@ -306,14 +310,18 @@ enum HDF5 {
   }
 
   /// Writes the whole dataset from `buffer` (of `type`). The corresponding C function is `H5Dwrite`.
-  static func write(_ dataset: H5Dataset, type: some H5TypeArgument, _ buffer: UnsafeRawPointer?, _ operation: @autoclosure () -> String) throws(HDF5Failure) {
+  static func write(_ dataset: H5Dataset, type: some H5TypeArgument, _ buffer: UnsafeRawPointer?, _ operation: @autoclosure () -> String)
+    throws(HDF5Failure)
+  {
     try enter("H5Dwrite", operation())
     guard let buffer else { throw HDF5Failure(operation: operation(), detail: "no data") }
     try check(H5Dwrite(dataset.id.rawValue, type.datatypeID.rawValue, cs_H5S_ALL(), cs_H5S_ALL(), defaults, buffer), operation())
   }
 
   /// Reads the whole dataset into `buffer` as `type`. The corresponding C function is `H5Dread`.
-  static func read(_ dataset: H5Dataset, type: some H5TypeArgument, _ buffer: UnsafeMutableRawPointer?, _ operation: @autoclosure () -> String) throws(HDF5Failure) {
+  static func read(
+    _ dataset: H5Dataset, type: some H5TypeArgument, _ buffer: UnsafeMutableRawPointer?, _ operation: @autoclosure () -> String
+  ) throws(HDF5Failure) {
     try enter("H5Dread", operation())
     guard let buffer else { throw HDF5Failure(operation: operation(), detail: "no buffer") }
     try check(H5Dread(dataset.id.rawValue, type.datatypeID.rawValue, cs_H5S_ALL(), cs_H5S_ALL(), defaults, buffer), operation())
@@ -426,7 +434,8 @@ enum HDF5 {
   /// Commits a type under a name. The corresponding C function is `H5Tcommit2`.
   static func commit(_ type: H5Datatype, as name: String, in group: H5Group, creation: H5PropertyList) throws(HDF5Failure) {
     try enter("H5Tcommit2", "commit the trace record type")
-    try check(H5Tcommit2(group.id.rawValue, name, type.id.rawValue, defaults, creation.id.rawValue, defaults), "commit the trace record type")
+    try check(
+      H5Tcommit2(group.id.rawValue, name, type.id.rawValue, defaults, creation.id.rawValue, defaults), "commit the trace record type")
   }
 
   /// The class of a type (integer, float, string, enum, ...). The corresponding C function
@@ -495,7 +504,9 @@ enum HDF5 {
   }
 
   /// Reads an attribute into `buffer`. The corresponding C function is `H5Aread`.
-  static func read(_ attribute: H5Attribute, type: some H5TypeArgument, _ buffer: UnsafeMutableRawPointer, _ operation: String) throws(HDF5Failure) {
+  static func read(_ attribute: H5Attribute, type: some H5TypeArgument, _ buffer: UnsafeMutableRawPointer, _ operation: String)
+    throws(HDF5Failure)
+  {
     try enter("H5Aread", operation)
     try check(H5Aread(attribute.id.rawValue, type.datatypeID.rawValue, buffer), operation)
   }
@@ -532,17 +543,19 @@ enum HDF5 {
     try enter("H5DSiterate_scales", operation)
     var visit = ScaleVisit()
     let rc = withUnsafeMutablePointer(to: &visit) { pointer -> herr_t in
-      H5DSiterate_scales(dataset.id.rawValue, UInt32(axis), nil, { _, _, scale, data in
-        guard let data else { return -1 }
-        let visit = data.assumingMemoryBound(to: ScaleVisit.self)
-        do throws(HDF5Failure) {
-          visit.pointee.path = try HDF5.name(of: scale)
-          return 1  // stop at the first scale
-        } catch {
-          visit.pointee.failure = error
-          return -1
-        }
-      }, pointer)
+      H5DSiterate_scales(
+        dataset.id.rawValue, UInt32(axis), nil,
+        { _, _, scale, data in
+          guard let data else { return -1 }
+          let visit = data.assumingMemoryBound(to: ScaleVisit.self)
+          do throws(HDF5Failure) {
+            visit.pointee.path = try HDF5.name(of: scale)
+            return 1  // stop at the first scale
+          } catch {
+            visit.pointee.failure = error
+            return -1
+          }
+        }, pointer)
     }
     if let failure = visit.failure { throw failure }
     try check(rc, operation)

@@ -138,6 +138,7 @@ func withBytes<T, R>(of values: [T], _ body: (UnsafeRawBufferPointer) throws(HDF
 }
 
 /// `body` over the mutable bytes of `values`, keeping its typed error.
-func withMutableBytes<T, R>(of values: inout [T], _ body: (UnsafeMutableRawBufferPointer) throws(HDF5Failure) -> R) throws(HDF5Failure) -> R {
+func withMutableBytes<T, R>(of values: inout [T], _ body: (UnsafeMutableRawBufferPointer) throws(HDF5Failure) -> R) throws(HDF5Failure) -> R
+{
   try values.withUnsafeMutableBytes { buffer in Result { () throws(HDF5Failure) in try body(buffer) } }.get()
 }

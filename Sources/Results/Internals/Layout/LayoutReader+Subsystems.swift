@@ -46,11 +46,13 @@ extension LayoutReader {
     let cells = shape.reduce(1, *)
     var tables: [SubsystemTable] = []
     for name in names {
-      tables.append(SubsystemTable(
-        name: name,
-        series: try metrics(in: try group(timeseries, name, "/timeseries"), "/timeseries/\(name)", leading: shape + [times], cells: cells),
-        kpis: try metrics(in: try group(summary, name, "/summary"), "/summary/\(name)", leading: shape, cells: cells),
-        checks: try checkTables(in: try group(checks, name, "/checks"), "/checks/\(name)", shape: shape)))
+      tables.append(
+        SubsystemTable(
+          name: name,
+          series: try metrics(
+            in: try group(timeseries, name, "/timeseries"), "/timeseries/\(name)", leading: shape + [times], cells: cells),
+          kpis: try metrics(in: try group(summary, name, "/summary"), "/summary/\(name)", leading: shape, cells: cells),
+          checks: try checkTables(in: try group(checks, name, "/checks"), "/checks/\(name)", shape: shape)))
     }
     return tables
   }
@@ -120,12 +122,13 @@ extension LayoutReader {
         isEnum
         ? try table(check, Layout.Check.passed, in: here, zero: 0, memoryType: bool, shape: shape)
         : try table(check, Layout.Check.passed, in: here, zero: 0, memoryType: HDF5.nativeInt8, shape: shape)
-      found.append(SubsystemTable.Check(
-        name: name, longName: try text(check, Layout.Attribute.longName, here), units: try text(check, Layout.Attribute.units, here),
-        entered: try table(check, Layout.Check.entered, in: here, zero: 0.0, memoryType: HDF5.nativeDouble, shape: shape),
-        left: try table(check, Layout.Check.left, in: here, zero: 0.0, memoryType: HDF5.nativeDouble, shape: shape),
-        remained: try table(check, Layout.Check.remained, in: here, zero: 0.0, memoryType: HDF5.nativeDouble, shape: shape),
-        passed: passed.map { $0 != 0 }))
+      found.append(
+        SubsystemTable.Check(
+          name: name, longName: try text(check, Layout.Attribute.longName, here), units: try text(check, Layout.Attribute.units, here),
+          entered: try table(check, Layout.Check.entered, in: here, zero: 0.0, memoryType: HDF5.nativeDouble, shape: shape),
+          left: try table(check, Layout.Check.left, in: here, zero: 0.0, memoryType: HDF5.nativeDouble, shape: shape),
+          remained: try table(check, Layout.Check.remained, in: here, zero: 0.0, memoryType: HDF5.nativeDouble, shape: shape),
+          passed: passed.map { $0 != 0 }))
     }
     return found
   }

@@ -86,7 +86,9 @@ struct LayoutReader {
   }
 
   /// The group `name` in `parent` (at `where_`).
-  func group(_ parent: H5Handle<some H5LocationID>, _ name: String, _ where_: String, kind: String = "a group") throws(ResultsError) -> H5Group {
+  func group(_ parent: H5Handle<some H5LocationID>, _ name: String, _ where_: String, kind: String = "a group") throws(ResultsError)
+    -> H5Group
+  {
     let here = Self.place(name, in: where_)
     guard case .group(let group) = try object(parent, name, here) else { throw .input(path, "\(here) is not \(kind)") }
     return group
@@ -151,7 +153,9 @@ struct LayoutReader {
   func rootMetadata() throws(ResultsError) -> (version: Int, metadata: RunMetadata) {
     let version = try number(Layout.Root.formatVersion) { () throws(HDF5Failure) in try file.readInt64Attribute(Layout.Root.formatVersion) }
     guard version >= 1, version <= Int64(Layout.formatVersion) else {
-      throw .input(path, "the file has format version \(version); this ChainSim reads versions 1 to \(Layout.formatVersion) (a newer ChainSim wrote it?)")
+      throw .input(
+        path,
+        "the file has format version \(version); this ChainSim reads versions 1 to \(Layout.formatVersion) (a newer ChainSim wrote it?)")
     }
     var metadata = RunMetadata(
       softwareVersion: try text(file, Layout.Root.softwareVersion, "/"),
@@ -160,11 +164,14 @@ struct LayoutReader {
       scenarioText: "",
       seed: try number(Layout.Root.seed) { () throws(HDF5Failure) in try file.readUInt64Attribute(Layout.Root.seed) },
       streamScheme: try text(file, Layout.Root.streamScheme, "/"),
-      replications: Int(try number(Layout.Root.replications) { () throws(HDF5Failure) in try file.readInt64Attribute(Layout.Root.replications) }),
+      replications: Int(
+        try number(Layout.Root.replications) { () throws(HDF5Failure) in try file.readInt64Attribute(Layout.Root.replications) }),
       horizon: try number(Layout.Root.horizon) { () throws(HDF5Failure) in try file.readDoubleAttribute(Layout.Root.horizon) },
       warmup: try number(Layout.Root.warmup) { () throws(HDF5Failure) in try file.readDoubleAttribute(Layout.Root.warmup) },
       timeUnit: try text(file, Layout.Root.timeUnit, "/"),
-      sampleInterval: try number(Layout.Root.sampleInterval) { () throws(HDF5Failure) in try file.readDoubleAttribute(Layout.Root.sampleInterval) },
+      sampleInterval: try number(Layout.Root.sampleInterval) { () throws(HDF5Failure) in
+        try file.readDoubleAttribute(Layout.Root.sampleInterval)
+      },
       sampleTimes: [],
       fingerprint: try text(file, Layout.Root.fingerprint, "/"))
     metadata.scenarioText = try scalarText(file, Layout.scenario)
@@ -183,7 +190,9 @@ struct LayoutReader {
 
   /// The fingerprint and event count of every cell.
   func counts(shape: [Int]) throws(ResultsError) -> (fingerprints: [UInt64], events: [Int64]) {
-    (try table(file, Layout.replicationFingerprint, zero: UInt64(0), memoryType: HDF5.nativeUInt64, shape: shape),
-     try table(file, Layout.replicationEvents, zero: Int64(0), memoryType: HDF5.nativeInt64, shape: shape))
+    (
+      try table(file, Layout.replicationFingerprint, zero: UInt64(0), memoryType: HDF5.nativeUInt64, shape: shape),
+      try table(file, Layout.replicationEvents, zero: Int64(0), memoryType: HDF5.nativeInt64, shape: shape)
+    )
   }
 }

@@ -67,7 +67,9 @@ struct LayoutWriter {
   }
 
   /// A scalar text dataset (`/scenario`, `/sweep/definition`) with `units` = "" and a long name.
-  func writeText(_ text: String, _ name: String, in parent: H5Handle<some H5LocationID>, longName: String, _ what: String) throws(HDF5Failure) -> H5Dataset {
+  func writeText(_ text: String, _ name: String, in parent: H5Handle<some H5LocationID>, longName: String, _ what: String)
+    throws(HDF5Failure) -> H5Dataset
+  {
     let type = try H5Create.utf8StringType()
     let dataset = try parent.createDataset(name, fileType: type, dims: [], compress: false)
     try dataset.write(strings: [text], what: what)
@@ -92,7 +94,9 @@ struct LayoutWriter {
 
   /// The coordinate scales of one group (see ``CoordinateScale``): `time` when `time`, then
   /// the first `indexAxes` index axes (all when nil), created before the group's datasets.
-  func scales(in group: H5Handle<some H5LocationID>, _ where_: String, time: Bool, indexAxes: Int? = nil) throws(HDF5Failure) -> CoordinateScales {
+  func scales(in group: H5Handle<some H5LocationID>, _ where_: String, time: Bool, indexAxes: Int? = nil) throws(HDF5Failure)
+    -> CoordinateScales
+  {
     let timeScale = time ? try CoordinateScale.time(in: group, axes.times, unit: axes.timeUnit, "\(where_)/\(Layout.time)") : nil
     var indices: [H5Dataset] = []
     for axis in axes.indices.prefix(indexAxes ?? axes.indices.count) {
@@ -123,8 +127,9 @@ struct LayoutWriter {
       let seriesScales = try scales(in: seriesGroup, seriesWhere, time: true)
       var labels = LabelScales(group: seriesGroup)
       for series in subsystem.series {
-        try writeMetric(series, leading: seriesLeading, in: seriesGroup, labels: &labels, seriesScales,
-                        "\(seriesWhere)/\(series.info.name)", warmupEnd: warmupEnd)
+        try writeMetric(
+          series, leading: seriesLeading, in: seriesGroup, labels: &labels, seriesScales,
+          "\(seriesWhere)/\(series.info.name)", warmupEnd: warmupEnd)
       }
       let summaryWhere = "/\(Layout.summary)/\(subsystem.name)"
       let summaryGroup = try summary.createGroup(subsystem.name)
