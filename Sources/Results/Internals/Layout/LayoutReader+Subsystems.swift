@@ -13,15 +13,8 @@ struct SubsystemTable {
     func cell(_ cell: Int) -> [Double] { Array(values[(cell * width)..<((cell + 1) * width)]) }
   }
 
-  struct Check {
-    let name: String
-    let longName: String
-    let units: String
-    let entered: [Double]
-    let left: [Double]
-    let remained: [Double]
-    let passed: [Bool]
-  }
+  /// A check as written (the writer's own type: one shape on both sides).
+  typealias Check = LayoutSubsystem.Check
 
   let name: String
   let series: [Metric]
